@@ -1,0 +1,191 @@
+//! The historical plan: each idle force takes the next step of the orders the real commander gave,
+//! and turns for home when the scenario's retreat rule says so.
+
+use bevy::prelude::*;
+
+use crate::scenario::types::PlanStep;
+use crate::sim::components::*;
+use crate::sim::{ActiveScenario, Chronicled};
+
+/// The road home: the places visited, newest first, with loops cut out, ending at `home`.
+pub fn road_home(visits: &[Visit], home: &str) -> Vec<String> {
+    let ids: Vec<&str> = visits.iter().map(|v| v.id.as_str()).collect();
+    let mut road = Vec::new();
+    let Some(&here) = ids.last() else {
+        return road;
+    };
+    if here == home {
+        return road;
+    }
+    // Walk back from the newest visit; from each place jump to its earliest visit so loops vanish.
+    let mut i = ids.len() - 1;
+    while i > 0 {
+        let first = ids.iter().position(|&id| id == ids[i]).unwrap_or(i);
+        if first == 0 {
+            break;
+        }
+        i = first - 1;
+        road.push(ids[i].to_string());
+        if ids[i] == home {
+            break;
+        }
+    }
+    road
+}
+
+/// Gives each idle force its next order from its plan.
+pub fn follow_plan(
+    mut forces: Query<(&mut Force, &mut Plan)>,
+    places: Query<&Place>,
+    states: Query<&OasisState>,
+    index: Res<MapIndex>,
+    scenario: Res<ActiveScenario>,
+    status: Res<CampaignStatus>,
+    mut chronicle: MessageWriter<Chronicled>,
+) {
+    let campaign = &scenario.0.campaign;
+    for (mut force, mut plan) in &mut forces {
+        if force.activity != Activity::Idle || force.men.total() == 0 {
+            continue;
+        }
+        let Location::At(here) = force.location else {
+            continue;
+        };
+        let defeated = campaign.retreat.after_defeat && force.ledger.battles_lost > 0;
+        let depleted = f64::from(force.men.total())
+            < campaign.retreat.below_share * f64::from(force.ledger.men_start);
+        let done = status.objective_taken.is_some();
+        if !force.homeward && (defeated || depleted || done) {
+            let why = if done {
+                "its work done"
+            } else if defeated {
+                "beaten in battle"
+            } else {
+                "too weak to go on"
+            };
+            chronicle.write(Chronicled {
+                text: format!("{}, {why}, turns for home", force.name),
+            });
+            turn_home(
+                &mut force,
+                &mut plan,
+                &campaign.objective.home,
+                &index,
+                &states,
+            );
+        }
+        let step = if let Some(step) = plan.queued.pop_front() {
+            step
+        } else if !force.homeward && plan.next < plan.steps.len() {
+            plan.next += 1;
+            plan.steps[plan.next - 1].clone()
+        } else if !force.homeward {
+            chronicle.write(Chronicled {
+                text: format!("{}, its orders carried out, turns for home", force.name),
+            });
+            turn_home(
+                &mut force,
+                &mut plan,
+                &campaign.objective.home,
+                &index,
+                &states,
+            );
+            match plan.queued.pop_front() {
+                Some(step) => step,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let state_here = index.state_at.get(&here).copied();
+        force.activity = match step {
+            PlanStep::March(to) => match index.places.get(&to) {
+                Some(&to) => Activity::Marching { to },
+                None => Activity::Idle,
+            },
+            PlanStep::Rest(days) => Activity::Resting {
+                days_left: days.max(1),
+            },
+            PlanStep::Request => {
+                state_here.map_or(Activity::Idle, |state| Activity::Requesting { state })
+            }
+            PlanStep::Attack => {
+                state_here.map_or(Activity::Idle, |state| Activity::Attacking { state })
+            }
+            PlanStep::Besiege(max_days) => {
+                state_here.map_or(Activity::Idle, |state| Activity::Besieging {
+                    state,
+                    days: 0,
+                    max_days,
+                })
+            }
+            PlanStep::Return => {
+                if !force.homeward {
+                    let name = places.get(here).map_or("", |p| p.name.as_str());
+                    chronicle.write(Chronicled {
+                        text: format!("{} turns for home from {name}", force.name),
+                    });
+                    turn_home(
+                        &mut force,
+                        &mut plan,
+                        &campaign.objective.home,
+                        &index,
+                        &states,
+                    );
+                }
+                Activity::Idle
+            }
+        };
+    }
+}
+
+/// Queues the road home, asking friendly states on the way for supplies.
+fn turn_home(
+    force: &mut Force,
+    plan: &mut Plan,
+    home: &str,
+    index: &MapIndex,
+    states: &Query<&OasisState>,
+) {
+    force.homeward = true;
+    plan.queued.clear();
+    for id in road_home(&force.ledger.visits, home) {
+        plan.queued.push_back(PlanStep::March(id.clone()));
+        let friendly = index
+            .places
+            .get(&id)
+            .and_then(|p| index.state_at.get(p))
+            .and_then(|s| states.get(*s).ok())
+            .is_some_and(|s| matches!(s.relation, Relation::Submitted | Relation::Conquered));
+        if friendly {
+            plan.queued.push_back(PlanStep::Request);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visits(ids: &[&str]) -> Vec<Visit> {
+        ids.iter()
+            .map(|id| Visit {
+                id: id.to_string(),
+                name: id.to_string(),
+                day: 0,
+                men: 0,
+                horses: 0,
+                grain_t: 0.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_road_home_retraces_the_march_and_cuts_loops() {
+        let road = road_home(&visits(&["a", "b", "c", "d"]), "a");
+        assert_eq!(road, ["c", "b", "a"]);
+        let road = road_home(&visits(&["a", "b", "c", "b", "e"]), "a");
+        assert_eq!(road, ["b", "a"]);
+        assert!(road_home(&visits(&["a"]), "a").is_empty());
+    }
+}

@@ -1,0 +1,3 @@
+//! Commanders: the historical plan (and, later, a heuristic commander).
+
+pub mod historical;

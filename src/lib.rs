@@ -1,0 +1,10 @@
+//! Heavenly Horses: a turn-based historical logistics game of Li Guangli's expeditions to Dayuan.
+//!
+//! The simulation ([`sim::plugin`]) is plain Bevy ECS and runs headless; scenarios
+//! ([`scenario`]) are RON files under `scenarios/`; [`report`] turns a finished campaign into the
+//! report the command line prints.
+
+pub mod ai;
+pub mod report;
+pub mod scenario;
+pub mod sim;

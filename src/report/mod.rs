@@ -1,0 +1,332 @@
+//! The campaign report: what `run` prints, as text or as one JSON object.
+
+use std::fmt::Write as _;
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use crate::scenario::types::PerAnimal;
+use crate::sim::ActiveScenario;
+use crate::sim::components::*;
+use crate::sim::rules::AnimalKind;
+
+/// Men lost by cause, as reported.
+pub type Losses = MenLosses;
+
+/// The men: how many set out, came home, and were lost to what.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MenReport {
+    /// Set out.
+    pub start: u32,
+    /// Alive at the end, wherever they are.
+    pub end: u32,
+    /// Alive at home at the end.
+    pub returned: u32,
+    /// Lost, by cause.
+    pub losses: Losses,
+}
+
+/// The horses: set out, taken from the enemy, came home.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HorsesReport {
+    /// Set out.
+    pub start: u32,
+    /// Taken from the enemy.
+    pub obtained: u32,
+    /// Alive at home at the end.
+    pub returned: u32,
+}
+
+/// One animal kind's count and losses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnimalReport {
+    /// The kind.
+    pub kind: AnimalKind,
+    /// Set out.
+    pub start: u32,
+    /// Gained.
+    pub gained: u32,
+    /// Alive at the end.
+    pub end: u32,
+    /// Lost, by cause.
+    pub losses: AnimalLosses,
+}
+
+/// A place reached, in order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceReport {
+    /// The place's name.
+    pub name: String,
+    /// The day of arrival.
+    pub day: u32,
+    /// Men on arrival.
+    pub men: u32,
+    /// Horses on arrival.
+    pub horses: u32,
+    /// Grain carried on arrival, tonnes.
+    pub grain_t: f64,
+}
+
+/// A finished (or stopped) campaign, as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignReport {
+    /// The scenario's title.
+    pub scenario: String,
+    /// The seed.
+    pub seed: u64,
+    /// victory, retreat, destroyed, or in_progress.
+    pub outcome: String,
+    /// Days the campaign lasted.
+    pub days: u32,
+    /// The last day's date.
+    pub date: String,
+    /// The day the objective fell, if it did.
+    pub objective_taken_day: Option<u32>,
+    /// Men.
+    pub men: MenReport,
+    /// Horses.
+    pub horses: HorsesReport,
+    /// Every animal kind.
+    pub animals: Vec<AnimalReport>,
+    /// Places reached, in order.
+    pub places: Vec<PlaceReport>,
+    /// States met: their answers and fates.
+    pub states: Vec<StateEvent>,
+    /// The siege of the objective (or the last siege), if any.
+    pub siege: Option<SiegeRecord>,
+    /// Every siege.
+    pub sieges: Vec<SiegeRecord>,
+    /// Stores abandoned for want of carriers, tonnes.
+    pub abandoned_t: f64,
+    /// Han prestige at the end.
+    pub prestige: f64,
+    /// What happened, day by day.
+    pub chronicle: Vec<ChronicleEntry>,
+}
+
+/// Builds the report from the world's state.
+pub fn build(world: &mut World) -> CampaignReport {
+    let scenario = world.resource::<ActiveScenario>().0.clone();
+    let seed = world.resource::<crate::sim::random::SimRng>().seed;
+    let status = world.resource::<CampaignStatus>().clone();
+    let calendar = *world.resource::<Calendar>();
+    let mut forces = world.query::<&Force>();
+    let forces: Vec<Force> = forces.iter(world).cloned().collect();
+    let home = status.home.map(Location::At);
+
+    let mut men_start = 0;
+    let mut men_end = 0;
+    let mut returned = 0;
+    let mut horses_returned = 0;
+    let mut losses = MenLosses::default();
+    let mut animals_start = PerAnimal::<u32>::default();
+    let mut animals_end = PerAnimal::<u32>::default();
+    let mut gained = PerAnimal::<u32>::default();
+    let mut animal_losses = PerAnimal::<AnimalLosses>::default();
+    let mut abandoned = 0.0;
+    for f in &forces {
+        men_start += f.ledger.men_start;
+        men_end += f.men.total();
+        if Some(f.location) == home {
+            returned += f.men.total();
+            horses_returned += f.animals.horses;
+        }
+        let l = &f.ledger.men_lost;
+        losses.hunger += l.hunger;
+        losses.thirst += l.thirst;
+        losses.exposure += l.exposure;
+        losses.disease += l.disease;
+        losses.desertion += l.desertion;
+        losses.combat += l.combat;
+        for kind in AnimalKind::ALL {
+            *animals_start.get_mut(kind) += f.ledger.animals_start.get(kind);
+            *animals_end.get_mut(kind) += f.animals.get(kind);
+            *gained.get_mut(kind) += f.ledger.animals_gained.get(kind);
+            let (from, to) = (f.ledger.animals_lost.get(kind), animal_losses.get_mut(kind));
+            to.hunger += from.hunger;
+            to.thirst += from.thirst;
+            to.exposure += from.exposure;
+            to.combat += from.combat;
+            to.slaughtered += from.slaughtered;
+        }
+        abandoned += f.ledger.abandoned_kg / 1000.0;
+    }
+    let places = forces
+        .first()
+        .map(|f| {
+            f.ledger
+                .visits
+                .iter()
+                .map(|v| PlaceReport {
+                    name: v.name.clone(),
+                    day: v.day,
+                    men: v.men,
+                    horses: v.horses,
+                    grain_t: (v.grain_t * 10.0).round() / 10.0,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let sieges = world.resource::<Sieges>().0.clone();
+    let objective_id = scenario.campaign.objective.capture.clone();
+    let siege = sieges
+        .iter()
+        .rev()
+        .find(|s| s.target == objective_id)
+        .or(sieges.last())
+        .cloned();
+    CampaignReport {
+        scenario: scenario.campaign.name.clone(),
+        seed,
+        outcome: status
+            .ended
+            .map_or("in_progress", Outcome::word)
+            .to_string(),
+        days: calendar.day + 1,
+        date: calendar.describe(),
+        objective_taken_day: status.objective_taken,
+        men: MenReport {
+            start: men_start,
+            end: men_end,
+            returned,
+            losses,
+        },
+        horses: HorsesReport {
+            start: animals_start.horses,
+            obtained: gained.horses,
+            returned: horses_returned,
+        },
+        animals: AnimalKind::ALL
+            .iter()
+            .map(|&kind| AnimalReport {
+                kind,
+                start: *animals_start.get(kind),
+                gained: *gained.get(kind),
+                end: *animals_end.get(kind),
+                losses: *animal_losses.get(kind),
+            })
+            .collect(),
+        places,
+        states: world.resource::<StateEvents>().0.clone(),
+        siege,
+        sieges,
+        abandoned_t: (abandoned * 10.0).round() / 10.0,
+        prestige: (world.resource::<Prestige>().0 * 1000.0).round() / 1000.0,
+        chronicle: world.resource::<Chronicle>().0.clone(),
+    }
+}
+
+fn pct(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * f64::from(part) / f64::from(whole)
+    }
+}
+
+/// The report as text for a terminal.
+pub fn render_text(r: &CampaignReport) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}  (seed {})", r.scenario, r.seed);
+    let _ = writeln!(
+        s,
+        "Outcome: {} after {} days, {}",
+        r.outcome.to_uppercase(),
+        r.days,
+        r.date
+    );
+    if let Some(day) = r.objective_taken_day {
+        let _ = writeln!(s, "The objective fell on day {day}.");
+    }
+    let _ = writeln!(s, "\nRoute");
+    let _ = writeln!(
+        s,
+        "  {:>5}  {:<28} {:>8} {:>8} {:>9}",
+        "day", "place", "men", "horses", "grain t"
+    );
+    for p in &r.places {
+        let _ = writeln!(
+            s,
+            "  {:>5}  {:<28} {:>8} {:>8} {:>9.0}",
+            p.day, p.name, p.men, p.horses, p.grain_t
+        );
+    }
+    if !r.states.is_empty() {
+        let _ = writeln!(s, "\nStates");
+        for st in &r.states {
+            let _ = writeln!(s, "  day {:>4}  {:<24} {}", st.day, st.name, st.answer);
+        }
+    }
+    if !r.sieges.is_empty() {
+        let _ = writeln!(s, "\nSieges");
+        for sg in &r.sieges {
+            let water = if sg.water_diverted {
+                ", water diverted"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "  {:<24} {} days{water}: {}",
+                sg.name, sg.days, sg.result
+            );
+        }
+    }
+    let m = &r.men;
+    let _ = writeln!(s, "\nMen");
+    let _ = writeln!(s, "  set out {:>8}", m.start);
+    let _ = writeln!(
+        s,
+        "  came home {:>6}  ({:.1}%)",
+        m.returned,
+        pct(m.returned, m.start)
+    );
+    let _ = writeln!(s, "  alive at end {:>3}", m.end);
+    let l = &m.losses;
+    let _ = writeln!(
+        s,
+        "  lost to hunger {:>7}  thirst {:>7}  exposure {:>7}",
+        l.hunger, l.thirst, l.exposure
+    );
+    let _ = writeln!(
+        s,
+        "          disease {:>6}  desertion {:>4}  combat {:>9}",
+        l.disease, l.desertion, l.combat
+    );
+    let _ = writeln!(
+        s,
+        "\nAnimals        set out   gained     end  hunger  thirst exposure combat slaughtered"
+    );
+    for a in &r.animals {
+        let _ = writeln!(
+            s,
+            "  {:<12} {:>8} {:>8} {:>7} {:>7} {:>7} {:>8} {:>6} {:>11}",
+            a.kind.name(),
+            a.start,
+            a.gained,
+            a.end,
+            a.losses.hunger,
+            a.losses.thirst,
+            a.losses.exposure,
+            a.losses.combat,
+            a.losses.slaughtered
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nHorses: {} set out, {} taken, {} came home",
+        r.horses.start, r.horses.obtained, r.horses.returned
+    );
+    if r.abandoned_t > 0.0 {
+        let _ = writeln!(
+            s,
+            "Stores abandoned for want of carriers: {:.0} t",
+            r.abandoned_t
+        );
+    }
+    let _ = writeln!(s, "\nChronicle");
+    for e in &r.chronicle {
+        let _ = writeln!(s, "  day {:>4}  {}", e.day, e.text);
+    }
+    s
+}

@@ -1,0 +1,219 @@
+//! Loading scenario files: reading, parsing RON with file/line/column errors, and resolving the
+//! campaign's map and rules files.
+
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use super::types::{CampaignFile, MapFile, Rules};
+use super::validate;
+
+/// One problem in a scenario: where it is and what would be valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file.
+    pub path: PathBuf,
+    /// Line, from 1 (0 where the problem has no place in the text).
+    pub line: usize,
+    /// Column, from 1.
+    pub col: usize,
+    /// The field or entry at fault, such as `plan[3]` or `routes[2].to`.
+    pub field: String,
+    /// What is wrong, and what would be valid.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.col)?;
+        }
+        if self.field.is_empty() {
+            write!(f, ": {}", self.message)
+        } else {
+            write!(f, ": {}: {}", self.field, self.message)
+        }
+    }
+}
+
+/// Why a scenario failed to load: every problem found, each with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// The problems, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl ScenarioError {
+    pub(crate) fn one(path: &Path, field: &str, message: impl Into<String>) -> Self {
+        ScenarioError {
+            problems: vec![Problem {
+                path: path.to_path_buf(),
+                line: 0,
+                col: 0,
+                field: field.to_string(),
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+/// A source file's path and text, kept to point errors at lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Reads a file.
+    pub fn read(path: &Path) -> Result<Self, ScenarioError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ScenarioError::one(path, "", format!("cannot read the file: {e}")))?;
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            text,
+        })
+    }
+
+    /// Parses the text as RON into `T`, with the error's line and column.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
+        ron::Options::default()
+            .from_str::<T>(&self.text)
+            .map_err(|e| ScenarioError {
+                problems: vec![Problem {
+                    path: self.path.clone(),
+                    line: e.span.start.line,
+                    col: e.span.start.col,
+                    field: String::new(),
+                    message: e.code.to_string(),
+                }],
+            })
+    }
+
+    /// Line and column (from 1) of the first occurrence of `needle` at or after byte `from`,
+    /// or (0, 0) where it does not occur.
+    pub fn locate(&self, needle: &str, from: usize) -> (usize, usize) {
+        let start = from.min(self.text.len());
+        match self.text[start..].find(needle) {
+            Some(offset) => {
+                let at = start + offset;
+                let before = &self.text[..at];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                (line, col)
+            }
+            None => (0, 0),
+        }
+    }
+
+    /// A problem at the first occurrence of `needle` in the text.
+    pub fn problem_at(&self, needle: &str, field: &str, message: impl Into<String>) -> Problem {
+        let (line, col) = self.locate(needle, 0);
+        Problem {
+            path: self.path.clone(),
+            line,
+            col,
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A campaign with its map and rules, parsed and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// The campaign file's path.
+    pub path: PathBuf,
+    /// The campaign.
+    pub campaign: CampaignFile,
+    /// The map it plays on.
+    pub map: MapFile,
+    /// The rules it plays by.
+    pub rules: Rules,
+    /// A hash of the three files' contents: the scenario's identity for saves and replays.
+    pub hash: u64,
+}
+
+/// Resolves `reference` against the folder of `from`, refusing paths that leave the scenario's folder.
+fn resolve(from: &SourceFile, field: &str, reference: &str) -> Result<PathBuf, ScenarioError> {
+    let relative = Path::new(reference);
+    let escapes = relative.is_absolute()
+        || relative.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::RootDir | Component::Prefix(_)
+            )
+        });
+    if escapes {
+        return Err(ScenarioError {
+            problems: vec![from.problem_at(
+                &format!("\"{reference}\""),
+                field,
+                format!(
+                    "`{reference}` leaves the scenario's folder; give a path inside it, such as \"maps/western_regions.ron\""
+                ),
+            )],
+        });
+    }
+    let dir = from.path.parent().unwrap_or(Path::new("."));
+    Ok(dir.join(relative))
+}
+
+/// FNV-1a over bytes: a stable hash, the same on every machine.
+pub fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The FNV-1a starting value.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+impl Scenario {
+    /// Loads a campaign file, the map and rules it names, and checks them all.
+    pub fn load(path: impl AsRef<Path>) -> Result<Scenario, ScenarioError> {
+        let campaign_src = SourceFile::read(path.as_ref())?;
+        let campaign: CampaignFile = campaign_src.parse()?;
+        let map_src = SourceFile::read(&resolve(&campaign_src, "map", &campaign.map)?)?;
+        let rules_src = SourceFile::read(&resolve(&campaign_src, "rules", &campaign.rules)?)?;
+        let map: MapFile = map_src.parse()?;
+        let rules: Rules = rules_src.parse()?;
+
+        let mut problems = validate::map(&map_src, &map);
+        problems.extend(validate::rules(&rules_src, &rules));
+        if problems.is_empty() {
+            problems.extend(validate::campaign(&campaign_src, &campaign, &map, &rules));
+        }
+        if !problems.is_empty() {
+            return Err(ScenarioError { problems });
+        }
+        let hash = [&campaign_src, &map_src, &rules_src]
+            .iter()
+            .fold(FNV_OFFSET, |h, src| fnv1a(h, src.text.as_bytes()));
+        Ok(Scenario {
+            path: campaign_src.path,
+            campaign,
+            map,
+            rules,
+            hash,
+        })
+    }
+}

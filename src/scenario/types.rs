@@ -1,0 +1,522 @@
+//! The scenario file format: serde types for maps, rules and campaigns, as modders write them.
+//!
+//! Every struct denies unknown fields, so a misspelt field is an error that names the valid ones.
+//! The modding guide (`scenarios/MODDING.md`) documents each field.
+
+use serde::{Deserialize, Serialize};
+
+/// A distance, in kilometres or in Han li (the map's `li_km` converts).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Length {
+    /// Kilometres.
+    Km(f64),
+    /// Han li.
+    Li(f64),
+}
+
+impl Length {
+    /// The length in kilometres, given the length of one li in km.
+    pub fn km(self, li_km: f64) -> f64 {
+        match self {
+            Length::Km(km) => km,
+            Length::Li(li) => li * li_km,
+        }
+    }
+}
+
+/// The ground a place stands on or a route crosses. Each kind's speed, grazing and exposure are rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Terrain {
+    /// Irrigated oasis land.
+    Oasis,
+    /// A river corridor with reeds and poplars.
+    RiverValley,
+    /// Grassland and foothills.
+    Steppe,
+    /// Stony desert.
+    Gobi,
+    /// Sand or salt desert (the Lop, the White Dragon Mounds).
+    Desert,
+    /// Mountain country.
+    Mountains,
+    /// A high pass.
+    Pass,
+}
+
+/// Where water comes from at a place or along the watered part of a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Water {
+    /// No water at all.
+    None,
+    /// Few brackish wells: little water, and it makes men sick.
+    Brackish,
+    /// Wells.
+    Wells,
+    /// Springs or streams.
+    Springs,
+    /// A river or lake: as much water as anyone can drink.
+    River,
+}
+
+/// Where a walled city draws its water during a siege.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CityWater {
+    /// Wells inside the walls.
+    Wells,
+    /// A stream from outside the walls, which engineers can divert.
+    River,
+}
+
+/// A place on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceDef {
+    /// The identifier other entries use to refer to this place.
+    pub id: String,
+    /// The name shown to the player.
+    pub name: String,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// The ground here.
+    pub terrain: Terrain,
+    /// The water here.
+    pub water: Water,
+    /// Forage the pasture here yields a day, in tonnes (it is grazed down and regrows).
+    #[serde(default)]
+    pub grazing_t: f64,
+}
+
+/// A route between two places; routes run both ways.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteDef {
+    /// One end (a place id).
+    pub from: String,
+    /// The other end (a place id).
+    pub to: String,
+    /// How long it is.
+    pub length: Length,
+    /// The ground it crosses.
+    pub terrain: Terrain,
+    /// The water along its watered stretches.
+    pub water: Water,
+    /// Standard days' marches (see the rules' `standard_march_km`) without any water, in the middle of the leg.
+    #[serde(default)]
+    pub waterless_days: f64,
+}
+
+/// A city's walls: 0 is an open town, 1 a mud wall, 2 or more a strong one.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Walls {
+    /// The outer wall's strength.
+    pub outer: f64,
+    /// The inner wall's strength (0 where there is none).
+    #[serde(default)]
+    pub inner: f64,
+}
+
+/// An oasis state or kingdom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateDef {
+    /// The identifier other entries use to refer to this state.
+    pub id: String,
+    /// The name shown to the player.
+    pub name: String,
+    /// The place where its capital stands (a place id).
+    pub place: String,
+    /// Households (Hanshu 96 census).
+    pub households: u32,
+    /// Population (Hanshu 96 census).
+    pub population: u32,
+    /// Trained soldiers (Hanshu 96: 勝兵).
+    pub soldiers: u32,
+    /// Soldiers who hold the capital itself, where fewer than all of them (default: all).
+    #[serde(default)]
+    pub garrison: Option<u32>,
+    /// The capital's walls.
+    #[serde(default)]
+    pub walls: Walls,
+    /// Where the capital draws its water.
+    pub city_water: CityWater,
+    /// Attitude toward the Han, from -1 (hostile) to 1 (friendly).
+    #[serde(default)]
+    pub attitude: f64,
+    /// Xiongnu influence, from 0 (none) to 1 (a Xiongnu client).
+    #[serde(default)]
+    pub xiongnu_influence: f64,
+    /// Horses the state holds that a victor can take.
+    #[serde(default)]
+    pub horses: u32,
+}
+
+/// A map file: places, routes and states, shared by campaigns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapFile {
+    /// The map's title.
+    pub name: String,
+    /// Kilometres in one li.
+    pub li_km: f64,
+    /// The places.
+    pub places: Vec<PlaceDef>,
+    /// The routes.
+    pub routes: Vec<RouteDef>,
+    /// The states.
+    #[serde(default)]
+    pub states: Vec<StateDef>,
+}
+
+/// A value for each kind of animal.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerAnimal<T> {
+    /// Horses.
+    pub horses: T,
+    /// Oxen.
+    pub oxen: T,
+    /// Donkeys and mules.
+    pub donkeys: T,
+    /// Camels.
+    pub camels: T,
+}
+
+/// What a man or an animal eats and drinks in a day.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ration {
+    /// Grain, kg a day.
+    #[serde(default)]
+    pub grain_kg: f64,
+    /// Fodder (straw, hay, or grazing), kg a day.
+    #[serde(default)]
+    pub fodder_kg: f64,
+    /// Water, litres a day.
+    pub water_l: f64,
+}
+
+/// Rations for men and each kind of animal.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rations {
+    /// A man's daily ration.
+    pub man: Ration,
+    /// Each animal kind's daily ration.
+    pub animals: PerAnimal<Ration>,
+}
+
+/// How each terrain treats a column.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerrainRule {
+    /// The terrain this rule is for.
+    pub terrain: Terrain,
+    /// Speed factor on the march (1 is normal).
+    pub speed: f64,
+    /// Forage found along the way, tonnes a day for the whole column.
+    pub grazing_t: f64,
+    /// Food men find by foraging, hunting and fishing, tonnes a day for the whole column.
+    pub food_t: f64,
+    /// Daily chance that a man dies of exposure here.
+    pub exposure: f64,
+    /// Daily chance that an animal dies of exhaustion or exposure here, on the march.
+    pub animal_exposure: f64,
+}
+
+/// How much water each source yields a day.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaterRule {
+    /// The source this rule is for.
+    pub water: Water,
+    /// Litres a day the source yields (a river: any large number).
+    pub litres_per_day: f64,
+    /// Extra daily chance of disease for a man who drinks from it.
+    pub disease: f64,
+}
+
+/// Daily attrition rates and what drives them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttritionRules {
+    /// How fast the body's reserve follows what a man or an animal ate (0..1, a daily weight).
+    pub nourishment_memory: f64,
+    /// Nourishment (0..1) below which men and animals begin to die of hunger.
+    pub hunger_threshold: f64,
+    /// Daily death chance at zero nourishment (men).
+    pub hunger_rate: f64,
+    /// Daily death chance at zero nourishment (animals).
+    pub animal_hunger_rate: f64,
+    /// Days a man or animal lasts without water before thirst kills.
+    pub thirst_days: PerAnimal<f64>,
+    /// Days a man lasts without water before thirst kills.
+    pub man_thirst_days: f64,
+    /// Daily death chance per day past the limit without water.
+    pub thirst_rate: f64,
+    /// Base daily chance of dying of disease.
+    pub disease: f64,
+    /// Extra disease chance per unit of hunger (1 - nourishment).
+    pub disease_hunger: f64,
+    /// Base daily chance that a man deserts.
+    pub desertion: f64,
+    /// Extra desertion chance per unit of the ration missing that day.
+    pub desertion_hunger: f64,
+    /// Extra desertion chance per unit of morale below 1.
+    pub desertion_morale: f64,
+    /// Exposure multiplied by season (heat in summer, cold in winter).
+    pub exposure_by_season: Seasons,
+}
+
+/// A value for each season (months 1-3 spring, 4-6 summer, 7-9 autumn, 10-12 winter).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seasons {
+    /// Spring.
+    pub spring: f64,
+    /// Summer.
+    pub summer: f64,
+    /// Autumn.
+    pub autumn: f64,
+    /// Winter.
+    pub winter: f64,
+}
+
+/// How states answer a force, in this first simple form.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiplomacyRules {
+    /// Weight of the natural log of displayed power (force strength over the state's soldiers).
+    pub power_weight: f64,
+    /// Weight of the state's attitude.
+    pub attitude_weight: f64,
+    /// Weight of Han prestige.
+    pub prestige_weight: f64,
+    /// Weight of Xiongnu influence (subtracted).
+    pub xiongnu_weight: f64,
+    /// Constant term of the logit.
+    pub bias: f64,
+    /// Grain a household can spare after the harvest, kg.
+    pub grain_per_household_kg: f64,
+    /// Fodder a household can spare, kg.
+    pub fodder_per_household_kg: f64,
+    /// Prestige gained by taking a city.
+    pub prestige_for_victory: f64,
+    /// Prestige lost by a lost battle or a lifted siege.
+    pub prestige_for_defeat: f64,
+}
+
+/// Sieges and battles, in this first simple form.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiegeRules {
+    /// Daily chance that a city falls at a strength ratio of 1 behind walls of 1.
+    pub daily_fall: f64,
+    /// The strength ratio is capped here before it speeds a siege.
+    pub max_ratio: f64,
+    /// Days a force besieges a city that refused it before it gives up and moves on.
+    pub give_up_days: u32,
+    /// Days of the besieger's grain below which it lifts a siege.
+    pub lift_below_days: f64,
+    /// Steepness of the battle-win chance in the log of the strength ratio.
+    pub battle_steepness: f64,
+    /// Strength multiplier per point of wall a defender stands behind.
+    pub wall_factor: f64,
+    /// Share of the loser's men killed in a battle.
+    pub loser_losses: f64,
+    /// Share of the winner's men killed in a battle.
+    pub winner_losses: f64,
+    /// Share of a fallen city's horses the victor takes.
+    pub horses_taken: f64,
+}
+
+/// The rules of the model: rations, loads, speeds, and what drives losses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Kilometres in a standard day's march (the unit of `waterless_days`).
+    pub standard_march_km: f64,
+    /// Daily rations.
+    pub rations: Rations,
+    /// What a man carries of food and water, kg.
+    pub man_load_kg: f64,
+    /// What each pack animal carries, kg (ridden horses carry nothing).
+    pub loads_kg: PerAnimal<f64>,
+    /// A man's march in a day, km.
+    pub man_march_km: f64,
+    /// Each animal kind's march in a day, km.
+    pub march_km: PerAnimal<f64>,
+    /// One day of rest after this many days on the march.
+    pub rest_every_days: u32,
+    /// Usable meat from one ox, kg.
+    pub ox_meat_kg: f64,
+    /// Kilograms of grain one kilogram of meat replaces.
+    pub meat_grain_equivalent: f64,
+    /// Share of the meat that spoils each day.
+    pub meat_spoilage: f64,
+    /// Share of an animal's meat that can be eaten when it dies of hunger or thirst.
+    pub carcass_meat: f64,
+    /// A pasture can be grazed this many days' regrowth deep before it is bare.
+    pub pasture_days: f64,
+    /// Horses get grain from the stores only while the men have this many days of grain left.
+    pub animal_grain_reserve_days: f64,
+    /// Each terrain's effect.
+    pub terrain: Vec<TerrainRule>,
+    /// Each water source's yield.
+    pub water: Vec<WaterRule>,
+    /// Attrition.
+    pub attrition: AttritionRules,
+    /// Diplomacy.
+    pub diplomacy: DiplomacyRules,
+    /// Sieges and battles.
+    pub siege: SiegeRules,
+}
+
+/// Men by arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenDef {
+    /// Foot soldiers (and convicts).
+    #[serde(default)]
+    pub infantry: u32,
+    /// Horsemen (each rides one of the force's horses).
+    #[serde(default)]
+    pub cavalry: u32,
+}
+
+/// Stores a force sets out with.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoresDef {
+    /// Grain, tonnes.
+    #[serde(default)]
+    pub grain_t: f64,
+    /// Fodder, tonnes.
+    #[serde(default)]
+    pub fodder_t: f64,
+    /// Water, cubic metres (tonnes).
+    #[serde(default)]
+    pub water_m3: f64,
+}
+
+/// A force at the start of a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForceDef {
+    /// Its name.
+    pub name: String,
+    /// Where it starts (a place id).
+    pub at: String,
+    /// Men by arm.
+    pub men: MenDef,
+    /// Animals by kind.
+    pub animals: PerAnimal<u32>,
+    /// Stores carried at the start.
+    pub stores: StoresDef,
+    /// Morale at the start, 0..1.
+    pub morale: f64,
+    /// Share of the men's ration that officers withhold (0..1).
+    #[serde(default)]
+    pub corruption: f64,
+}
+
+/// A state's attitude in this campaign, where it differs from the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateOverride {
+    /// The state (a state id).
+    pub state: String,
+    /// Attitude toward the Han in this campaign.
+    #[serde(default)]
+    pub attitude: Option<f64>,
+    /// Xiongnu influence in this campaign.
+    #[serde(default)]
+    pub xiongnu_influence: Option<f64>,
+}
+
+/// One step of a plan: the orders a commander gives, in turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PlanStep {
+    /// March to a neighbouring place (a place id).
+    March(String),
+    /// Rest for some days.
+    Rest(u32),
+    /// Ask the state here for supplies; if it refuses, besiege it for the rules' `give_up_days`, then go on.
+    Request,
+    /// Attack the state here in the field.
+    Attack,
+    /// Besiege the state here for at most so many days.
+    Besiege(u32),
+    /// Go home by the way the force came.
+    Return,
+}
+
+/// When a force on its plan gives up and goes home.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetreatRule {
+    /// Go home after losing a battle.
+    pub after_defeat: bool,
+    /// Go home once fewer than this share of the men who set out remain.
+    pub below_share: f64,
+}
+
+/// What the campaign is for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// The state whose capital must fall (a state id).
+    pub capture: String,
+    /// Where the army must come home to (a place id).
+    pub home: String,
+}
+
+/// The day a campaign starts, by the Han calendar approximated as 30-day months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartDate {
+    /// Year BC.
+    pub year_bc: i32,
+    /// Month, 1..=12 (month 1 begins spring).
+    pub month: u32,
+    /// Day of the month, 1..=30.
+    pub day: u32,
+}
+
+/// A campaign file: which map and rules, the forces, and the historical plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignFile {
+    /// The campaign's title.
+    pub name: String,
+    /// A paragraph for the menu.
+    #[serde(default)]
+    pub description: String,
+    /// The map file, relative to this file.
+    pub map: String,
+    /// The rules file, relative to this file.
+    pub rules: String,
+    /// The first day.
+    pub start: StartDate,
+    /// The seed used when the player gives none.
+    #[serde(default)]
+    pub seed: u64,
+    /// The campaign ends after this many days at most.
+    pub max_days: u32,
+    /// Han prestige in the Western Regions at the start (-1..1).
+    #[serde(default)]
+    pub prestige: f64,
+    /// States' attitudes where this campaign differs from the map.
+    #[serde(default)]
+    pub states: Vec<StateOverride>,
+    /// The forces.
+    pub forces: Vec<ForceDef>,
+    /// What the campaign is for.
+    pub objective: Objective,
+    /// When the plan gives up.
+    pub retreat: RetreatRule,
+    /// The historical plan: the orders the real commander gave.
+    pub plan: Vec<PlanStep>,
+}

@@ -1,0 +1,192 @@
+//! Seeded randomness and the few transcendental functions the model needs, computed with plain
+//! IEEE arithmetic so that a campaign is the same, bit for bit, on every machine.
+
+use bevy::prelude::*;
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+
+use crate::scenario::load::{FNV_OFFSET, fnv1a};
+
+/// The named random streams of one campaign run: adding draws to one stream leaves the others alone.
+#[derive(Resource, Debug)]
+pub struct SimRng {
+    /// The run's seed.
+    pub seed: u64,
+    /// Answers of states.
+    pub diplomacy: ChaCha8Rng,
+    /// Losses of men and animals.
+    pub attrition: ChaCha8Rng,
+    /// Battles and sieges.
+    pub combat: ChaCha8Rng,
+}
+
+impl SimRng {
+    /// The streams for a seed.
+    pub fn new(seed: u64) -> Self {
+        let stream =
+            |name: &str| ChaCha8Rng::seed_from_u64(fnv1a(FNV_OFFSET ^ seed, name.as_bytes()));
+        SimRng {
+            seed,
+            diplomacy: stream("diplomacy"),
+            attrition: stream("attrition"),
+            combat: stream("combat"),
+        }
+    }
+}
+
+/// A uniform draw in [0, 1).
+pub fn uniform(rng: &mut ChaCha8Rng) -> f64 {
+    rng.random::<f64>()
+}
+
+/// True with probability `p`.
+pub fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
+    uniform(rng) < p
+}
+
+/// e^x, by range reduction to [-ln2/2, ln2/2] and a Taylor series: only +, -, * and /.
+pub fn exp(x: f64) -> f64 {
+    if x.is_nan() {
+        return x;
+    }
+    if x > 709.0 {
+        return f64::INFINITY;
+    }
+    if x < -745.0 {
+        return 0.0;
+    }
+    const LN2: f64 = std::f64::consts::LN_2;
+    let k = (x / LN2).round();
+    let r = x - k * LN2;
+    let mut term = 1.0;
+    let mut sum = 1.0;
+    for n in 1..=20 {
+        term *= r / f64::from(n);
+        sum += term;
+    }
+    // Multiply by 2^k in two steps so that large |k| neither overflows nor underflows early.
+    let half = (k / 2.0).trunc();
+    sum * pow2(half as i32) * pow2((k - half) as i32)
+}
+
+fn pow2(k: i32) -> f64 {
+    f64::from_bits(((k + 1023) as u64) << 52)
+}
+
+/// The natural logarithm, for x > 0: by the exponent and an atanh series.
+pub fn ln(x: f64) -> f64 {
+    if x.is_nan() || x < 0.0 {
+        return f64::NAN;
+    }
+    if x == 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if x.is_infinite() {
+        return x;
+    }
+    // x = m * 2^e with m in [sqrt(1/2), sqrt(2)).
+    let mut e = 0i32;
+    let mut m = x;
+    while m >= std::f64::consts::SQRT_2 {
+        m /= 2.0;
+        e += 1;
+    }
+    while m < std::f64::consts::FRAC_1_SQRT_2 {
+        m *= 2.0;
+        e -= 1;
+    }
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let mut term = s;
+    let mut sum = 0.0;
+    let mut n = 1.0;
+    while n < 60.0 {
+        sum += term / n;
+        term *= s2;
+        n += 2.0;
+    }
+    2.0 * sum + f64::from(e) * std::f64::consts::LN_2
+}
+
+/// The logistic function 1 / (1 + e^-x).
+pub fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + exp(-x))
+}
+
+/// A draw of how many of `n` trials succeed with chance `p` each: exact for small counts, a
+/// normal approximation (Irwin–Hall) for large ones. Never more than `n`.
+pub fn binomial(rng: &mut ChaCha8Rng, n: u32, p: f64) -> u32 {
+    if n == 0 || p <= 0.0 {
+        return 0;
+    }
+    if p >= 1.0 {
+        return n;
+    }
+    if n <= 64 {
+        return (0..n).filter(|_| chance(rng, p)).count() as u32;
+    }
+    let mean = f64::from(n) * p;
+    if mean < 20.0 {
+        // Poisson by inversion: close to the binomial where p is small.
+        let limit = exp(-mean);
+        let mut k = 0u32;
+        let mut product = uniform(rng);
+        while product > limit && k < n {
+            k += 1;
+            product *= uniform(rng);
+        }
+        return k;
+    }
+    let sd = (mean * (1.0 - p)).sqrt();
+    let normal: f64 = (0..12).map(|_| uniform(rng)).sum::<f64>() - 6.0;
+    (mean + sd * normal).round().clamp(0.0, f64::from(n)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exp_and_ln_agree_with_the_standard_library() {
+        for &x in &[-30.0, -2.5, -0.3, 0.0, 0.7, 1.0, 3.3, 20.0] {
+            let ours = exp(x);
+            let std = f64::exp(x);
+            assert!(
+                ((ours - std) / std).abs() < 1e-13,
+                "exp({x}) = {ours}, std {std}"
+            );
+        }
+        for &x in &[1e-9, 0.01, 0.5, 1.0, 2.0, 10.0, 12345.0] {
+            let ours = ln(x);
+            let std = f64::ln(x);
+            assert!((ours - std).abs() < 1e-12, "ln({x}) = {ours}, std {std}");
+        }
+    }
+
+    #[test]
+    fn binomial_draws_stay_in_range_and_centre_on_the_mean() {
+        let mut rng = SimRng::new(7).attrition;
+        for &(n, p) in &[(10u32, 0.5), (1000, 0.01), (60_000, 0.003), (60_000, 0.4)] {
+            let draws: Vec<u32> = (0..400).map(|_| binomial(&mut rng, n, p)).collect();
+            assert!(draws.iter().all(|&d| d <= n));
+            let mean = draws.iter().map(|&d| f64::from(d)).sum::<f64>() / 400.0;
+            let expected = f64::from(n) * p;
+            assert!(
+                (mean - expected).abs() < 0.1 * expected + 1.0,
+                "n={n} p={p}: {mean} vs {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_streams() {
+        let mut a = SimRng::new(42);
+        let mut b = SimRng::new(42);
+        let mut c = SimRng::new(43);
+        let x: Vec<f64> = (0..5).map(|_| uniform(&mut a.combat)).collect();
+        let y: Vec<f64> = (0..5).map(|_| uniform(&mut b.combat)).collect();
+        let z: Vec<f64> = (0..5).map(|_| uniform(&mut c.combat)).collect();
+        assert_eq!(x, y);
+        assert_ne!(x, z);
+    }
+}

@@ -1,0 +1,104 @@
+//! The day's record: a snapshot of every force, the chronicle, regrowing pastures, the end of the
+//! campaign, and the calendar.
+
+use bevy::prelude::*;
+
+use super::Chronicled;
+use super::components::*;
+
+fn location_name(location: Location, places: &Query<&mut Place>) -> String {
+    let name = |e: Entity| places.get(e).map_or(String::new(), |p| p.name.clone());
+    match location {
+        Location::At(p) => name(p),
+        Location::OnRoute { from, to, .. } => format!("between {} and {}", name(from), name(to)),
+    }
+}
+
+/// Records each force's day, gathers the chronicle, and lets pastures regrow.
+pub fn record_day(
+    forces: Query<&Force>,
+    mut places: Query<&mut Place>,
+    calendar: Res<Calendar>,
+    mut record: ResMut<DailyRecord>,
+    mut chronicle: ResMut<Chronicle>,
+    mut messages: MessageReader<Chronicled>,
+) {
+    for message in messages.read() {
+        chronicle.0.push(ChronicleEntry {
+            day: calendar.day,
+            text: message.text.clone(),
+        });
+    }
+    for force in &forces {
+        record.0.push(DayRecord {
+            day: calendar.day,
+            force: force.name.clone(),
+            location: location_name(force.location, &places),
+            men: force.men.total(),
+            animals: force.animals,
+            grain_t: force.stores.grain_kg / 1000.0,
+            fodder_t: force.stores.fodder_kg / 1000.0,
+            water_m3: force.stores.water_l / 1000.0,
+            morale: force.morale,
+            nourishment: force.nourishment,
+            men_lost: force.ledger.men_lost,
+            animals_lost: force.ledger.animals_lost,
+            animals_gained: force.ledger.animals_gained,
+            men_start: force.ledger.men_start,
+            animals_start: force.ledger.animals_start,
+        });
+    }
+    for mut place in &mut places {
+        place.pasture_kg = (place.pasture_kg + place.regrowth_kg).min(place.pasture_max_kg);
+    }
+}
+
+/// Ends the campaign when every force is home or gone, or the last day has passed.
+pub fn check_end(
+    forces: Query<(&Force, &Plan)>,
+    calendar: Res<Calendar>,
+    mut status: ResMut<CampaignStatus>,
+    mut chronicle: ResMut<Chronicle>,
+) {
+    if status.ended.is_some() {
+        return;
+    }
+    let alive: Vec<_> = forces.iter().filter(|(f, _)| f.men.total() > 0).collect();
+    let home = status.home;
+    let all_home = alive.iter().all(|(f, plan)| {
+        f.homeward
+            && plan.queued.is_empty()
+            && f.activity == Activity::Idle
+            && Some(f.location) == home.map(Location::At)
+    });
+    let outcome = if alive.is_empty() {
+        Some(Outcome::Destroyed)
+    } else if all_home || calendar.day + 1 >= status.max_days {
+        Some(if status.objective_taken.is_some() {
+            Outcome::Victory
+        } else {
+            Outcome::Retreat
+        })
+    } else {
+        None
+    };
+    if let Some(outcome) = outcome {
+        status.ended = Some(outcome);
+        let text = match outcome {
+            Outcome::Victory => "The campaign ends in victory",
+            Outcome::Retreat => "The campaign ends in retreat",
+            Outcome::Destroyed => "The army is destroyed",
+        };
+        chronicle.0.push(ChronicleEntry {
+            day: calendar.day,
+            text: format!("{text} ({})", calendar.describe()),
+        });
+    }
+}
+
+/// Moves the calendar on a day (unless the campaign just ended).
+pub fn next_day(mut calendar: ResMut<Calendar>, status: Res<CampaignStatus>) {
+    if status.ended.is_none() {
+        calendar.day += 1;
+    }
+}

@@ -1,0 +1,131 @@
+//! Supply: the water and pasture where a force camps, and the grain and fodder of friendly
+//! states, loaded as far as the men and animals can carry.
+
+use bevy::prelude::*;
+
+use super::ActiveScenario;
+use super::components::*;
+use super::rules::{capacity_kg, daily_need, march_km, terrain_rule, water_yield};
+use crate::scenario::types::PlanStep;
+
+/// The next place the force will march to, from its activity or its plan.
+fn next_destination(force: &Force, plan: Option<&Plan>, index: &MapIndex) -> Option<Entity> {
+    if let Activity::Marching { to } = force.activity {
+        return Some(to);
+    }
+    let plan = plan?;
+    plan.queued
+        .iter()
+        .chain(plan.steps.iter().skip(plan.next))
+        .find_map(|step| match step {
+            PlanStep::March(id) => index.places.get(id).copied(),
+            _ => None,
+        })
+}
+
+/// Finds today's water and grazing, loads supplies from friendly states, and tops up water.
+pub fn gather_supplies(
+    mut forces: Query<(&mut Force, Option<&Plan>)>,
+    places: Query<&Place>,
+    routes: Query<&Route>,
+    mut states: Query<&mut OasisState>,
+    index: Res<MapIndex>,
+    scenario: Res<ActiveScenario>,
+) {
+    let rules = &scenario.0.rules;
+    for (mut force, plan) in &mut forces {
+        let men = force.men.total();
+        let need = daily_need(rules, men, force.men.cavalry, &force.animals);
+        // Water and grazing where the force camps tonight.
+        let (water, terrain, grazing_kg, pasture, here) = match force.location {
+            Location::At(place) => match places.get(place) {
+                Ok(p) => (p.water, p.terrain, p.pasture_kg, Some(place), Some(place)),
+                Err(_) => continue,
+            },
+            Location::OnRoute { route, km, .. } => match routes.get(route) {
+                Ok(r) => {
+                    let water = if r.watered_at(km) {
+                        r.water
+                    } else {
+                        crate::scenario::types::Water::None
+                    };
+                    (
+                        water,
+                        r.terrain,
+                        terrain_rule(rules, r.terrain).grazing_t * 1000.0,
+                        None,
+                        None,
+                    )
+                }
+                Err(_) => continue,
+            },
+        };
+        force.today.forage_kg = terrain_rule(rules, terrain).food_t * 1000.0;
+        let (litres, disease) = water_yield(rules, water);
+        force.today.free_water_l = litres;
+        force.today.water_disease = if litres > 0.0 { disease } else { 0.0 };
+        force.today.grazing_kg = grazing_kg;
+        force.today.pasture = pasture;
+
+        let capacity = capacity_kg(rules, &force.men, &force.animals);
+        // Water to carry: enough for the dry stretch of the next leg at this column's pace, and a day more.
+        let mut water_target = need.water_l();
+        if let Some(to) = next_destination(&force, plan, &index) {
+            let from = match force.location {
+                Location::At(p) => Some(p),
+                Location::OnRoute { .. } => None,
+            };
+            let leg = match force.location {
+                Location::OnRoute { route, .. } => routes.get(route).ok(),
+                Location::At(_) => from.and_then(|from| {
+                    index.routes_from.get(&from).and_then(|rs| {
+                        rs.iter()
+                            .filter_map(|&r| routes.get(r).ok())
+                            .find(|r| r.other(from) == to)
+                    })
+                }),
+            };
+            if let Some(leg) = leg {
+                let pace = march_km(
+                    rules,
+                    men,
+                    &force.animals,
+                    terrain_rule(rules, leg.terrain).speed,
+                    force.condition(),
+                );
+                if pace > 0.0 {
+                    let dry_days = ((leg.dry_to_km - leg.dry_from_km) / pace).ceil();
+                    water_target = need.water_l() * (dry_days + 1.0);
+                }
+            }
+        }
+        // Top up water from a source where there is one.
+        if litres > 0.0 {
+            let room = (capacity - force.stores.weight_kg()).max(0.0);
+            let want = (water_target - force.stores.water_l).max(0.0);
+            force.stores.water_l += want.min(room).min(litres);
+        }
+        // Friendly states supply grain and fodder, leaving room for the water target.
+        let Some(here) = here else {
+            continue;
+        };
+        let Some(&state) = index.state_at.get(&here) else {
+            continue;
+        };
+        let Ok(mut state) = states.get_mut(state) else {
+            continue;
+        };
+        if !matches!(state.relation, Relation::Submitted | Relation::Conquered) {
+            continue;
+        }
+        let reserve = (water_target - force.stores.water_l).max(0.0);
+        let room = (capacity - force.stores.weight_kg() - reserve).max(0.0);
+        let grain = state.grain_kg.min(room);
+        state.grain_kg -= grain;
+        force.stores.grain_kg += grain;
+        let room = room - grain;
+        let fodder = state.fodder_kg.min(room);
+        state.fodder_kg -= fodder;
+        force.stores.fodder_kg += fodder;
+    }
+}

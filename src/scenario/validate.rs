@@ -16,6 +16,11 @@ pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -
         .map(|(_, k)| k)
 }
 
+/// A finite number above zero.
+fn positive(x: f64) -> bool {
+    x.is_finite() && x > 0.0
+}
+
 fn unknown(kind: &str, wrong: &str, known: &BTreeSet<&str>) -> String {
     match did_you_mean(wrong, known.iter().copied()) {
         Some(k) => format!("no {kind} '{wrong}'; did you mean '{k}'?"),
@@ -75,7 +80,7 @@ pub fn map(src: &SourceFile, map: &MapFile) -> Vec<Problem> {
         }
     }
     let li_km = map.li_km;
-    if !(li_km > 0.0) {
+    if !positive(li_km) {
         out.push(src.problem_at(
             "li_km",
             "li_km",
@@ -93,7 +98,7 @@ pub fn map(src: &SourceFile, map: &MapFile) -> Vec<Problem> {
             }
         }
         let km = r.length.km(li_km);
-        if !(km > 0.0) {
+        if !positive(km) {
             out.push(src.problem_at(
                 &format!("\"{}\"", r.to),
                 &format!("routes[{i}].length"),
@@ -229,7 +234,7 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         rules.march_km.camels,
         rules.standard_march_km,
     ];
-    if speeds.iter().any(|v| !(*v > 0.0)) {
+    if speeds.iter().any(|v| !positive(*v)) {
         out.push(src.problem_at(
             "march_km",
             "march_km",

@@ -45,7 +45,6 @@ fn battle_losses(force: &mut Force, share: f64) -> u32 {
 }
 
 /// Resolves a day of every siege and every battle.
-#[allow(clippy::too_many_arguments)]
 pub fn resolve_sieges_and_battles(
     mut forces: Query<&mut Force>,
     mut states: Query<&mut OasisState>,
@@ -207,7 +206,6 @@ pub fn resolve_sieges_and_battles(
 }
 
 /// A city taken: its stores open to the victor, its horses are led away, prestige rises.
-#[allow(clippy::too_many_arguments)]
 fn take_city(
     force: &mut Force,
     state: &mut OasisState,

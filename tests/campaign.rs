@@ -1,0 +1,132 @@
+//! Headless campaigns on the shipped scenarios: determinism, conservation, and the two expeditions'
+//! stories.
+
+use heavenly_horses::report::{self, CampaignReport};
+use heavenly_horses::scenario::Scenario;
+use heavenly_horses::sim::rules::AnimalKind;
+use heavenly_horses::sim::{self, DailyRecord};
+
+const FIRST: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/first_expedition_104bc.ron"
+);
+const SECOND: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/scenarios/second_expedition_102bc.ron"
+);
+
+fn play(path: &str, seed: u64) -> (CampaignReport, DailyRecord) {
+    let scenario = Scenario::load(path).expect("the shipped scenario loads");
+    let mut app = sim::headless_app(&scenario, seed);
+    sim::run_to_end(app.world_mut());
+    let record = app.world().resource::<DailyRecord>().clone();
+    (report::build(app.world_mut()), record)
+}
+
+fn json(path: &str, seed: u64) -> String {
+    serde_json::to_string(&play(path, seed).0).unwrap()
+}
+
+#[test]
+fn the_same_seed_gives_the_same_campaign_and_another_seed_another() {
+    let a = json(FIRST, 11);
+    assert_eq!(a, json(FIRST, 11));
+    assert_ne!(a, json(FIRST, 12));
+}
+
+#[test]
+fn men_and_animals_are_conserved_every_day_in_both_campaigns() {
+    for path in [FIRST, SECOND] {
+        let (report, record) = play(path, 5);
+        assert!(record.0.len() as u32 >= report.days, "a row for every day");
+        for row in &record.0 {
+            assert_eq!(
+                row.men_start,
+                row.men + row.men_lost.total(),
+                "{path} day {}: men set out = alive + losses",
+                row.day
+            );
+            for kind in AnimalKind::ALL {
+                let start = row.animals_start.get(kind) + row.animals_gained.get(kind);
+                let now = row.animals.get(kind) + row.animals_lost.get(kind).total();
+                assert_eq!(
+                    start,
+                    now,
+                    "{path} day {}: {} conserved",
+                    row.day,
+                    kind.name()
+                );
+            }
+        }
+        let last = record.0.last().unwrap();
+        assert_eq!(last.men, report.men.end);
+    }
+}
+
+#[test]
+fn the_first_expedition_starves_and_fails() {
+    for seed in 1..=3 {
+        let (r, _) = play(FIRST, seed);
+        let l = &r.men.losses;
+        assert_ne!(
+            r.outcome, "victory",
+            "seed {seed}: the Dayuan capital must not fall"
+        );
+        assert!(
+            l.hunger + l.desertion > l.combat + l.exposure + l.disease + l.thirst,
+            "seed {seed}: hunger and desertion dominate the losses: {l:?}"
+        );
+        assert!(
+            r.men.returned * 4 < r.men.start,
+            "seed {seed}: well under half come home ({} of {})",
+            r.men.returned,
+            r.men.start
+        );
+        assert!(
+            r.states.iter().any(|s| s.answer == "refused"),
+            "seed {seed}: oasis states refuse food"
+        );
+    }
+}
+
+/// Men on first arrival at any of the named places.
+fn men_arriving(r: &CampaignReport, names: &[&str]) -> u32 {
+    r.places
+        .iter()
+        .find(|p| names.iter().any(|n| p.name.starts_with(n)))
+        .map_or(0, |p| p.men)
+}
+
+#[test]
+fn the_second_expedition_reaches_dayuan_far_stronger_than_the_first() {
+    for seed in 1..=3 {
+        let (first, _) = play(FIRST, seed);
+        let (second, _) = play(SECOND, seed);
+        // The first expedition's furthest Dayuan city is Yucheng; the second reaches the royal city.
+        let first_men = men_arriving(&first, &["Yucheng", "Guishan"]);
+        let second_men = men_arriving(&second, &["Guishan"]);
+        assert!(
+            second_men > 5 * first_men.max(1),
+            "seed {seed}: 102 BC reaches Dayuan with {second_men} men, 104 BC with {first_men}"
+        );
+        assert!(
+            second_men * 4 > second.men.start,
+            "seed {seed}: a large army arrives ({second_men})"
+        );
+    }
+}
+
+#[test]
+fn the_report_lists_the_route_with_dates_and_men() {
+    let (r, _) = play(SECOND, 2);
+    assert_eq!(r.places.first().map(|p| p.name.as_str()), Some("Dunhuang"));
+    assert!(
+        r.places.windows(2).all(|w| w[0].day <= w[1].day),
+        "visits in order"
+    );
+    assert!(r.days > 100);
+    assert_eq!(r.men.start, 60_000);
+    assert_eq!(r.horses.start, 30_000);
+    let total = r.men.losses.total();
+    assert_eq!(r.men.start, r.men.end + total);
+}

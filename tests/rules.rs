@@ -1,0 +1,146 @@
+//! The consumption and carrying rules, pinned to the sourced figures in the shipped rules file
+//! (reference/logistics.md and history.md §3b).
+
+use std::path::Path;
+
+use heavenly_horses::scenario::Scenario;
+use heavenly_horses::scenario::types::{MenDef, PerAnimal, Rules};
+use heavenly_horses::sim::rules::{
+    capacity_kg, daily_need, hunger_death_rate, march_km, oxen_for_meat,
+};
+
+fn rules() -> Rules {
+    Scenario::load(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/second_expedition_102bc.ron"),
+    )
+    .unwrap()
+    .rules
+}
+
+fn animals(horses: u32, oxen: u32, donkeys: u32, camels: u32) -> PerAnimal<u32> {
+    PerAnimal {
+        horses,
+        oxen,
+        donkeys,
+        camels,
+    }
+}
+
+#[test]
+fn a_man_eats_about_a_kilogram_of_grain_and_drinks_two_litres() {
+    let need = daily_need(&rules(), 1, 0, &animals(0, 0, 0, 0));
+    // Juyan slips: ≈6.7 sheng of husked millet ≈ 0.9-1.1 kg; Engels: 2 quarts of water.
+    assert!(
+        (0.9..=1.1).contains(&need.men_grain_kg),
+        "{}",
+        need.men_grain_kg
+    );
+    assert!((need.men_water_l - 2.3).abs() < 0.05);
+    let army = daily_need(&rules(), 60_000, 0, &animals(0, 0, 0, 0));
+    assert!(
+        (army.men_grain_kg / 1000.0 - 60.0).abs() < 6.0,
+        "60,000 men eat ≈60 t a day"
+    );
+}
+
+#[test]
+fn loads_follow_engels_and_galton() {
+    let r = rules();
+    let men = MenDef::default();
+    assert_eq!(
+        capacity_kg(&r, &men, &animals(0, 0, 0, 1)),
+        136.0,
+        "a camel: 300 lb"
+    );
+    assert_eq!(
+        capacity_kg(&r, &men, &animals(1, 0, 0, 0)),
+        91.0,
+        "a pack horse: 200 lb"
+    );
+    assert_eq!(
+        capacity_kg(&r, &men, &animals(0, 0, 1, 0)),
+        50.0,
+        "a donkey: 50 kg"
+    );
+    let rider = MenDef {
+        infantry: 0,
+        cavalry: 1,
+    };
+    assert_eq!(
+        capacity_kg(&r, &rider, &animals(1, 0, 0, 0)),
+        13.6,
+        "a ridden horse carries no baggage"
+    );
+}
+
+#[test]
+fn an_animal_eats_about_a_tenth_of_its_load() {
+    // Engels's 1:10 law: an animal's daily feed is about a tenth of what it carries.
+    let r = rules();
+    for (kind, a) in [
+        ("horse", animals(1, 0, 0, 0)),
+        ("camel", animals(0, 0, 0, 1)),
+        ("donkey", animals(0, 0, 1, 0)),
+    ] {
+        let need = daily_need(&r, 0, 0, &a);
+        let feed: f64 = need.feed_kg.horses + need.feed_kg.camels + need.feed_kg.donkeys;
+        let load = capacity_kg(&r, &MenDef::default(), &a);
+        assert!(
+            (0.07..=0.13).contains(&(feed / load)),
+            "{kind}: {feed} kg a day for {load} kg"
+        );
+    }
+    let ox = daily_need(&r, 0, 0, &animals(0, 1, 0, 0));
+    assert!(
+        (ox.feed_kg.oxen - 17.0).abs() < 0.5,
+        "an ox: 2 jun 8 jin of fodder (Zhangjiashan)"
+    );
+}
+
+#[test]
+fn an_ox_feeds_a_hundred_and_fifty_men_for_a_day() {
+    let r = rules();
+    assert_eq!(r.ox_meat_kg, 150.0);
+    // 150 kg of meat stands for 225 kg of grain: 225 men-days.
+    assert_eq!(oxen_for_meat(&r, 225.0, 10), 1);
+    assert_eq!(oxen_for_meat(&r, 226.0, 10), 2);
+    assert_eq!(
+        oxen_for_meat(&r, 1e9, 10),
+        10,
+        "never more oxen than there are"
+    );
+}
+
+#[test]
+fn a_column_marches_at_its_slowest_elements_pace() {
+    let r = rules();
+    let light = march_km(&r, 1000, &animals(100, 0, 0, 0), 1.0, 1.0);
+    assert!(
+        (light - 20.8).abs() < 1e-9,
+        "men on a light march: 50 li a day"
+    );
+    let heavy = march_km(&r, 1000, &animals(100, 10, 0, 0), 1.0, 1.0);
+    assert!((heavy - 18.0).abs() < 1e-9, "oxen set the pace");
+    assert!(
+        march_km(&r, 1000, &animals(0, 10, 0, 0), 0.5, 1.0) < heavy,
+        "a pass slows the march"
+    );
+    assert!(
+        march_km(&r, 1000, &animals(0, 10, 0, 0), 1.0, 0.2) < heavy,
+        "starving men march slower"
+    );
+}
+
+#[test]
+fn hunger_kills_only_below_the_threshold() {
+    let r = rules();
+    let a = r.attrition;
+    assert_eq!(
+        hunger_death_rate(a.hunger_threshold, a.hunger_rate, 0.9),
+        0.0
+    );
+    assert!(hunger_death_rate(a.hunger_threshold, a.hunger_rate, 0.3) > 0.0);
+    assert!(
+        (hunger_death_rate(a.hunger_threshold, a.hunger_rate, 0.0) - a.hunger_rate).abs() < 1e-12
+    );
+}

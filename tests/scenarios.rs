@@ -1,0 +1,203 @@
+//! Scenario files: the shipped ones load, the code knows no place names, and bad files get errors
+//! that name the file, line and column, the field, and what would be valid.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use heavenly_horses::scenario::Scenario;
+use heavenly_horses::{report, sim};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Copies the shipped scenarios into a fresh folder, so a test can change them.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hh-test-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    for sub in ["", "maps", "rules"] {
+        let from = Path::new(ROOT).join("scenarios").join(sub);
+        let to = dir.join(sub);
+        fs::create_dir_all(&to).unwrap();
+        for entry in fs::read_dir(&from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "ron") {
+                fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} contains {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn the_shipped_scenarios_load() {
+    for name in ["first_expedition_104bc.ron", "second_expedition_102bc.ron"] {
+        let s = Scenario::load(Path::new(ROOT).join("scenarios").join(name)).unwrap();
+        assert!(s.map.places.len() > 10);
+        assert!(!s.campaign.plan.is_empty());
+    }
+}
+
+fn rust_sources(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push((path.clone(), fs::read_to_string(&path).unwrap()));
+        }
+    }
+}
+
+#[test]
+fn the_code_names_no_place_of_the_map() {
+    let s = Scenario::load(Path::new(ROOT).join("scenarios/second_expedition_102bc.ron")).unwrap();
+    let mut sources = Vec::new();
+    rust_sources(&Path::new(ROOT).join("src"), &mut sources);
+    for (path, text) in &sources {
+        for p in &s.map.places {
+            for word in [&p.id, &p.name] {
+                assert!(
+                    !text.contains(word.as_str()),
+                    "{} names the place {word:?}; place names belong in scenarios/",
+                    path.display()
+                );
+            }
+        }
+        for st in &s.map.states {
+            assert!(
+                !text.contains(&format!("\"{}\"", st.id)),
+                "{} names the state {:?}",
+                path.display(),
+                st.id
+            );
+        }
+    }
+}
+
+#[test]
+fn renaming_a_place_in_the_map_renames_it_in_the_game() {
+    let dir = scratch("rename");
+    edit(
+        &dir.join("maps/western_regions.ron"),
+        "name: \"Loulan\", lat",
+        "name: \"Kroraina\", lat",
+    );
+    let scenario = Scenario::load(dir.join("second_expedition_102bc.ron")).unwrap();
+    let mut app = sim::headless_app(&scenario, 3);
+    sim::run_to_end(app.world_mut());
+    let r = report::build(app.world_mut());
+    let names: Vec<&str> = r.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Kroraina"), "{names:?}");
+    assert!(!names.contains(&"Loulan"), "{names:?}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_unknown_field_is_reported_with_file_line_column_and_the_valid_fields() {
+    let dir = scratch("field");
+    let map = dir.join("maps/western_regions.ron");
+    edit(&map, "waterless_days: 3.0", "waterless_dayz: 3.0");
+    let err = Scenario::load(dir.join("first_expedition_104bc.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("western_regions.ron:"), "{err}");
+    assert!(err.contains("waterless_dayz"), "{err}");
+    assert!(
+        err.contains("waterless_days"),
+        "the valid field names are listed: {err}"
+    );
+    let line = fs::read_to_string(&map)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("waterless_dayz"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!(":{line}:")), "line {line} in {err}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_misspelt_place_gets_a_did_you_mean() {
+    let dir = scratch("place");
+    edit(
+        &dir.join("first_expedition_104bc.ron"),
+        "March(\"luntai\")",
+        "March(\"luntia\")",
+    );
+    let err = Scenario::load(dir.join("first_expedition_104bc.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("first_expedition_104bc.ron:"), "{err}");
+    assert!(err.contains("plan["), "the field is named: {err}");
+    assert!(err.contains("did you mean 'luntai'"), "{err}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_plan_that_leaves_the_roads_is_refused_with_the_neighbours() {
+    let dir = scratch("route");
+    edit(
+        &dir.join("first_expedition_104bc.ron"),
+        "March(\"yumen_pass\")",
+        "March(\"loulan\")",
+    );
+    let err = Scenario::load(dir.join("first_expedition_104bc.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("no route from 'dunhuang' to 'loulan'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("yumen_pass"),
+        "the routes that exist are listed: {err}"
+    );
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_force_that_cannot_carry_its_stores_is_refused() {
+    let dir = scratch("carry");
+    edit(
+        &dir.join("first_expedition_104bc.ron"),
+        "grain_t: 560.0",
+        "grain_t: 56000.0",
+    );
+    let err = Scenario::load(dir.join("first_expedition_104bc.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("forces[0].stores"), "{err}");
+    assert!(err.contains("can carry"), "{err}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_path_outside_the_scenario_folder_is_refused() {
+    let dir = scratch("escape");
+    edit(
+        &dir.join("first_expedition_104bc.ron"),
+        "map: \"maps/western_regions.ron\"",
+        "map: \"../../etc/passwd\"",
+    );
+    let err = Scenario::load(dir.join("first_expedition_104bc.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("leaves the scenario's folder"), "{err}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_truncated_file_gets_a_syntax_error_not_a_panic() {
+    let dir = scratch("truncated");
+    let path = dir.join("second_expedition_102bc.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let err = Scenario::load(&path).unwrap_err().to_string();
+    assert!(err.contains("second_expedition_102bc.ron:"), "{err}");
+    let _ = fs::remove_dir_all(dir);
+}

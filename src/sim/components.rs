@@ -551,6 +551,18 @@ pub struct StateEvent {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct StateEvents(pub Vec<StateEvent>);
 
+impl StateEvents {
+    /// Records what `state` answered or suffered on `day`.
+    pub fn record(&mut self, state: &OasisState, answer: &str, day: u32) {
+        self.0.push(StateEvent {
+            id: state.id.clone(),
+            name: state.name.clone(),
+            answer: answer.to_string(),
+            day,
+        });
+    }
+}
+
 /// A siege, for the report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SiegeRecord {

@@ -57,12 +57,7 @@ pub fn answer_requests(
                 let p = submit_chance(&rules.diplomacy, force.strength(), &state, prestige.0);
                 let submits = chance(&mut rng.diplomacy, p);
                 let answer = if submits { "submitted" } else { "refused" };
-                events.0.push(StateEvent {
-                    id: state.id.clone(),
-                    name: state.name.clone(),
-                    answer: answer.to_string(),
-                    day: calendar.day,
-                });
+                events.record(&state, answer, calendar.day);
                 if submits {
                     state.relation = Relation::Submitted;
                     chronicle.write(Chronicled {

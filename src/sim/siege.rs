@@ -96,12 +96,7 @@ pub fn resolve_sieges_and_battles(
                     force.morale = (force.morale - 0.2).max(0.0);
                     prestige.0 = (prestige.0 - rules.diplomacy.prestige_for_defeat).max(-1.0);
                     state.relation = Relation::Victorious;
-                    events.0.push(StateEvent {
-                        id: state.id.clone(),
-                        name: state.name.clone(),
-                        answer: "defeated the Han".to_string(),
-                        day: calendar.day,
-                    });
+                    events.record(&state, "defeated the Han", calendar.day);
                     chronicle.write(Chronicled {
                         text: format!(
                             "{} is beaten at {}: {killed} men killed",
@@ -167,12 +162,7 @@ pub fn resolve_sieges_and_battles(
                 let hungry = food_days < s.lift_below_days && force.animals.oxen == 0;
                 if days >= max_days || hungry {
                     prestige.0 = (prestige.0 - rules.diplomacy.prestige_for_defeat).max(-1.0);
-                    events.0.push(StateEvent {
-                        id: state.id.clone(),
-                        name: state.name.clone(),
-                        answer: "held out".to_string(),
-                        day: calendar.day,
-                    });
+                    events.record(&state, "held out", calendar.day);
                     sieges.0.push(SiegeRecord {
                         target: state.id.clone(),
                         name: state.name.clone(),
@@ -224,12 +214,7 @@ fn take_city(
     force.ledger.animals_gained.horses += horses;
     force.morale = (force.morale + 0.1).min(1.0);
     prestige.0 = (prestige.0 + prestige_gain).min(1.0);
-    events.0.push(StateEvent {
-        id: state.id.clone(),
-        name: state.name.clone(),
-        answer: "conquered".to_string(),
-        day: calendar.day,
-    });
+    events.record(state, "conquered", calendar.day);
     if status.objective == Some(target) && status.objective_taken.is_none() {
         status.objective_taken = Some(calendar.day);
     }

@@ -174,8 +174,8 @@ mod tests {
                 name: id.to_string(),
                 day: 0,
                 men: 0,
-                horses: 0,
-                grain_t: 0.0,
+                animals: Default::default(),
+                stores: Stores::default(),
             })
             .collect()
     }

@@ -63,8 +63,23 @@ pub struct PlaceReport {
     pub men: u32,
     /// Horses on arrival.
     pub horses: u32,
+    /// Oxen on arrival.
+    pub oxen: u32,
+    /// Donkeys and mules on arrival.
+    pub donkeys: u32,
+    /// Camels on arrival.
+    pub camels: u32,
     /// Grain carried on arrival, tonnes.
     pub grain_t: f64,
+    /// Fodder carried on arrival, tonnes.
+    pub fodder_t: f64,
+    /// Water carried on arrival, cubic metres.
+    pub water_m3: f64,
+}
+
+/// Tonnes from kilograms, to a tenth.
+fn tonnes(kg: f64) -> f64 {
+    (kg / 100.0).round() / 10.0
 }
 
 /// A finished (or stopped) campaign, as reported.
@@ -161,8 +176,13 @@ pub fn build(world: &mut World) -> CampaignReport {
                     name: v.name.clone(),
                     day: v.day,
                     men: v.men,
-                    horses: v.horses,
-                    grain_t: (v.grain_t * 10.0).round() / 10.0,
+                    horses: v.animals.horses,
+                    oxen: v.animals.oxen,
+                    donkeys: v.animals.donkeys,
+                    camels: v.animals.camels,
+                    grain_t: tonnes(v.stores.grain_kg),
+                    fodder_t: tonnes(v.stores.fodder_kg),
+                    water_m3: tonnes(v.stores.water_l),
                 })
                 .collect()
         })
@@ -241,14 +261,32 @@ pub fn render_text(r: &CampaignReport) -> String {
     let _ = writeln!(s, "\nRoute");
     let _ = writeln!(
         s,
-        "  {:>5}  {:<28} {:>8} {:>8} {:>9}",
-        "day", "place", "men", "horses", "grain t"
+        "  {:>4}  {:<28} {:>6} {:>6} {:>6} {:>7} {:>6} {:>7} {:>8} {:>8}",
+        "day",
+        "place",
+        "men",
+        "horses",
+        "oxen",
+        "donkeys",
+        "camels",
+        "grain t",
+        "fodder t",
+        "water m3"
     );
     for p in &r.places {
         let _ = writeln!(
             s,
-            "  {:>5}  {:<28} {:>8} {:>8} {:>9.0}",
-            p.day, p.name, p.men, p.horses, p.grain_t
+            "  {:>4}  {:<28} {:>6} {:>6} {:>6} {:>7} {:>6} {:>7.0} {:>8.0} {:>8.0}",
+            p.day,
+            p.name,
+            p.men,
+            p.horses,
+            p.oxen,
+            p.donkeys,
+            p.camels,
+            p.grain_t,
+            p.fodder_t,
+            p.water_m3
         );
     }
     if !r.states.is_empty() {

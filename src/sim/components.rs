@@ -188,7 +188,7 @@ impl AnimalLosses {
     }
 }
 
-/// A visit to a place, for the report.
+/// A visit to a place, for the report: who arrived, and with what.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Visit {
     /// The place's id.
@@ -199,10 +199,10 @@ pub struct Visit {
     pub day: u32,
     /// Men present on arrival.
     pub men: u32,
-    /// Horses present on arrival.
-    pub horses: u32,
-    /// Grain carried on arrival, tonnes.
-    pub grain_t: f64,
+    /// Animals present on arrival.
+    pub animals: PerAnimal<u32>,
+    /// Stores carried on arrival.
+    pub stores: Stores,
 }
 
 /// What a force has lived through: the counts it started with, its losses and gains, its visits.

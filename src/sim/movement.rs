@@ -93,14 +93,15 @@ pub fn march(
                     let men = force.men.total();
                     let horses = force.animals.horses;
                     let grain_t = force.stores.grain_kg / 1000.0;
-                    force.ledger.visits.push(Visit {
+                    let visit = Visit {
                         id,
                         name: name.clone(),
                         day: calendar.day,
                         men,
-                        horses,
-                        grain_t,
-                    });
+                        animals: force.animals,
+                        stores: force.stores,
+                    };
+                    force.ledger.visits.push(visit);
                     chronicle.write(Chronicled {
                         text: format!(
                             "{} reaches {name} with {men} men, {horses} horses and {grain_t:.0} t of grain",

@@ -8,6 +8,16 @@ use super::random::SimRng;
 use super::{ActiveScenario, Chronicled};
 use crate::scenario::Scenario;
 
+/// A force's stores from the scenario's tonnes and cubic metres.
+fn stores_of(def: &crate::scenario::types::StoresDef) -> Stores {
+    Stores {
+        grain_kg: def.grain_t * 1000.0,
+        fodder_kg: def.fodder_t * 1000.0,
+        water_l: def.water_m3 * 1000.0,
+        meat_kg: 0.0,
+    }
+}
+
 /// Clears any earlier campaign and spawns `scenario` for a run with `seed`.
 pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     let mut old = world
@@ -123,8 +133,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 name: place_name.clone(),
                 day: 0,
                 men: f.men.total(),
-                horses: f.animals.horses,
-                grain_t: f.stores.grain_t,
+                animals: f.animals,
+                stores: stores_of(&f.stores),
             }],
             ..Ledger::default()
         };
@@ -144,12 +154,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 name: f.name.clone(),
                 men: f.men,
                 animals: f.animals,
-                stores: Stores {
-                    grain_kg: f.stores.grain_t * 1000.0,
-                    fodder_kg: f.stores.fodder_t * 1000.0,
-                    water_l: f.stores.water_m3 * 1000.0,
-                    meat_kg: 0.0,
-                },
+                stores: stores_of(&f.stores),
                 morale: f.morale,
                 base_morale: f.morale,
                 corruption: f.corruption,

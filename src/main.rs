@@ -35,6 +35,9 @@ enum Command {
     Validate {
         /// The campaign file.
         scenario: PathBuf,
+        /// Print `{"ok": …, "problems": [{path, line, col, field, message}]}`.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -70,22 +73,34 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Validate { scenario } => match Scenario::load(&scenario) {
-            Ok(s) => {
-                println!(
-                    "{}: ok ({} places, {} routes, {} states, {} plan steps)",
-                    scenario.display(),
-                    s.map.places.len(),
-                    s.map.routes.len(),
-                    s.map.states.len(),
-                    s.campaign.plan.len()
-                );
-                ExitCode::SUCCESS
+        Command::Validate { scenario, json } => {
+            let result = Scenario::load(&scenario);
+            if json {
+                let problems = result
+                    .as_ref()
+                    .err()
+                    .map(|e| e.problems.clone())
+                    .unwrap_or_default();
+                let value = serde_json::json!({ "ok": result.is_ok(), "problems": problems });
+                println!("{value}");
+            } else {
+                match &result {
+                    Ok(s) => println!(
+                        "{}: ok ({} places, {} routes, {} states, {} plan steps)",
+                        scenario.display(),
+                        s.map.places.len(),
+                        s.map.routes.len(),
+                        s.map.states.len(),
+                        s.campaign.plan.len()
+                    ),
+                    Err(e) => eprintln!("{e}"),
+                }
             }
-            Err(e) => {
-                eprintln!("{e}");
+            if result.is_ok() {
+                ExitCode::SUCCESS
+            } else {
                 ExitCode::from(2)
             }
-        },
+        }
     }
 }

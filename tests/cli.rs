@@ -116,3 +116,37 @@ fn validate_says_ok_for_the_shipped_scenarios() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok"));
 }
+
+#[test]
+fn validate_json_lists_each_problem_with_its_place() {
+    let dir = std::env::temp_dir().join(format!("hh-cli-validate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["maps", "rules"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    let scenarios = std::path::Path::new(ROOT).join("scenarios");
+    for file in ["maps/western_regions.ron", "rules/han_army.ron"] {
+        std::fs::copy(scenarios.join(file), dir.join(file)).unwrap();
+    }
+    let campaign = std::fs::read_to_string(scenarios.join("first_expedition_104bc.ron"))
+        .unwrap()
+        .replace("March(\"gumo\")", "March(\"gumoo\")");
+    let path = dir.join("broken.ron");
+    std::fs::write(&path, campaign).unwrap();
+    let out = run(&["validate", path.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ok"], false);
+    let problem = &v["problems"][0];
+    assert!(problem["path"].as_str().unwrap().ends_with("broken.ron"));
+    assert!(problem["line"].as_u64().unwrap() > 0 && problem["col"].as_u64().unwrap() > 0);
+    assert!(problem["field"].as_str().unwrap().starts_with("plan["));
+    assert!(
+        problem["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean 'gumo'"),
+        "{problem}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

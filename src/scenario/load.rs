@@ -10,7 +10,7 @@ use super::types::{CampaignFile, MapFile, Rules};
 use super::validate;
 
 /// One problem in a scenario: where it is and what would be valid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     /// The file.
     pub path: PathBuf,

@@ -1,4 +1,4 @@
-//! Heavenly Horses: a turn-based historical logistics game of Li Guangli's expeditions to Dayuan.
+//! Heavenly Horses: a turn-based historical logistics game of Han armies marching west.
 //!
 //! The simulation ([`sim::plugin`]) is plain Bevy ECS and runs headless; scenarios
 //! ([`scenario`]) are RON files under `scenarios/`; [`report`] turns a finished campaign into the

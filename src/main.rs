@@ -11,7 +11,7 @@ use heavenly_horses::{report, sim};
 #[command(
     name = "heavenly-horses",
     version,
-    about = "Li Guangli's expeditions to Dayuan: a historical logistics game"
+    about = "Heavenly Horses: a historical logistics game. Campaigns live in scenarios/*.ron."
 )]
 struct Cli {
     #[command(subcommand)]

@@ -312,10 +312,23 @@ pub struct DiplomacyRules {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiegeRules {
-    /// Daily chance that a city falls at a strength ratio of 1 behind walls of 1.
-    pub daily_fall: f64,
-    /// The strength ratio is capped here before it speeds a siege.
+    /// Defenders' morale lost a day to the blockade, per unit of (ratio / (1 + walls))², where
+    /// ratio is the besieger's strength over the garrison. A city surrenders when its morale is gone.
+    pub blockade_pressure: f64,
+    /// The strength ratio is capped here before it presses a siege.
     pub max_ratio: f64,
+    /// Days of food a city holds when it is besieged.
+    pub city_food_days: f64,
+    /// Days of water a river-fed city holds in cisterns once its stream is cut.
+    pub cistern_days: f64,
+    /// Defenders' morale lost a day once the city's food is gone.
+    pub hunger_pressure: f64,
+    /// Defenders' morale lost a day once the city's water is gone.
+    pub thirst_pressure: f64,
+    /// Days engineers need to divert the stream a city drinks from.
+    pub divert_days: u32,
+    /// Prestige gained when a city that refused is taken and sacked: the others take note.
+    pub massacre_prestige: f64,
     /// Days a force besieges a city that refused it before it gives up and moves on.
     pub give_up_days: u32,
     /// Days of the besieger's grain below which it lifts a siege.
@@ -420,6 +433,9 @@ pub struct ForceDef {
     /// Share of the men's ration that officers withhold (0..1).
     #[serde(default)]
     pub corruption: f64,
+    /// Whether water engineers (水工) march with the force: they divert a besieged city's stream.
+    #[serde(default)]
+    pub engineers: bool,
 }
 
 /// A state's attitude in this campaign, where it differs from the map.

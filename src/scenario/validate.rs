@@ -213,7 +213,6 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     }
     let s = &rules.siege;
     for (name, v) in [
-        ("daily_fall", s.daily_fall),
         ("loser_losses", s.loser_losses),
         ("winner_losses", s.winner_losses),
         ("horses_taken", s.horses_taken),

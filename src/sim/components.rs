@@ -110,6 +110,16 @@ pub struct OasisState {
     pub fodder_kg: f64,
     /// Its standing with the Han.
     pub relation: Relation,
+    /// Days of food left inside the walls for a siege.
+    pub food_days: f64,
+    /// Days of water left inside the walls once its stream is cut.
+    pub water_days: f64,
+    /// The defenders' will to hold out, 1 at the start of a siege; the city surrenders at 0.
+    pub defender_morale: f64,
+    /// Whether its stream has been diverted.
+    pub water_diverted: bool,
+    /// Whether it refused the Han before it fell (and so was sacked).
+    pub refused_before: bool,
 }
 
 /// Men by arm.
@@ -344,6 +354,8 @@ pub struct Force {
     pub ledger: Ledger,
     /// Whether it has turned for home.
     pub homeward: bool,
+    /// Whether water engineers march with it.
+    pub engineers: bool,
 }
 
 impl Force {

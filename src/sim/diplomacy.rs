@@ -71,6 +71,7 @@ pub fn answer_requests(
                     force.activity = Activity::Idle;
                 } else {
                     state.relation = Relation::Refused;
+                    state.refused_before = true;
                     chronicle.write(Chronicled {
                         text: format!(
                             "{} shuts its gates on {} and refuses food; the army besieges it",

@@ -101,6 +101,11 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     grain_kg: f64::from(s.households) * rules.diplomacy.grain_per_household_kg,
                     fodder_kg: f64::from(s.households) * rules.diplomacy.fodder_per_household_kg,
                     relation: Relation::Unmet,
+                    food_days: rules.siege.city_food_days,
+                    water_days: rules.siege.cistern_days,
+                    defender_morale: 1.0,
+                    water_diverted: false,
+                    refused_before: false,
                 },
             ))
             .id();
@@ -173,6 +178,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 today: DayTally::default(),
                 ledger,
                 homeward: false,
+                engineers: f.engineers,
             },
             Plan {
                 steps: campaign.plan.clone(),

@@ -1,8 +1,12 @@
-//! Sieges and battles, in a first simple form.
+//! Sieges and battles.
 //!
-//! A siege: each day the city falls with chance `daily_fall · min(ratio, max_ratio) / (1 + walls)`,
-//! where `ratio` is the besieger's strength over the garrison; the besieger lifts it after its
-//! commander's limit of days or when its grain runs low. A battle: the attacker wins with chance
+//! A siege is a contest of clocks. Each day the defenders' morale (1 at the start) falls by
+//! `blockade_pressure · (min(ratio, max_ratio) / (1 + walls))²`, where `ratio` is the besieger's
+//! strength over the garrison, times a random factor from 0.5 to 1.5; once the city's food is gone
+//! by `hunger_pressure` more, and once its water is gone by `thirst_pressure` more. A city that
+//! drinks from a stream outside its walls can have it diverted by engineers (`divert_days`), and
+//! then lives on its cisterns (`cistern_days`). The city surrenders when its morale is gone. The
+//! besieger eats too: it lifts the siege when its grain runs low, or after its commander's limit. A battle: the attacker wins with chance
 //! `logistic(steepness · ln(strength / (garrison · (1 + wall_factor · outer wall))))`; the loser
 //! loses `loser_losses` of its men, the winner `winner_losses`.
 
@@ -13,12 +17,47 @@ use super::components::*;
 use super::random::{SimRng, chance, ln, logistic};
 use super::rules::daily_need;
 use super::{ActiveScenario, Chronicled};
-use crate::scenario::types::SiegeRules;
+use crate::scenario::types::{CityWater, DiplomacyRules, SiegeRules};
 
-/// The chance a city falls today.
-pub fn fall_chance(rules: &SiegeRules, strength: f64, state: &OasisState) -> f64 {
+/// The defenders' morale the blockade wears away in a day, before the random factor.
+pub fn blockade_pressure(rules: &SiegeRules, strength: f64, state: &OasisState) -> f64 {
     let ratio = strength / f64::from(state.garrison.max(1));
-    rules.daily_fall * ratio.min(rules.max_ratio) / (1.0 + state.walls.outer + state.walls.inner)
+    let pressed = ratio.min(rules.max_ratio) / (1.0 + state.walls.outer + state.walls.inner);
+    rules.blockade_pressure * pressed * pressed
+}
+
+/// One day of siege for the city: engineers at work, stores eaten, morale worn down.
+/// Returns whether the engineers cut the city's water today.
+pub fn besiege_one_day(
+    rules: &SiegeRules,
+    state: &mut OasisState,
+    strength: f64,
+    engineers: bool,
+    day_of_siege: u32,
+    noise: f64,
+) -> bool {
+    let mut diverted_today = false;
+    if engineers
+        && state.city_water == CityWater::River
+        && !state.water_diverted
+        && day_of_siege >= rules.divert_days
+    {
+        state.water_diverted = true;
+        diverted_today = true;
+    }
+    state.food_days -= 1.0;
+    if state.water_diverted {
+        state.water_days -= 1.0;
+    }
+    let mut pressure = blockade_pressure(rules, strength, state);
+    if state.food_days <= 0.0 {
+        pressure += rules.hunger_pressure;
+    }
+    if state.water_diverted && state.water_days <= 0.0 {
+        pressure += rules.thirst_pressure;
+    }
+    state.defender_morale -= pressure * (0.5 + noise);
+    diverted_today
 }
 
 /// The chance an attacker of `strength` beats the state's garrison.
@@ -81,7 +120,7 @@ pub fn resolve_sieges_and_battles(
                         &calendar,
                         &mut prestige,
                         &mut status,
-                        rules.diplomacy.prestige_for_victory,
+                        &rules.diplomacy,
                         &mut events,
                     );
                     chronicle.write(Chronicled {
@@ -127,7 +166,23 @@ pub fn resolve_sieges_and_battles(
                     super::random::binomial(&mut rng.combat, force.men.total(), skirmish);
                 let killed = remove_men(&mut force.men, skirmish_losses);
                 force.ledger.men_lost.combat += killed;
-                if chance(&mut rng.combat, fall_chance(s, force.strength(), &state)) {
+                let noise = super::random::uniform(&mut rng.combat);
+                if besiege_one_day(
+                    s,
+                    &mut state,
+                    force.strength(),
+                    force.engineers,
+                    days,
+                    noise,
+                ) {
+                    chronicle.write(Chronicled {
+                        text: format!(
+                            "{}'s engineers divert the stream that {} drinks from; the city lives on its cisterns",
+                            force.name, state.name
+                        ),
+                    });
+                }
+                if state.defender_morale <= 0.0 {
                     take_city(
                         force,
                         &mut state,
@@ -136,19 +191,24 @@ pub fn resolve_sieges_and_battles(
                         &calendar,
                         &mut prestige,
                         &mut status,
-                        rules.diplomacy.prestige_for_victory,
+                        &rules.diplomacy,
                         &mut events,
                     );
                     sieges.0.push(SiegeRecord {
                         target: state.id.clone(),
                         name: state.name.clone(),
                         days,
-                        water_diverted: false,
+                        water_diverted: state.water_diverted,
                         result: "fell".to_string(),
                     });
+                    let sacked = if state.refused_before {
+                        ", and is sacked for refusing"
+                    } else {
+                        ""
+                    };
                     chronicle.write(Chronicled {
                         text: format!(
-                            "{} falls to {} after {days} days of siege",
+                            "{} surrenders to {} after {days} days of siege{sacked}",
                             state.name, force.name
                         ),
                     });
@@ -167,9 +227,11 @@ pub fn resolve_sieges_and_battles(
                         target: state.id.clone(),
                         name: state.name.clone(),
                         days,
-                        water_diverted: false,
+                        water_diverted: state.water_diverted,
                         result: "lifted".to_string(),
                     });
+                    // The city recovers its nerve once the besiegers are gone.
+                    state.defender_morale = 1.0;
                     let why = if hungry {
                         "its own grain running out"
                     } else {
@@ -204,7 +266,7 @@ fn take_city(
     calendar: &Calendar,
     prestige: &mut Prestige,
     status: &mut CampaignStatus,
-    prestige_gain: f64,
+    diplomacy: &DiplomacyRules,
     events: &mut StateEvents,
 ) {
     state.relation = Relation::Conquered;
@@ -213,8 +275,15 @@ fn take_city(
     force.animals.horses += horses;
     force.ledger.animals_gained.horses += horses;
     force.morale = (force.morale + 0.1).min(1.0);
-    prestige.0 = (prestige.0 + prestige_gain).min(1.0);
-    events.record(state, "conquered", calendar.day);
+    let mut gain = diplomacy.prestige_for_victory;
+    if state.refused_before {
+        // A city that refused is sacked: the others take note.
+        gain += s.massacre_prestige;
+        events.record(state, "sacked", calendar.day);
+    } else {
+        events.record(state, "conquered", calendar.day);
+    }
+    prestige.0 = (prestige.0 + gain).min(1.0);
     if status.objective == Some(target) && status.objective_taken.is_none() {
         status.objective_taken = Some(calendar.day);
     }

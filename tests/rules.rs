@@ -6,7 +6,7 @@ use std::path::Path;
 use heavenly_horses::scenario::Scenario;
 use heavenly_horses::scenario::types::{MenDef, PerAnimal, Rules};
 use heavenly_horses::sim::rules::{
-    capacity_kg, daily_need, hunger_death_rate, march_km, oxen_for_meat,
+    AnimalKind, animals_for_meat, capacity_kg, daily_need, hunger_death_rate, march_km,
 };
 
 fn rules() -> Rules {
@@ -100,12 +100,12 @@ fn an_animal_eats_about_a_tenth_of_its_load() {
 #[test]
 fn an_ox_feeds_a_hundred_and_fifty_men_for_a_day() {
     let r = rules();
-    assert_eq!(r.ox_meat_kg, 150.0);
+    assert_eq!(r.meat_kg.oxen, 150.0);
     // 150 kg of meat stands for 225 kg of grain: 225 men-days.
-    assert_eq!(oxen_for_meat(&r, 225.0, 10), 1);
-    assert_eq!(oxen_for_meat(&r, 226.0, 10), 2);
+    assert_eq!(animals_for_meat(&r, AnimalKind::Oxen, 225.0, 10), 1);
+    assert_eq!(animals_for_meat(&r, AnimalKind::Oxen, 226.0, 10), 2);
     assert_eq!(
-        oxen_for_meat(&r, 1e9, 10),
+        animals_for_meat(&r, AnimalKind::Oxen, 1e9, 10),
         10,
         "never more oxen than there are"
     );

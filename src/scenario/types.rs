@@ -363,8 +363,11 @@ pub struct Rules {
     pub march_km: PerAnimal<f64>,
     /// One day of rest after this many days on the march.
     pub rest_every_days: u32,
-    /// Usable meat from one ox, kg.
-    pub ox_meat_kg: f64,
+    /// Usable meat from one animal of each kind, kg.
+    pub meat_kg: PerAnimal<f64>,
+    /// Oxen are slaughtered whenever grain runs short; donkeys, pack horses and camels only once
+    /// the men's nourishment falls below this.
+    pub slaughter_pack_below: f64,
     /// Kilograms of grain one kilogram of meat replaces.
     pub meat_grain_equivalent: f64,
     /// Share of the meat that spoils each day.

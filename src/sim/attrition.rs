@@ -132,7 +132,7 @@ pub fn apply_losses(
         }
 
         // Animals.
-        let mut carcasses = 0u32;
+        let mut carcass_kg = 0.0;
         for kind in AnimalKind::ALL {
             let count = *force.animals.get(kind);
             if count == 0 {
@@ -166,10 +166,10 @@ pub fn apply_losses(
             lost.thirst += thirst;
             lost.hunger += hunger;
             lost.exposure += exposure;
-            carcasses += thirst + hunger;
+            carcass_kg += f64::from(thirst + hunger) * rules.meat_kg.get(kind);
         }
         // The dead animals feed the men.
-        force.stores.meat_kg += f64::from(carcasses) * rules.ox_meat_kg * rules.carcass_meat;
+        force.stores.meat_kg += carcass_kg * rules.carcass_meat;
         // Horsemen without horses march on foot.
         if force.men.cavalry > force.animals.horses {
             let dismounted = force.men.cavalry - force.animals.horses;

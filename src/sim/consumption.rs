@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 
 use super::components::*;
-use super::rules::{AnimalKind, daily_need, oxen_for_meat};
+use super::rules::{AnimalKind, animals_for_meat, daily_need};
 use super::{ActiveScenario, Chronicled};
 use crate::scenario::types::PerAnimal;
 
@@ -66,21 +66,40 @@ pub fn eat_and_drink(
             (need.men_grain_kg - eaten) / rules.meat_grain_equivalent.max(1e-9),
         ) * rules.meat_grain_equivalent;
         eaten += take(&mut force.stores.grain_kg, need.men_grain_kg - eaten);
-        let short = need.men_grain_kg - eaten;
-        if short > 1e-6 && force.animals.oxen > 0 {
-            let oxen = oxen_for_meat(rules, short, force.animals.oxen);
-            force.animals.oxen -= oxen;
-            force.ledger.animals_lost.oxen.slaughtered += oxen;
-            force.stores.meat_kg += f64::from(oxen) * rules.ox_meat_kg;
+        // Oxen go to the butcher whenever grain runs short; the other pack animals only in
+        // desperation, and never the horses the cavalry rides.
+        let desperate = force.nourishment < rules.slaughter_pack_below;
+        for kind in [
+            AnimalKind::Oxen,
+            AnimalKind::Donkeys,
+            AnimalKind::Horses,
+            AnimalKind::Camels,
+        ] {
+            let short = need.men_grain_kg - eaten;
+            if short <= 1e-6 || (kind != AnimalKind::Oxen && !desperate) {
+                break;
+            }
+            let spare = match kind {
+                AnimalKind::Horses => force.animals.horses.saturating_sub(force.men.cavalry),
+                _ => *force.animals.get(kind),
+            };
+            let n = animals_for_meat(rules, kind, short, spare);
+            if n == 0 {
+                continue;
+            }
+            *force.animals.get_mut(kind) -= n;
+            force.ledger.animals_lost.get_mut(kind).slaughtered += n;
+            force.stores.meat_kg += f64::from(n) * rules.meat_kg.get(kind);
             eaten += take(
                 &mut force.stores.meat_kg,
                 short / rules.meat_grain_equivalent.max(1e-9),
             ) * rules.meat_grain_equivalent;
-            if oxen >= 100 {
+            if n >= 100 {
                 chronicle.write(Chronicled {
                     text: format!(
-                        "{}: grain short, {oxen} oxen slaughtered for meat",
-                        force.name
+                        "{}: grain short, {n} {} slaughtered for meat",
+                        force.name,
+                        kind.name()
                     ),
                 });
             }

@@ -177,14 +177,23 @@ pub fn march_km(
     pace * terrain_speed * (0.7 + 0.3 * condition.clamp(0.0, 1.0))
 }
 
-/// Oxen to slaughter so that their meat covers `grain_short_kg` of grain, at most `oxen`.
-pub fn oxen_for_meat(rules: &Rules, grain_short_kg: f64, oxen: u32) -> u32 {
-    let per_ox = rules.ox_meat_kg * rules.meat_grain_equivalent;
-    if per_ox <= 0.0 || grain_short_kg <= 0.0 {
+/// Animals of `kind` to slaughter so that their meat covers `grain_short_kg` of grain, at most `available`.
+pub fn animals_for_meat(
+    rules: &Rules,
+    kind: AnimalKind,
+    grain_short_kg: f64,
+    available: u32,
+) -> u32 {
+    let per_animal = rules.meat_kg.get(kind) * rules.meat_grain_equivalent;
+    if per_animal <= 0.0 || grain_short_kg <= 0.0 {
         return 0;
     }
-    let n = (grain_short_kg / per_ox).ceil();
-    if n >= f64::from(oxen) { oxen } else { n as u32 }
+    let n = (grain_short_kg / per_animal).ceil();
+    if n >= f64::from(available) {
+        available
+    } else {
+        n as u32
+    }
 }
 
 /// Daily death chance from hunger at nourishment `n` (0..1): zero above the threshold, rising

@@ -113,13 +113,12 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         index.state_at.insert(place, entity);
     }
 
-    let mut status = CampaignStatus {
+    let status = CampaignStatus {
         objective: index.states.get(&campaign.objective.capture).copied(),
         home: index.places.get(&campaign.objective.home).copied(),
         max_days: campaign.max_days,
         ..CampaignStatus::default()
     };
-    status.ended = None;
     let mut chronicle = Vec::new();
     for f in &campaign.forces {
         let Some(&at) = index.places.get(&f.at) else {

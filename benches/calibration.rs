@@ -93,18 +93,19 @@ fn main() {
     let reach = median(
         second
             .iter()
-            .map(|r| {
-                // Men on arrival at the place of the objective's siege: the last outbound visit before it began.
+            .filter_map(|r| r.objective_taken_day.map(|d| (r, d)))
+            .map(|(r, fell)| {
+                // Men on arrival at the capital: the last arrival before it fell (winning runs).
                 r.places
                     .iter()
-                    .take_while(|p| r.objective_taken_day.is_none_or(|d| p.day <= d))
+                    .take_while(|p| p.day <= fell)
                     .last()
                     .map_or(0.0, |p| 100.0 * f64::from(p.men) / f64::from(r.men.start))
             })
             .collect(),
     );
     line(
-        "men reaching the capital, % of those who set out",
+        "men reaching the capital (winning runs), % set out",
         reach,
         40.0,
         60.0,

@@ -593,3 +593,16 @@ pub struct SiegeRecord {
 /// Every siege, in order.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Sieges(pub Vec<SiegeRecord>);
+
+impl Sieges {
+    /// Records how a siege of `state` ended after `days`: "fell" or "lifted".
+    pub fn record(&mut self, state: &OasisState, days: u32, result: &str) {
+        self.0.push(SiegeRecord {
+            target: state.id.clone(),
+            name: state.name.clone(),
+            days,
+            water_diverted: state.water_diverted,
+            result: result.to_string(),
+        });
+    }
+}

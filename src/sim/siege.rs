@@ -6,7 +6,9 @@
 //! by `hunger_pressure` more, and once its water is gone by `thirst_pressure` more. A city that
 //! drinks from a stream outside its walls can have it diverted by engineers (`divert_days`), and
 //! then lives on its cisterns (`cistern_days`). The city surrenders when its morale is gone. The
-//! besieger eats too: it lifts the siege when its grain runs low, or after its commander's limit. A battle: the attacker wins with chance
+//! besieger eats too: it lifts the siege when its grain runs low, or after its commander's limit.
+//!
+//! A battle: the attacker wins with chance
 //! `logistic(steepness · ln(strength / (garrison · (1 + wall_factor · outer wall))))`; the loser
 //! loses `loser_losses` of its men, the winner `winner_losses`.
 
@@ -194,13 +196,7 @@ pub fn resolve_sieges_and_battles(
                         &rules.diplomacy,
                         &mut events,
                     );
-                    sieges.0.push(SiegeRecord {
-                        target: state.id.clone(),
-                        name: state.name.clone(),
-                        days,
-                        water_diverted: state.water_diverted,
-                        result: "fell".to_string(),
-                    });
+                    sieges.record(&state, days, "fell");
                     let sacked = if state.refused_before {
                         ", and is sacked for refusing"
                     } else {
@@ -223,13 +219,7 @@ pub fn resolve_sieges_and_battles(
                 if days >= max_days || hungry {
                     prestige.0 = (prestige.0 - rules.diplomacy.prestige_for_defeat).max(-1.0);
                     events.record(&state, "held out", calendar.day);
-                    sieges.0.push(SiegeRecord {
-                        target: state.id.clone(),
-                        name: state.name.clone(),
-                        days,
-                        water_diverted: state.water_diverted,
-                        result: "lifted".to_string(),
-                    });
+                    sieges.record(&state, days, "lifted");
                     // The city recovers its nerve once the besiegers are gone.
                     state.defender_morale = 1.0;
                     let why = if hungry {

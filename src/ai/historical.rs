@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 use crate::scenario::types::PlanStep;
 use crate::sim::components::*;
+use crate::sim::detachments;
 use crate::sim::{ActiveScenario, Chronicled};
 
 /// The road home: the places visited, newest first, with loops cut out, ending at `home`.
@@ -35,7 +36,8 @@ pub fn road_home(visits: &[Visit], home: &str) -> Vec<String> {
 
 /// Gives each idle force its next order from its plan.
 pub fn follow_plan(
-    mut forces: Query<(&mut Force, &mut Plan)>,
+    mut commands: Commands,
+    mut forces: Query<(Entity, &mut Force, &mut Plan)>,
     places: Query<&Place>,
     states: Query<&OasisState>,
     index: Res<MapIndex>,
@@ -44,7 +46,17 @@ pub fn follow_plan(
     mut chronicle: MessageWriter<Chronicled>,
 ) {
     let campaign = &scenario.0.campaign;
-    for (mut force, mut plan) in &mut forces {
+    let names: Vec<(Entity, String, bool)> = forces
+        .iter()
+        .map(|(e, f, _)| (e, f.name.clone(), f.merged))
+        .collect();
+    let find = |name: &str| {
+        names
+            .iter()
+            .find(|(_, n, merged)| n == name && !merged)
+            .map(|(e, _, _)| *e)
+    };
+    for (me, mut force, mut plan) in &mut forces {
         if force.activity != Activity::Idle || force.men.total() == 0 {
             continue;
         }
@@ -53,7 +65,8 @@ pub fn follow_plan(
         };
         let defeated = campaign.retreat.after_defeat && force.ledger.battles_lost > 0;
         let depleted = f64::from(force.men.total())
-            < campaign.retreat.below_share * f64::from(force.ledger.men_start);
+            < campaign.retreat.below_share
+                * f64::from(force.ledger.men_start + force.ledger.men_in);
         let done = status.objective_taken.is_some();
         if !force.homeward && (defeated || depleted || done) {
             let why = if done {
@@ -109,16 +122,64 @@ pub fn follow_plan(
             PlanStep::Request => {
                 state_here.map_or(Activity::Idle, |state| Activity::Requesting { state })
             }
+            PlanStep::Gift(bolts) => {
+                state_here.map_or(Activity::Idle, |state| Activity::Giving { state, bolts })
+            }
+            PlanStep::Requisition => {
+                state_here.map_or(Activity::Idle, |state| Activity::Requisitioning { state })
+            }
+            PlanStep::Battle => {
+                state_here.map_or(Activity::Idle, |state| Activity::Battling { state })
+            }
             PlanStep::Attack => {
                 state_here.map_or(Activity::Idle, |state| Activity::Attacking { state })
             }
-            PlanStep::Besiege(max_days) => {
-                state_here.map_or(Activity::Idle, |state| Activity::Besieging {
-                    state,
-                    days: 0,
-                    max_days,
-                })
+            PlanStep::Besiege {
+                days,
+                assault_from,
+                accept_terms,
+            } => state_here.map_or(Activity::Idle, |state| Activity::Besieging {
+                state,
+                days: 0,
+                max_days: days,
+                assault_from,
+                accept_terms,
+            }),
+            PlanStep::Detach {
+                name,
+                size,
+                plan: orders,
+            } => {
+                let detachment = detachments::split(&mut force, &name, size);
+                chronicle.write(Chronicled {
+                    text: format!(
+                        "{} sends {name} on its own way with {} men and {} animals",
+                        force.name,
+                        detachment.men.total(),
+                        detachment.animals.total()
+                    ),
+                });
+                commands.spawn((
+                    Name::new(name.clone()),
+                    detachment,
+                    Plan {
+                        steps: orders,
+                        ..Plan::default()
+                    },
+                ));
+                Activity::Idle
             }
+            PlanStep::Join(name) => match find(&name) {
+                Some(into) if into != me => Activity::Joining { into },
+                _ => Activity::Idle,
+            },
+            PlanStep::WaitFor { force: name, days } => match find(&name) {
+                Some(on) if on != me && days > 0 => Activity::Waiting {
+                    on,
+                    days_left: days,
+                },
+                _ => Activity::Idle,
+            },
             PlanStep::Return => {
                 if !force.homeward {
                     let name = places.get(here).map_or("", |p| p.name.as_str());

@@ -1,5 +1,7 @@
 //! The campaign report: what `run` prints, as text or as one JSON object.
 
+pub mod calibration;
+
 use std::fmt::Write as _;
 
 use bevy::prelude::*;

@@ -148,9 +148,16 @@ pub struct StateDef {
     /// Xiongnu influence, from 0 (none) to 1 (a Xiongnu client).
     #[serde(default)]
     pub xiongnu_influence: f64,
+    /// Share of its soldiers who fight on horseback (0..1): they count for more in the open,
+    /// and Han crossbows count for more against them.
+    #[serde(default)]
+    pub cavalry_share: f64,
     /// Horses the state holds that a victor can take.
     #[serde(default)]
     pub horses: u32,
+    /// Superior ("blood-sweating") horses among them, held apart and handed over only on terms.
+    #[serde(default)]
+    pub superior_horses: u32,
 }
 
 /// A map file: places, routes and states, shared by campaigns.
@@ -284,7 +291,7 @@ pub struct Seasons {
     pub winter: f64,
 }
 
-/// How states answer a force, in this first simple form.
+/// How states answer a force (see `src/sim/diplomacy.rs` and the modding guide for the rule).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DiplomacyRules {
@@ -296,19 +303,55 @@ pub struct DiplomacyRules {
     pub prestige_weight: f64,
     /// Weight of Xiongnu influence (subtracted).
     pub xiongnu_weight: f64,
+    /// Weight of the force's want (subtracted): `1 − days of food carried / hunger_days`, at least
+    /// 0. A town can wait out an army that must move on for food in a few days.
+    pub hunger_weight: f64,
+    /// Days of food carried at which a force shows no want.
+    pub hunger_days: f64,
     /// Constant term of the logit.
     pub bias: f64,
+    /// How much further down the scale a state that will not submit still sells, where the force
+    /// can pay (a logit margin; 0: never sells).
+    pub sell_margin: f64,
+    /// How far below refusing a state attacks the force instead (a logit margin).
+    pub attack_margin: f64,
+    /// Extra logit for a state that has beaten a Han force before: it dares again.
+    pub victor_boldness: f64,
+    /// Attitude a gift raises, per unit of ln(1 + cash / (households · `gift_cash_per_household`)).
+    pub gift_weight: f64,
+    /// Cash per household that makes a gift count (see `gift_weight`).
+    pub gift_cash_per_household: f64,
+    /// Attitude every state loses when the Han seize grain from a state that had submitted (word of
+    /// a broken promise travels).
+    pub broken_promise: f64,
+    /// Attitude a state loses when its grain is seized.
+    pub requisition_attitude: f64,
+    /// A submitting state sends a prince as hostage once Han prestige is at least this.
+    pub hostage_prestige: f64,
     /// Grain a household can spare after the harvest, kg.
     pub grain_per_household_kg: f64,
     /// Fodder a household can spare, kg.
     pub fodder_per_household_kg: f64,
+    /// Share of the year's spare grain and fodder still in the granaries, by season (the harvest
+    /// comes in at the start of autumn).
+    pub granary_by_season: Seasons,
+    /// Cash one bolt of silk is worth.
+    pub silk_bolt_cash: f64,
+    /// Cash one jin of gold is worth.
+    pub gold_jin_cash: f64,
+    /// What a state asks for a kilogram of grain, cash.
+    pub grain_price_cash_per_kg: f64,
+    /// What a state asks for a kilogram of fodder, cash.
+    pub fodder_price_cash_per_kg: f64,
     /// Prestige gained by taking a city.
     pub prestige_for_victory: f64,
+    /// Prestige gained each time a state submits: its neighbours watch what it does.
+    pub prestige_for_submission: f64,
     /// Prestige lost by a lost battle or a lifted siege.
     pub prestige_for_defeat: f64,
 }
 
-/// Sieges and battles, in this first simple form.
+/// Sieges: blockade, water, assault, sallies and terms (see `src/sim/siege.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiegeRules {
@@ -333,16 +376,67 @@ pub struct SiegeRules {
     pub give_up_days: u32,
     /// Days of the besieger's grain below which it lifts a siege.
     pub lift_below_days: f64,
-    /// Steepness of the battle-win chance in the log of the strength ratio.
-    pub battle_steepness: f64,
+    /// Share of a city's horses the victor takes when it storms or sacks it.
+    pub horses_taken: f64,
+    /// Daily chance that the defenders sally, at full morale (it scales with their morale).
+    pub sally_chance: f64,
+    /// Share of the garrison that sallies.
+    pub sally_share: f64,
+    /// Share of the besieger's men a sally falls on (the losses are theirs).
+    pub sally_exposed: f64,
+    /// Share of the besieger's men who storm the wall in an assault (the losses are theirs).
+    pub assault_share: f64,
+    /// Days between assaults, once a commander orders them.
+    pub assault_every_days: u32,
+    /// Defenders' morale lost when a wall is breached.
+    pub breach_morale: f64,
+    /// Defenders' morale lost when an assault is thrown back (negative: they take heart).
+    pub repulse_morale: f64,
+    /// The terms a city offers when its morale breaks.
+    pub terms: TermsRules,
+}
+
+/// The terms a besieged city offers when its morale breaks, and what refusing them costs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermsRules {
+    /// Share of its ordinary horses the city hands over.
+    pub horses: f64,
+    /// Share of its superior horses it hands over.
+    pub superior_horses: f64,
+    /// Share of its spare grain it hands over.
+    pub grain: f64,
+    /// Attitude toward the Han of the new king the victor enthrones.
+    pub new_king_attitude: f64,
+    /// Share of its horses the city kills if the terms are refused.
+    pub horses_killed_if_refused: f64,
+    /// Defenders' morale after refused terms: they fight on in despair.
+    pub morale_if_refused: f64,
+}
+
+/// Field battles, sallies and assaults: one documented model (see `src/sim/battle.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BattleRules {
+    /// Steepness of the win chance in the log of the strength ratio.
+    pub steepness: f64,
     /// Strength multiplier per point of wall a defender stands behind.
     pub wall_factor: f64,
-    /// Share of the loser's men killed in a battle.
+    /// A horseman counts as this many foot soldiers.
+    pub cavalry_strength: f64,
+    /// Han foot (crossbowmen) count for `1 + crossbow_vs_cavalry · enemy cavalry share` each.
+    pub crossbow_vs_cavalry: f64,
+    /// Share of the loser's men killed in an even battle.
     pub loser_losses: f64,
-    /// Share of the winner's men killed in a battle.
+    /// Share of the winner's men killed in an even battle.
     pub winner_losses: f64,
-    /// Share of a fallen city's horses the victor takes.
-    pub horses_taken: f64,
+    /// Losses scale with the square root of the enemy's strength over one's own, capped here.
+    pub max_losses: f64,
+    /// Morale a force loses with a lost battle.
+    pub defeat_morale: f64,
+    /// A relief army attacks a besieger only if its strength is at least this share of the
+    /// besieger's; otherwise it watches and goes home.
+    pub relief_dare_ratio: f64,
 }
 
 /// The rules of the model: rations, loads, speeds, and what drives losses.
@@ -386,8 +480,10 @@ pub struct Rules {
     pub attrition: AttritionRules,
     /// Diplomacy.
     pub diplomacy: DiplomacyRules,
-    /// Sieges and battles.
+    /// Sieges.
     pub siege: SiegeRules,
+    /// Battles.
+    pub battle: BattleRules,
 }
 
 /// Men by arm.
@@ -439,6 +535,12 @@ pub struct ForceDef {
     /// Whether water engineers (水工) march with the force: they divert a besieged city's stream.
     #[serde(default)]
     pub engineers: bool,
+    /// Bolts of silk carried for gifts and purchases.
+    #[serde(default)]
+    pub silk_bolts: u32,
+    /// Jin of gold carried for gifts and purchases.
+    #[serde(default)]
+    pub gold_jin: u32,
 }
 
 /// A state's attitude in this campaign, where it differs from the map.
@@ -455,6 +557,15 @@ pub struct StateOverride {
     pub xiongnu_influence: Option<f64>,
 }
 
+/// How big a detachment is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum DetachSize {
+    /// This share of the force's men (by arm), animals (by kind), stores and treasure.
+    Share(f64),
+    /// This many men, with animals, stores and treasure in proportion.
+    Men(u32),
+}
+
 /// One step of a plan: the orders a commander gives, in turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlanStep {
@@ -462,14 +573,52 @@ pub enum PlanStep {
     March(String),
     /// Rest for some days.
     Rest(u32),
-    /// Ask the state here for supplies; if it refuses, besiege it for the rules' `give_up_days`, then go on.
+    /// Ask the state here for supplies. It submits and supplies, sells, refuses (the force then
+    /// besieges it for the rules' `give_up_days` and goes on), or attacks.
     Request,
-    /// Attack the state here in the field.
+    /// Give the state here so many bolts of silk (gold makes up what silk is missing).
+    Gift(u32),
+    /// Seize the grain and fodder of the state here.
+    Requisition,
+    /// Meet the state's army in the field.
+    Battle,
+    /// Storm the state's city.
     Attack,
-    /// Besiege the state here for at most so many days.
-    Besiege(u32),
+    /// Besiege the state's city.
+    Besiege {
+        /// The most days the commander will spend.
+        days: u32,
+        /// Assault the walls from this day of the siege on (every `assault_every_days`).
+        #[serde(default)]
+        assault_from: Option<u32>,
+        /// Accept the terms the city offers when its morale breaks (else fight on).
+        #[serde(default = "yes")]
+        accept_terms: bool,
+    },
+    /// Send a detachment on its own plan.
+    Detach {
+        /// The detachment's name (unique among the campaign's forces).
+        name: String,
+        /// How big it is.
+        size: DetachSize,
+        /// Its orders; when they are done it goes home.
+        plan: Vec<PlanStep>,
+    },
+    /// Merge into the named force: wait here until it is here too.
+    Join(String),
+    /// Wait here (resting) until the named force has joined, or for at most so many days.
+    WaitFor {
+        /// The force waited for.
+        force: String,
+        /// The most days to wait.
+        days: u32,
+    },
     /// Go home by the way the force came.
     Return,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// When a force on its plan gives up and goes home.
@@ -538,4 +687,83 @@ pub struct CampaignFile {
     pub retreat: RetreatRule,
     /// The historical plan: the orders the real commander gave.
     pub plan: Vec<PlanStep>,
+    /// Things that happen when their trigger comes: messages, reinforcements, allies, relief armies.
+    #[serde(default)]
+    pub events: Vec<EventDef>,
+}
+
+/// When an event fires (once).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Trigger {
+    /// On this day of the campaign (0 is the first).
+    Day(u32),
+    /// When any force first reaches this place (a place id).
+    Arrive(String),
+    /// When a siege of this state (a state id) has lasted so many days.
+    SiegeDays(String, u32),
+    /// When this state (a state id) falls or accepts terms.
+    Falls(String),
+    /// When this state (a state id) answers a request, however it answers.
+    Answers(String),
+}
+
+/// What an event does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// A line in the chronicle.
+    Message(String),
+    /// Han prestige changes by this much.
+    Prestige(f64),
+    /// A state's attitude becomes this (a state id, a value -1..1).
+    Attitude(String, f64),
+    /// Men, animals and stores join the first force still in the field.
+    Reinforce {
+        /// Men by arm.
+        #[serde(default)]
+        men: MenDef,
+        /// Animals by kind.
+        #[serde(default)]
+        animals: PerAnimal<u32>,
+        /// Stores.
+        #[serde(default)]
+        stores: StoresDef,
+    },
+    /// Allies join the first force still in the field; in battle they fight with `commitment`
+    /// of their strength (0: they watch).
+    Ally {
+        /// Who they are.
+        name: String,
+        /// Men.
+        men: u32,
+        /// Share who are horsemen.
+        #[serde(default)]
+        cavalry_share: f64,
+        /// Share of their strength they commit to a battle, 0..1.
+        commitment: f64,
+    },
+    /// A relief army marches to a besieged state's aid; if the siege still goes on when it comes,
+    /// it gives battle to the besieger.
+    Relief {
+        /// Who they are.
+        name: String,
+        /// The state it relieves (a state id).
+        state: String,
+        /// Men.
+        men: u32,
+        /// Share who are horsemen.
+        #[serde(default)]
+        cavalry_share: f64,
+        /// Days until it arrives.
+        days: u32,
+    },
+}
+
+/// An event: a trigger and its effects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    /// When it fires.
+    pub when: Trigger,
+    /// What it does, in order.
+    pub then: Vec<Effect>,
 }

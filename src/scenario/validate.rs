@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use super::load::{Problem, SourceFile};
-use super::types::{CampaignFile, MapFile, PlanStep, Rules, Terrain, Water};
+use super::types::{
+    CampaignFile, DetachSize, Effect, EventDef, MapFile, PlanStep, Rules, Terrain, Trigger, Water,
+};
 
 /// The closest known name to `wrong`, if any is close enough to be a likely typo.
 pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -213,11 +215,52 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     }
     let s = &rules.siege;
     for (name, v) in [
-        ("loser_losses", s.loser_losses),
-        ("winner_losses", s.winner_losses),
         ("horses_taken", s.horses_taken),
+        ("sally_chance", s.sally_chance),
+        ("sally_share", s.sally_share),
+        ("sally_exposed", s.sally_exposed),
+        ("assault_share", s.assault_share),
+        ("terms.horses", s.terms.horses),
+        ("terms.superior_horses", s.terms.superior_horses),
+        ("terms.grain", s.terms.grain),
+        (
+            "terms.horses_killed_if_refused",
+            s.terms.horses_killed_if_refused,
+        ),
     ] {
         check_share(src, &mut out, &format!("siege.{name}"), v, 0.0, 1.0);
+    }
+    let b = &rules.battle;
+    for (name, v) in [
+        ("loser_losses", b.loser_losses),
+        ("winner_losses", b.winner_losses),
+        ("max_losses", b.max_losses),
+        ("defeat_morale", b.defeat_morale),
+    ] {
+        check_share(src, &mut out, &format!("battle.{name}"), v, 0.0, 1.0);
+    }
+    if !positive(b.cavalry_strength) || !positive(b.steepness) {
+        out.push(src.problem_at(
+            "battle:",
+            "battle",
+            "steepness and cavalry_strength must be more than 0",
+        ));
+    }
+    let g = &rules.diplomacy.granary_by_season;
+    for (name, v) in [
+        ("spring", g.spring),
+        ("summer", g.summer),
+        ("autumn", g.autumn),
+        ("winter", g.winter),
+    ] {
+        check_share(
+            src,
+            &mut out,
+            &format!("diplomacy.granary_by_season.{name}"),
+            v,
+            0.0,
+            1.0,
+        );
     }
     for (name, v) in [
         ("meat_spoilage", rules.meat_spoilage),
@@ -330,73 +373,197 @@ pub fn campaign(src: &SourceFile, c: &CampaignFile, map: &MapFile, rules: &Rules
         }
     }
     // The plan must follow the map: each march along a route from where the force then is,
-    // and each request, attack or siege where a state stands.
+    // and each request, attack or siege where a state stands; detachments' plans likewise, from
+    // where they split off.
     let Some(force) = c.forces.first() else {
         return out;
     };
-    let mut at = force.at.as_str();
-    let plan_start = src.text.find("plan:").unwrap_or(0);
-    let mut search_from = plan_start;
-    for (i, step) in c.plan.iter().enumerate() {
-        let needle = match step {
-            PlanStep::March(to) => format!("March(\"{to}\")"),
-            PlanStep::Rest(_) => "Rest(".to_string(),
-            PlanStep::Request => "Request".to_string(),
-            PlanStep::Attack => "Attack".to_string(),
-            PlanStep::Besiege(_) => "Besiege(".to_string(),
-            PlanStep::Return => "Return".to_string(),
-        };
-        let (line, col) = src.locate(&needle, search_from);
-        if let Some(offset) = src.text[search_from.min(src.text.len())..].find(&needle) {
-            search_from += offset + needle.len();
-        }
-        let problem = |message: String| Problem {
-            path: src.path.clone(),
-            line,
-            col,
-            field: format!("plan[{i}]"),
-            message,
-        };
-        match step {
-            PlanStep::March(to) => {
-                if !places.contains(to.as_str()) {
-                    out.push(problem(unknown("place", to, &places)));
-                    continue;
-                }
-                let linked = map
-                    .routes
-                    .iter()
-                    .any(|r| (r.from == at && r.to == *to) || (r.to == at && r.from == *to));
-                if !linked {
-                    let neighbours: Vec<&str> = map
-                        .routes
-                        .iter()
-                        .filter_map(|r| {
-                            if r.from == at {
-                                Some(r.to.as_str())
-                            } else if r.to == at {
-                                Some(r.from.as_str())
-                            } else {
-                                None
-                            }
-                        })
-                        .collect();
-                    out.push(problem(format!(
-                        "no route from '{at}' to '{to}'; from '{at}' routes lead to: {}",
-                        neighbours.join(", ")
-                    )));
-                }
-                at = to.as_str();
-            }
-            PlanStep::Request | PlanStep::Attack | PlanStep::Besiege(_) => {
-                if !map.states.iter().any(|s| s.place == at) {
-                    out.push(problem(format!(
-                        "no state has its capital at '{at}', so there is no one to ask, attack or besiege"
-                    )));
-                }
-            }
-            PlanStep::Rest(_) | PlanStep::Return => {}
-        }
+    let mut names: Vec<&str> = c.forces.iter().map(|f| f.name.as_str()).collect();
+    collect_detachments(&c.plan, &mut names);
+    let mut walk = PlanWalk {
+        src,
+        map,
+        places: &places,
+        names: &names,
+        search_from: src.text.find("plan:").unwrap_or(0),
+        out: &mut out,
+    };
+    walk.plan(&c.plan, &force.at, "plan");
+    for (i, e) in c.events.iter().enumerate() {
+        check_event(src, &mut out, i, e, &places, &states);
     }
     out
+}
+
+/// Every detachment's name in a plan, nested ones too.
+fn collect_detachments<'a>(plan: &'a [PlanStep], names: &mut Vec<&'a str>) {
+    for step in plan {
+        if let PlanStep::Detach { name, plan, .. } = step {
+            names.push(name);
+            collect_detachments(plan, names);
+        }
+    }
+}
+
+/// Walks a plan step by step, tracking where the force is, and reports steps that can't be done.
+struct PlanWalk<'a, 'o> {
+    src: &'a SourceFile,
+    map: &'a MapFile,
+    places: &'a BTreeSet<&'a str>,
+    names: &'a [&'a str],
+    search_from: usize,
+    out: &'o mut Vec<Problem>,
+}
+
+impl PlanWalk<'_, '_> {
+    fn plan(&mut self, plan: &[PlanStep], start: &str, field: &str) {
+        let mut at = start.to_string();
+        for (i, step) in plan.iter().enumerate() {
+            let needle = match step {
+                PlanStep::March(to) => format!("March(\"{to}\")"),
+                PlanStep::Rest(_) => "Rest(".to_string(),
+                PlanStep::Request => "Request".to_string(),
+                PlanStep::Gift(_) => "Gift(".to_string(),
+                PlanStep::Requisition => "Requisition".to_string(),
+                PlanStep::Battle => "Battle".to_string(),
+                PlanStep::Attack => "Attack".to_string(),
+                PlanStep::Besiege { .. } => "Besiege(".to_string(),
+                PlanStep::Detach { name, .. } => format!("\"{name}\""),
+                PlanStep::Join(name) => format!("Join(\"{name}\")"),
+                PlanStep::WaitFor { force, .. } => format!("\"{force}\""),
+                PlanStep::Return => "Return".to_string(),
+            };
+            let (line, col) = self.src.locate(&needle, self.search_from);
+            if let Some(offset) =
+                self.src.text[self.search_from.min(self.src.text.len())..].find(&needle)
+            {
+                self.search_from += offset + needle.len();
+            }
+            let field = format!("{field}[{i}]");
+            let problem = |message: String| Problem {
+                path: self.src.path.clone(),
+                line,
+                col,
+                field: field.clone(),
+                message,
+            };
+            match step {
+                PlanStep::March(to) => {
+                    if !self.places.contains(to.as_str()) {
+                        self.out.push(problem(unknown("place", to, self.places)));
+                        continue;
+                    }
+                    let linked =
+                        self.map.routes.iter().any(|r| {
+                            (r.from == at && r.to == *to) || (r.to == at && r.from == *to)
+                        });
+                    if !linked {
+                        let neighbours: Vec<&str> = self
+                            .map
+                            .routes
+                            .iter()
+                            .filter_map(|r| {
+                                if r.from == at {
+                                    Some(r.to.as_str())
+                                } else if r.to == at {
+                                    Some(r.from.as_str())
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect();
+                        self.out.push(problem(format!(
+                            "no route from '{at}' to '{to}'; from '{at}' routes lead to: {}",
+                            neighbours.join(", ")
+                        )));
+                    }
+                    at = to.clone();
+                }
+                PlanStep::Request
+                | PlanStep::Gift(_)
+                | PlanStep::Requisition
+                | PlanStep::Battle
+                | PlanStep::Attack
+                | PlanStep::Besiege { .. } => {
+                    if !self.map.states.iter().any(|s| s.place == at) {
+                        self.out.push(problem(format!(
+                            "no state has its capital at '{at}', so there is no one to ask, give to, fight or besiege"
+                        )));
+                    }
+                }
+                PlanStep::Detach { name, size, plan } => {
+                    let bad_size = match size {
+                        DetachSize::Share(share) => !(*share > 0.0 && *share < 1.0),
+                        DetachSize::Men(men) => *men == 0,
+                    };
+                    if bad_size {
+                        self.out.push(problem(format!(
+                            "detachment '{name}': its size must be Share(x) with x between 0 and 1, or Men(n) with n above 0"
+                        )));
+                    }
+                    if self.names.iter().filter(|n| **n == name.as_str()).count() > 1 {
+                        self.out.push(problem(format!(
+                            "two forces are called '{name}'; give each detachment its own name"
+                        )));
+                    }
+                    let inner = format!("{field}.plan");
+                    self.plan(plan, &at, &inner);
+                }
+                PlanStep::Join(name) | PlanStep::WaitFor { force: name, .. } => {
+                    if !self.names.contains(&name.as_str()) {
+                        let known: BTreeSet<&str> = self.names.iter().copied().collect();
+                        self.out.push(problem(unknown("force", name, &known)));
+                    }
+                }
+                PlanStep::Rest(_) | PlanStep::Return => {}
+            }
+        }
+    }
+}
+
+/// Checks an event's references.
+fn check_event(
+    src: &SourceFile,
+    out: &mut Vec<Problem>,
+    i: usize,
+    e: &EventDef,
+    places: &BTreeSet<&str>,
+    states: &BTreeSet<&str>,
+) {
+    let field = format!("events[{i}]");
+    let state_ref = |out: &mut Vec<Problem>, id: &str| {
+        if !states.contains(id) {
+            out.push(src.problem_at(&format!("\"{id}\""), &field, unknown("state", id, states)));
+        }
+    };
+    match &e.when {
+        Trigger::Arrive(place) => {
+            if !places.contains(place.as_str()) {
+                out.push(src.problem_at(
+                    &format!("\"{place}\""),
+                    &field,
+                    unknown("place", place, places),
+                ));
+            }
+        }
+        Trigger::SiegeDays(state, _) | Trigger::Falls(state) | Trigger::Answers(state) => {
+            state_ref(out, state)
+        }
+        Trigger::Day(_) => {}
+    }
+    for effect in &e.then {
+        match effect {
+            Effect::Attitude(state, _) | Effect::Relief { state, .. } => state_ref(out, state),
+            Effect::Ally { commitment, .. } => {
+                if !(0.0..=1.0).contains(commitment) {
+                    out.push(src.problem_at(
+                        "commitment",
+                        &field,
+                        format!("commitment is {commitment}; it must be between 0 and 1"),
+                    ));
+                }
+            }
+            Effect::Message(_) | Effect::Prestige(_) | Effect::Reinforce { .. } => {}
+        }
+    }
 }

@@ -77,6 +77,41 @@ pub enum Relation {
     Conquered,
     /// Beat a Han force in the field.
     Victorious,
+    /// Sells grain and fodder for silk and gold.
+    Trading,
+}
+
+/// What a state remembers of the Han.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Remembered {
+    /// It shut its gates on a Han envoy.
+    RefusedEnvoy,
+    /// It was given gifts worth this much cash.
+    Gift(f64),
+    /// It was besieged.
+    Besieged,
+    /// It was stormed or sacked.
+    Sacked,
+    /// Its grain was seized.
+    Requisitioned,
+    /// Its grain was seized after it had submitted: a broken promise.
+    BrokenPromise,
+    /// It beat a Han force.
+    BeatTheHan,
+    /// It sent a prince as hostage.
+    SentHostage,
+    /// It accepted terms and a new king.
+    NewKing,
+}
+
+/// A memory and the day it was made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Memory {
+    /// The day.
+    pub day: u32,
+    /// What happened.
+    pub what: Remembered,
 }
 
 /// An oasis state or kingdom.
@@ -102,12 +137,26 @@ pub struct OasisState {
     pub attitude: f64,
     /// Xiongnu influence, 0..1.
     pub xiongnu_influence: f64,
+    /// Share of its soldiers who are horsemen.
+    pub cavalry_share: f64,
     /// Horses a victor can take.
     pub horses: u32,
-    /// Grain it can still spare, kg.
-    pub grain_kg: f64,
-    /// Fodder it can still spare, kg.
-    pub fodder_kg: f64,
+    /// Superior horses, handed over only on terms.
+    pub superior_horses: u32,
+    /// Grain it can spare in a year, just after the harvest, kg.
+    pub grain_surplus_kg: f64,
+    /// Fodder it can spare in a year, kg.
+    pub fodder_surplus_kg: f64,
+    /// Grain given, sold or seized since the last harvest, kg.
+    pub grain_out_kg: f64,
+    /// Fodder given, sold or seized since the last harvest, kg.
+    pub fodder_out_kg: f64,
+    /// Grain it has given or sold the Han in all, kg.
+    pub grain_supplied_kg: f64,
+    /// Cash it has been paid or given.
+    pub cash_received: f64,
+    /// What it remembers, oldest first.
+    pub memory: Vec<Memory>,
     /// Its standing with the Han.
     pub relation: Relation,
     /// Days of food left inside the walls for a siege.
@@ -120,6 +169,31 @@ pub struct OasisState {
     pub water_diverted: bool,
     /// Whether it refused the Han before it fell (and so was sacked).
     pub refused_before: bool,
+    /// Whether its outer wall has been breached.
+    pub outer_breached: bool,
+    /// Whether the besieger refused the terms it offered.
+    pub terms_refused: bool,
+}
+
+impl OasisState {
+    /// Whether it remembers `what`.
+    pub fn remembers(&self, what: &Remembered) -> bool {
+        self.memory.iter().any(|m| &m.what == what)
+    }
+
+    /// Remembers `what` from `day`.
+    pub fn remember(&mut self, what: Remembered, day: u32) {
+        self.memory.push(Memory { day, what });
+    }
+
+    /// The wall the defenders stand behind now.
+    pub fn standing_wall(&self) -> f64 {
+        if self.outer_breached {
+            self.walls.inner
+        } else {
+            self.walls.outer
+        }
+    }
 }
 
 /// Men by arm.
@@ -234,6 +308,18 @@ pub struct Ledger {
     pub battles_lost: u32,
     /// Stores abandoned because no one could carry them, kg.
     pub abandoned_kg: f64,
+    /// Men who joined from other forces (detachments merging, reinforcements).
+    pub men_in: u32,
+    /// Men who left for other forces (detachments).
+    pub men_out: u32,
+    /// Animals that joined from other forces.
+    pub animals_in: PerAnimal<u32>,
+    /// Animals that left for other forces.
+    pub animals_out: PerAnimal<u32>,
+    /// Cash spent on gifts and purchases.
+    pub cash_spent: f64,
+    /// Superior horses among the animals gained.
+    pub superior_horses_gained: u32,
 }
 
 /// Where a force is.
@@ -274,6 +360,18 @@ pub enum Activity {
         /// The state.
         state: Entity,
     },
+    /// Giving the state here silk (and gold).
+    Giving {
+        /// The state.
+        state: Entity,
+        /// Bolts of silk.
+        bolts: u32,
+    },
+    /// Seizing the grain of the state here.
+    Requisitioning {
+        /// The state.
+        state: Entity,
+    },
     /// Attacking the state here.
     Attacking {
         /// The state.
@@ -287,7 +385,51 @@ pub enum Activity {
         days: u32,
         /// The most days the commander will spend.
         max_days: u32,
+        /// Assault from this day of the siege on.
+        assault_from: Option<u32>,
+        /// Whether the commander accepts terms.
+        accept_terms: bool,
     },
+    /// Meeting the state's army in the field.
+    Battling {
+        /// The state.
+        state: Entity,
+    },
+    /// Waiting here to merge into another force.
+    Joining {
+        /// The force to merge into.
+        into: Entity,
+    },
+    /// Waiting here for another force to join.
+    Waiting {
+        /// The force waited for.
+        on: Entity,
+        /// Days still to wait.
+        days_left: u32,
+    },
+}
+
+impl Activity {
+    /// Whether the force stays put and rests today.
+    pub fn is_resting(&self) -> bool {
+        matches!(
+            self,
+            Activity::Resting { .. } | Activity::Joining { .. } | Activity::Waiting { .. }
+        )
+    }
+}
+
+/// Allies marching with a force.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Allies {
+    /// Who they are.
+    pub name: String,
+    /// Men.
+    pub men: u32,
+    /// Share who are horsemen.
+    pub cavalry_share: f64,
+    /// Share of their strength they commit to a battle.
+    pub commitment: f64,
 }
 
 /// How a force fared today, for attrition and the report.
@@ -356,6 +498,12 @@ pub struct Force {
     pub homeward: bool,
     /// Whether water engineers march with it.
     pub engineers: bool,
+    /// Silk and gold carried, valued in cash.
+    pub treasure_cash: f64,
+    /// Allies marching with it.
+    pub allies: Vec<Allies>,
+    /// Whether it has merged into another force (its men and animals went there).
+    pub merged: bool,
 }
 
 impl Force {
@@ -527,6 +675,14 @@ pub struct DayRecord {
     pub men_start: u32,
     /// Animals at the start.
     pub animals_start: PerAnimal<u32>,
+    /// Men who joined from other forces so far.
+    pub men_in: u32,
+    /// Men who left for other forces so far.
+    pub men_out: u32,
+    /// Animals that joined from other forces so far.
+    pub animals_in: PerAnimal<u32>,
+    /// Animals that left for other forces so far.
+    pub animals_out: PerAnimal<u32>,
 }
 
 /// The campaign's daily record, a row per force per day.

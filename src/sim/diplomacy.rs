@@ -1,90 +1,374 @@
-//! States answer a force that asks for supplies: submit and supply, or refuse and close the gates.
+//! States answer a force that asks for supplies; gifts, requisitions, hostages and the harvest.
 //!
-//! The rule (a first, simple form): the chance to submit is the logistic of
-//! `bias + power_weight·ln(strength / soldiers) + attitude_weight·attitude
-//!  + prestige_weight·prestige − xiongnu_weight·xiongnu_influence`.
+//! **The answer** is an ordered logit on one latent willingness
+//!
+//! ```text
+//! z = bias + power_weight·ln(strength / soldiers) + attitude_weight·attitude
+//!     + prestige_weight·prestige − xiongnu_weight·xiongnu_influence
+//!     − hunger_weight·want − (victor_boldness if it has beaten the Han before)
+//! ```
+//!
+//! where `want` is `1 − days of food carried / hunger_days` (at least 0): a town can wait out an
+//! army that must move on for food within days. With one uniform draw `u`: the state submits if
+//! `u < logistic(z)`; otherwise it sells if the force carries silk or gold and
+//! `u < logistic(z + sell_margin)`; otherwise it refuses and shuts its gates if
+//! `u < logistic(z' + sell_margin + attack_margin)`, where `z'` is `z` without the want term (a
+//! town waits out a hungry army, it does not attack it for that); otherwise it attacks the force in
+//! the field, if its soldiers are stronger than the force (see [`super::battle`]), and if not it
+//! refuses. A stronger army, a friendlier state, more prestige all move every answer up the scale.
+//!
+//! Each submission raises Han prestige by `prestige_for_submission`: the neighbours watch.
+//!
+//! `strength` is the displayed power of every Han column in the region, not only the one at the
+//! gates: news of the whole expedition runs ahead of it.
+//!
+//! **Gifts** raise a state's attitude by `gift_weight · ln(1 + cash / (households ·
+//! gift_cash_per_household))`. **Requisition** takes its spare grain by force and lowers its
+//! attitude; from a state that had submitted it is a broken promise, and every state's attitude
+//! falls. A state that submits while Han prestige is at least `hostage_prestige` sends a prince
+//! as hostage. States remember all of this (see [`Remembered`]).
+//!
+//! **The harvest** comes in on the first day of autumn: a state's spare grain is its households
+//! times `grain_per_household_kg`, of which `granary_by_season` is still in store in each season.
 
 use bevy::prelude::*;
 
+use super::battle;
 use super::components::*;
-use super::random::{SimRng, chance, ln, logistic};
+use super::random::{SimRng, ln, logistic, uniform};
 use super::{ActiveScenario, Chronicled};
-use crate::scenario::types::DiplomacyRules;
+use crate::scenario::types::{DiplomacyRules, Rules, Seasons};
 
-/// The chance that `state` submits to a force of `strength`, at `prestige`.
-pub fn submit_chance(
+/// A state's answer to a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Submits and supplies.
+    Submit,
+    /// Sells grain and fodder for silk and gold.
+    Sell,
+    /// Shuts its gates.
+    Refuse,
+    /// Attacks the force.
+    Attack,
+}
+
+/// The willingness `z` of the module doc: the logit of submitting.
+pub fn willingness(
     rules: &DiplomacyRules,
     strength: f64,
+    hunger: f64,
     state: &OasisState,
     prestige: f64,
 ) -> f64 {
     let power = strength.max(1.0) / f64::from(state.soldiers.max(1));
-    logistic(
-        rules.bias
-            + rules.power_weight * ln(power)
-            + rules.attitude_weight * state.attitude
-            + rules.prestige_weight * prestige
-            - rules.xiongnu_weight * state.xiongnu_influence,
+    let boldness = if state.remembers(&Remembered::BeatTheHan) {
+        rules.victor_boldness
+    } else {
+        0.0
+    };
+    rules.bias
+        + rules.power_weight * ln(power)
+        + rules.attitude_weight * state.attitude
+        + rules.prestige_weight * prestige
+        - rules.xiongnu_weight * state.xiongnu_influence
+        - rules.hunger_weight * hunger.clamp(0.0, 1.0)
+        - boldness
+}
+
+/// The chance that `state` submits to a force of `strength` and `hunger` (1 − nourishment), at
+/// `prestige`.
+pub fn submit_chance(
+    rules: &DiplomacyRules,
+    strength: f64,
+    hunger: f64,
+    state: &OasisState,
+    prestige: f64,
+) -> f64 {
+    logistic(willingness(rules, strength, hunger, state, prestige))
+}
+
+/// A force's want, 0..1: `1 − days of food carried / hunger_days`, at least 0.
+pub fn want(rules: &Rules, force: &Force) -> f64 {
+    let need =
+        super::rules::daily_need(rules, force.men.total(), force.men.cavalry, &force.animals)
+            .men_grain_kg;
+    if need <= 0.0 {
+        return 0.0;
+    }
+    let days = (force.stores.grain_kg + force.stores.meat_kg * rules.meat_grain_equivalent) / need;
+    (1.0 - days / rules.diplomacy.hunger_days.max(1e-9)).clamp(0.0, 1.0)
+}
+
+/// The answer for willingness `z` and draw `u`, where `can_pay` says whether the force carries
+/// silk or gold. `want` (0..1) weighs on submitting and selling, not on attacking: a town waits
+/// out a hungry army, it does not sally against it for that.
+pub fn answer(rules: &DiplomacyRules, z: f64, want: f64, u: f64, can_pay: bool) -> Answer {
+    let sell = if can_pay { rules.sell_margin } else { 0.0 };
+    let bold = z + rules.hunger_weight * want.clamp(0.0, 1.0);
+    if u < logistic(z) {
+        Answer::Submit
+    } else if can_pay && u < logistic(z + sell) {
+        Answer::Sell
+    } else if u < logistic(z + sell).max(logistic(bold + sell + rules.attack_margin)) {
+        Answer::Refuse
+    } else {
+        Answer::Attack
+    }
+}
+
+/// The share of the year's surplus in store in `season`.
+pub fn granary_share(seasons: &Seasons, season: Season) -> f64 {
+    match season {
+        Season::Spring => seasons.spring,
+        Season::Summer => seasons.summer,
+        Season::Autumn => seasons.autumn,
+        Season::Winter => seasons.winter,
+    }
+}
+
+/// Grain and fodder `state` can spare today, kg.
+pub fn spare(rules: &Rules, state: &OasisState, season: Season) -> (f64, f64) {
+    let share = granary_share(&rules.diplomacy.granary_by_season, season);
+    (
+        (state.grain_surplus_kg * share - state.grain_out_kg).max(0.0),
+        (state.fodder_surplus_kg * share - state.fodder_out_kg).max(0.0),
     )
 }
 
-/// Answers every force that asks the state where it stands.
+/// The harvest: on the first day of autumn the granaries fill again.
+pub fn harvest(mut states: Query<&mut OasisState>, calendar: Res<Calendar>) {
+    let (_, month, day) = calendar.date();
+    if calendar.day > 0 && month == 7 && day == 1 {
+        for mut state in &mut states {
+            state.grain_out_kg = 0.0;
+            state.fodder_out_kg = 0.0;
+        }
+    }
+}
+
+/// Answers requests, hands over gifts, and carries out requisitions.
 pub fn answer_requests(
     mut forces: Query<&mut Force>,
     mut states: Query<&mut OasisState>,
     scenario: Res<ActiveScenario>,
-    prestige: Res<Prestige>,
+    mut prestige: ResMut<Prestige>,
     calendar: Res<Calendar>,
     mut rng: ResMut<SimRng>,
     mut events: ResMut<StateEvents>,
     mut chronicle: MessageWriter<Chronicled>,
 ) {
     let rules = &scenario.0.rules;
+    let d = &rules.diplomacy;
+    let day = calendar.day;
+    let season = calendar.season();
+    // Displayed power is every Han column's strength: news of the whole expedition runs ahead of it.
+    let han_strength: f64 = forces
+        .iter()
+        .filter(|f| !f.merged)
+        .map(Force::strength)
+        .sum();
     for mut force in &mut forces {
-        let Activity::Requesting { state: target } = force.activity else {
-            continue;
-        };
-        let Ok(mut state) = states.get_mut(target) else {
-            force.activity = Activity::Idle;
-            continue;
-        };
-        match state.relation {
-            Relation::Submitted | Relation::Conquered => {
-                // A friend or a conquest supplies without being asked twice.
+        let force = &mut *force;
+        match force.activity {
+            Activity::Giving {
+                state: target,
+                bolts,
+            } => {
                 force.activity = Activity::Idle;
+                let Ok(mut state) = states.get_mut(target) else {
+                    continue;
+                };
+                let cash = (f64::from(bolts) * d.silk_bolt_cash).min(force.treasure_cash);
+                if cash <= 0.0 {
+                    chronicle.write(Chronicled {
+                        text: format!("{} has no silk or gold left to give", force.name),
+                    });
+                    continue;
+                }
+                force.treasure_cash -= cash;
+                force.ledger.cash_spent += cash;
+                state.cash_received += cash;
+                let scale = f64::from(state.households.max(1)) * d.gift_cash_per_household;
+                state.attitude = (state.attitude + d.gift_weight * ln(1.0 + cash / scale)).min(1.0);
+                state.remember(Remembered::Gift(cash), day);
+                events.record(&state, "received gifts", day);
+                chronicle.write(Chronicled {
+                    text: format!(
+                        "{} gives {} silk and gold worth {cash:.0} cash; its attitude is now {:+.2}",
+                        force.name, state.name, state.attitude
+                    ),
+                });
             }
-            Relation::Unmet | Relation::Refused | Relation::Victorious => {
-                let p = submit_chance(&rules.diplomacy, force.strength(), &state, prestige.0);
-                let submits = chance(&mut rng.diplomacy, p);
-                let answer = if submits { "submitted" } else { "refused" };
-                events.record(&state, answer, calendar.day);
-                if submits {
-                    state.relation = Relation::Submitted;
+            Activity::Requisitioning { state: target } => {
+                force.activity = Activity::Idle;
+                let Ok(mut state) = states.get_mut(target) else {
+                    continue;
+                };
+                let (grain, fodder) = spare(rules, &state, season);
+                let room = (super::rules::capacity_kg(rules, &force.men, &force.animals)
+                    - force.stores.weight_kg())
+                .max(0.0);
+                let grain = grain.min(room);
+                let fodder = fodder.min(room - grain);
+                force.stores.grain_kg += grain;
+                force.stores.fodder_kg += fodder;
+                state.grain_out_kg += grain;
+                state.fodder_out_kg += fodder;
+                state.attitude = (state.attitude - d.requisition_attitude).max(-1.0);
+                let broken = state.relation == Relation::Submitted;
+                state.remember(
+                    if broken {
+                        Remembered::BrokenPromise
+                    } else {
+                        Remembered::Requisitioned
+                    },
+                    day,
+                );
+                events.record(&state, "grain seized", day);
+                chronicle.write(Chronicled {
+                    text: format!(
+                        "{} seizes {:.0} t of grain from {}",
+                        force.name,
+                        grain / 1000.0,
+                        state.name
+                    ),
+                });
+                if broken {
+                    let name = state.name.clone();
+                    for mut other in &mut states {
+                        other.attitude = (other.attitude - d.broken_promise).max(-1.0);
+                    }
                     chronicle.write(Chronicled {
                         text: format!(
-                            "{} submits to {} and opens its granaries ({:.0} t of grain to spare)",
-                            state.name,
-                            force.name,
-                            state.grain_kg / 1000.0
+                            "Word spreads that the Han robbed {name}, which had submitted: every state trusts them less"
                         ),
                     });
-                    force.activity = Activity::Idle;
-                } else {
-                    state.relation = Relation::Refused;
-                    state.refused_before = true;
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "{} shuts its gates on {} and refuses food; the army besieges it",
-                            state.name, force.name
-                        ),
-                    });
-                    force.activity = Activity::Besieging {
-                        state: target,
-                        days: 0,
-                        max_days: rules.siege.give_up_days,
-                    };
                 }
             }
+            Activity::Requesting { state: target } => {
+                let Ok(mut state) = states.get_mut(target) else {
+                    force.activity = Activity::Idle;
+                    continue;
+                };
+                force.activity = Activity::Idle;
+                if matches!(state.relation, Relation::Submitted | Relation::Conquered) {
+                    // A friend or a conquest supplies without being asked twice.
+                    continue;
+                }
+                let hunger = want(rules, force);
+                let z = willingness(d, han_strength, hunger, &state, prestige.0);
+                let u = uniform(&mut rng.diplomacy);
+                let can_pay = force.treasure_cash > 0.0;
+                let mut answer = answer(d, z, hunger, u, can_pay);
+                // Only a state that would beat the force in the field dares attack it.
+                let theirs = battle::enemy_strength(
+                    &rules.battle,
+                    f64::from(state.soldiers),
+                    state.cavalry_share,
+                    0.0,
+                    1.0,
+                );
+                if answer == Answer::Attack
+                    && theirs < battle::han_strength(&rules.battle, force, state.cavalry_share)
+                {
+                    answer = Answer::Refuse;
+                }
+                match answer {
+                    Answer::Submit => {
+                        state.relation = Relation::Submitted;
+                        prestige.0 = (prestige.0 + d.prestige_for_submission).min(1.0);
+                        events.record(&state, "submitted", day);
+                        let (grain, _) = spare(rules, &state, season);
+                        chronicle.write(Chronicled {
+                            text: format!(
+                                "{} submits to {} and opens its granaries ({:.0} t of grain to spare)",
+                                state.name,
+                                force.name,
+                                grain / 1000.0
+                            ),
+                        });
+                        if prestige.0 >= d.hostage_prestige
+                            && !state.remembers(&Remembered::SentHostage)
+                        {
+                            state.remember(Remembered::SentHostage, day);
+                            events.record(&state, "sent a hostage", day);
+                            chronicle.write(Chronicled {
+                                text: format!(
+                                    "{} sends a prince to the Han court as hostage",
+                                    state.name
+                                ),
+                            });
+                        }
+                    }
+                    Answer::Sell => {
+                        state.relation = Relation::Trading;
+                        events.record(&state, "sells", day);
+                        chronicle.write(Chronicled {
+                            text: format!(
+                                "{} will not submit to {} but sells grain for silk and gold",
+                                state.name, force.name
+                            ),
+                        });
+                    }
+                    Answer::Refuse => {
+                        state.relation = Relation::Refused;
+                        state.refused_before = true;
+                        state.remember(Remembered::RefusedEnvoy, day);
+                        state.remember(Remembered::Besieged, day);
+                        events.record(&state, "refused", day);
+                        chronicle.write(Chronicled {
+                            text: format!(
+                                "{} shuts its gates on {} and refuses food; the army besieges it",
+                                state.name, force.name
+                            ),
+                        });
+                        force.activity = Activity::Besieging {
+                            state: target,
+                            days: 0,
+                            max_days: rules.siege.give_up_days,
+                            assault_from: None,
+                            accept_terms: true,
+                        };
+                    }
+                    Answer::Attack => {
+                        state.refused_before = true;
+                        events.record(&state, "attacked", day);
+                        let enemy = battle::Enemy {
+                            men: state.soldiers,
+                            cavalry: state.cavalry_share,
+                            wall: 0.0,
+                            morale: 1.0,
+                        };
+                        let result =
+                            battle::fight(&rules.battle, force, false, enemy, 1.0, &mut rng.combat);
+                        state.soldiers -= result.enemy_killed;
+                        state.garrison = state.garrison.min(state.soldiers);
+                        if result.han_won {
+                            state.relation = Relation::Submitted;
+                            prestige.0 = (prestige.0 + d.prestige_for_victory).min(1.0);
+                            events.record(&state, "beaten in the field, submitted", day);
+                            chronicle.write(Chronicled {
+                                text: format!(
+                                    "{} attacks {} and is beaten ({} of its men and {} Han killed); it submits",
+                                    state.name, force.name, result.enemy_killed, result.han_killed
+                                ),
+                            });
+                        } else {
+                            state.relation = Relation::Victorious;
+                            state.remember(Remembered::BeatTheHan, day);
+                            prestige.0 = (prestige.0 - d.prestige_for_defeat).max(-1.0);
+                            events.record(&state, "defeated the Han", day);
+                            chronicle.write(Chronicled {
+                                text: format!(
+                                    "{} falls on {} at dawn and routs it: {} men killed",
+                                    state.name, force.name, result.han_killed
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -3,9 +3,12 @@
 //! `MinimalPlugins`.
 
 pub mod attrition;
+pub mod battle;
 pub mod components;
 pub mod consumption;
+pub mod detachments;
 pub mod diplomacy;
+pub mod events;
 pub mod movement;
 pub mod random;
 pub mod record;
@@ -42,6 +45,8 @@ pub enum DaySystems {
     Attrition,
     /// Sieges and battles.
     Siege,
+    /// Scenario events and relief armies.
+    Events,
     /// The day's record, objectives, and the calendar.
     Record,
 }
@@ -71,6 +76,7 @@ pub fn plugin(app: &mut App) {
             DaySystems::Consumption,
             DaySystems::Attrition,
             DaySystems::Siege,
+            DaySystems::Events,
             DaySystems::Record,
         )
             .chain(),
@@ -80,13 +86,21 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         SimDay,
         (
-            crate::ai::historical::follow_plan.in_set(DaySystems::Orders),
-            diplomacy::answer_requests.in_set(DaySystems::Diplomacy),
+            (
+                crate::ai::historical::follow_plan,
+                detachments::merge_columns,
+            )
+                .chain()
+                .in_set(DaySystems::Orders),
+            (diplomacy::harvest, diplomacy::answer_requests)
+                .chain()
+                .in_set(DaySystems::Diplomacy),
             movement::march.in_set(DaySystems::Movement),
             supply::gather_supplies.in_set(DaySystems::Supply),
             consumption::eat_and_drink.in_set(DaySystems::Consumption),
             attrition::apply_losses.in_set(DaySystems::Attrition),
             siege::resolve_sieges_and_battles.in_set(DaySystems::Siege),
+            events::run_events.in_set(DaySystems::Events),
             (record::record_day, record::check_end, record::next_day)
                 .chain()
                 .in_set(DaySystems::Record),

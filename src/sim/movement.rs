@@ -36,6 +36,20 @@ pub fn march(
                     Activity::Idle
                 };
             }
+            Activity::Waiting { on, days_left } => {
+                force.marched_since_rest = 0;
+                force.activity = if days_left > 1 {
+                    Activity::Waiting {
+                        on,
+                        days_left: days_left - 1,
+                    }
+                } else {
+                    Activity::Idle
+                };
+            }
+            Activity::Joining { .. } => {
+                force.marched_since_rest = 0;
+            }
             Activity::Marching { to } => {
                 if force.men.total() == 0 && force.animals.total() == 0 {
                     continue;

@@ -46,6 +46,10 @@ pub fn record_day(
             animals_gained: force.ledger.animals_gained,
             men_start: force.ledger.men_start,
             animals_start: force.ledger.animals_start,
+            men_in: force.ledger.men_in,
+            men_out: force.ledger.men_out,
+            animals_in: force.ledger.animals_in,
+            animals_out: force.ledger.animals_out,
         });
     }
     for mut place in &mut places {
@@ -63,7 +67,10 @@ pub fn check_end(
     if status.ended.is_some() {
         return;
     }
-    let alive: Vec<_> = forces.iter().filter(|(f, _)| f.men.total() > 0).collect();
+    let alive: Vec<_> = forces
+        .iter()
+        .filter(|(f, _)| f.men.total() > 0 && !f.merged)
+        .collect();
     let home = status.home;
     let all_home = alive.iter().all(|(f, plan)| {
         f.homeward

@@ -97,15 +97,26 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     xiongnu_influence: over
                         .and_then(|o| o.xiongnu_influence)
                         .unwrap_or(s.xiongnu_influence),
+                    cavalry_share: s.cavalry_share,
                     horses: s.horses,
-                    grain_kg: f64::from(s.households) * rules.diplomacy.grain_per_household_kg,
-                    fodder_kg: f64::from(s.households) * rules.diplomacy.fodder_per_household_kg,
+                    superior_horses: s.superior_horses,
+                    grain_surplus_kg: f64::from(s.households)
+                        * rules.diplomacy.grain_per_household_kg,
+                    fodder_surplus_kg: f64::from(s.households)
+                        * rules.diplomacy.fodder_per_household_kg,
+                    grain_out_kg: 0.0,
+                    fodder_out_kg: 0.0,
+                    grain_supplied_kg: 0.0,
+                    cash_received: 0.0,
+                    memory: Vec::new(),
                     relation: Relation::Unmet,
                     food_days: rules.siege.city_food_days,
                     water_days: rules.siege.cistern_days,
                     defender_morale: 1.0,
                     water_diverted: false,
                     refused_before: false,
+                    outer_breached: false,
+                    terms_refused: false,
                 },
             ))
             .id();
@@ -178,6 +189,10 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 ledger,
                 homeward: false,
                 engineers: f.engineers,
+                treasure_cash: f64::from(f.silk_bolts) * rules.diplomacy.silk_bolt_cash
+                    + f64::from(f.gold_jin) * rules.diplomacy.gold_jin_cash,
+                allies: Vec::new(),
+                merged: false,
             },
             Plan {
                 steps: campaign.plan.clone(),
@@ -199,6 +214,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     world.insert_resource(Chronicle(Vec::new()));
     world.insert_resource(StateEvents::default());
     world.insert_resource(Sieges::default());
+    world.insert_resource(super::events::EventLog::default());
     for text in chronicle {
         world.write_message(Chronicled { text });
     }

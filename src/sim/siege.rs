@@ -1,30 +1,48 @@
-//! Sieges and battles.
+//! Sieges, storms and field battles against a state (the battle model itself is in
+//! [`super::battle`]).
 //!
 //! A siege is a contest of clocks. Each day the defenders' morale (1 at the start) falls by
 //! `blockade_pressure · (min(ratio, max_ratio) / (1 + walls))²`, where `ratio` is the besieger's
 //! strength over the garrison, times a random factor from 0.5 to 1.5; once the city's food is gone
 //! by `hunger_pressure` more, and once its water is gone by `thirst_pressure` more. A city that
 //! drinks from a stream outside its walls can have it diverted by engineers (`divert_days`), and
-//! then lives on its cisterns (`cistern_days`). The city surrenders when its morale is gone. The
-//! besieger eats too: it lifts the siege when its grain runs low, or after its commander's limit.
+//! then lives on its cisterns (`cistern_days`).
 //!
-//! A battle: the attacker wins with chance
-//! `logistic(steepness · ln(strength / (garrison · (1 + wall_factor · outer wall))))`; the loser
-//! loses `loser_losses` of its men, the winner `winner_losses`.
+//! The defenders sally with daily chance `sally_chance · morale`, with `sally_share` of the
+//! garrison, in a battle in the open. From the day the commander orders it the besieger assaults
+//! every `assault_every_days`: a won assault breaches the outer wall (the defenders lose
+//! `breach_morale`), then the inner, and the city is stormed and sacked; a repulse gives them heart
+//! (`repulse_morale`).
+//!
+//! When the defenders' morale is gone a city that had refused the Han food is taken and sacked
+//! (no terms for it). Any other city offers terms: `terms.horses` of its horses,
+//! `terms.superior_horses` of its superior horses, `terms.grain` of its spare grain, hostages,
+//! and a new king with attitude `terms.new_king_attitude`. A commander who accepts takes them and
+//! the city submits. One who refuses sees the defenders kill `terms.horses_killed_if_refused` of
+//! their horses and fight on with morale `terms.morale_if_refused`; when that breaks too the city
+//! is stormed and sacked. The besieger eats too: it lifts the siege when its grain runs low, or
+//! after its commander's limit.
 
 use bevy::prelude::*;
 
-use super::attrition::remove_men;
+use super::battle;
 use super::components::*;
-use super::random::{SimRng, chance, ln, logistic};
+use super::diplomacy::spare;
+use super::random::{SimRng, uniform};
 use super::rules::daily_need;
 use super::{ActiveScenario, Chronicled};
-use crate::scenario::types::{CityWater, DiplomacyRules, SiegeRules};
+use crate::scenario::types::{CityWater, Rules, SiegeRules};
 
 /// The defenders' morale the blockade wears away in a day, before the random factor.
 pub fn blockade_pressure(rules: &SiegeRules, strength: f64, state: &OasisState) -> f64 {
     let ratio = strength / f64::from(state.garrison.max(1));
-    let pressed = ratio.min(rules.max_ratio) / (1.0 + state.walls.outer + state.walls.inner);
+    let walls = state.standing_wall()
+        + if state.outer_breached {
+            0.0
+        } else {
+            state.walls.inner
+        };
+    let pressed = ratio.min(rules.max_ratio) / (1.0 + walls);
     rules.blockade_pressure * pressed * pressed
 }
 
@@ -62,33 +80,31 @@ pub fn besiege_one_day(
     diverted_today
 }
 
-/// The chance an attacker of `strength` beats the state's garrison.
-pub fn battle_win_chance(rules: &SiegeRules, strength: f64, state: &OasisState) -> f64 {
-    let defence = f64::from(state.garrison.max(1)) * (1.0 + rules.wall_factor * state.walls.outer);
-    logistic(rules.battle_steepness * ln(strength.max(1.0) / defence))
+/// Everything a siege day needs besides the force and the state.
+struct Ctx<'a, 'b> {
+    rules: &'a Rules,
+    calendar: &'a Calendar,
+    prestige: &'a mut Prestige,
+    status: &'a mut CampaignStatus,
+    events: &'a mut StateEvents,
+    sieges: &'a mut Sieges,
+    chronicle: &'a mut MessageWriter<'b, Chronicled>,
 }
 
-/// Kills `share` of a force's men in battle, and as many of its horses in proportion to its cavalry.
-fn battle_losses(force: &mut Force, share: f64) -> u32 {
-    let men = force.men.total();
-    let killed = (f64::from(men) * share).round() as u32;
-    let cavalry_share = if men > 0 {
-        f64::from(force.men.cavalry) / f64::from(men)
-    } else {
-        0.0
-    };
-    let killed = remove_men(&mut force.men, killed);
-    force.ledger.men_lost.combat += killed;
-    let horses = ((f64::from(killed) * cavalry_share).round() as u32).min(force.animals.horses);
-    force.animals.horses -= horses;
-    force.ledger.animals_lost.horses.combat += horses;
-    killed
+impl Ctx<'_, '_> {
+    fn say(&mut self, text: String) {
+        self.chronicle.write(Chronicled { text });
+    }
+
+    fn defeat(&mut self) {
+        self.prestige.0 = (self.prestige.0 - self.rules.diplomacy.prestige_for_defeat).max(-1.0);
+    }
 }
 
-/// Resolves a day of every siege and every battle.
+/// Resolves a day of every siege, storm and field battle against a state.
 pub fn resolve_sieges_and_battles(
     mut forces: Query<&mut Force>,
-    mut states: Query<&mut OasisState>,
+    mut states: Query<(Entity, &mut OasisState)>,
     scenario: Res<ActiveScenario>,
     calendar: Res<Calendar>,
     mut prestige: ResMut<Prestige>,
@@ -98,128 +114,82 @@ pub fn resolve_sieges_and_battles(
     mut sieges: ResMut<Sieges>,
     mut chronicle: MessageWriter<Chronicled>,
 ) {
-    let rules = &scenario.0.rules;
-    let s = &rules.siege;
+    let mut ctx = Ctx {
+        rules: &scenario.0.rules,
+        calendar: &calendar,
+        prestige: &mut prestige,
+        status: &mut status,
+        events: &mut events,
+        sieges: &mut sieges,
+        chronicle: &mut chronicle,
+    };
     for mut force in &mut forces {
         let force = &mut *force;
+        let target = match force.activity {
+            Activity::Attacking { state }
+            | Activity::Battling { state }
+            | Activity::Besieging { state, .. } => state,
+            _ => continue,
+        };
+        let Ok((entity, mut state)) = states.get_mut(target) else {
+            force.activity = Activity::Idle;
+            continue;
+        };
         match force.activity {
-            Activity::Attacking { state: target } => {
-                let Ok(mut state) = states.get_mut(target) else {
-                    force.activity = Activity::Idle;
-                    continue;
-                };
-                let p = battle_win_chance(s, force.strength(), &state);
-                let won = chance(&mut rng.combat, p);
+            Activity::Attacking { .. } => {
                 force.activity = Activity::Idle;
-                if won {
-                    let killed = battle_losses(force, s.winner_losses);
-                    state.garrison = (f64::from(state.garrison) * (1.0 - s.loser_losses)) as u32;
-                    take_city(
-                        force,
-                        &mut state,
-                        target,
-                        s,
-                        &calendar,
-                        &mut prestige,
-                        &mut status,
-                        &rules.diplomacy,
-                        &mut events,
-                    );
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "{} storms {} at a cost of {killed} men",
-                            force.name, state.name
-                        ),
-                    });
-                } else {
-                    let killed = battle_losses(force, s.loser_losses);
-                    force.ledger.battles_lost += 1;
-                    force.morale = (force.morale - 0.2).max(0.0);
-                    prestige.0 = (prestige.0 - rules.diplomacy.prestige_for_defeat).max(-1.0);
-                    state.relation = Relation::Victorious;
-                    events.record(&state, "defeated the Han", calendar.day);
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "{} is beaten at {}: {killed} men killed",
-                            force.name, state.name
-                        ),
-                    });
-                }
+                storm(&mut ctx, force, &mut state, entity, &mut rng);
+            }
+            Activity::Battling { .. } => {
+                force.activity = Activity::Idle;
+                field_battle(&mut ctx, force, &mut state, &mut rng);
             }
             Activity::Besieging {
-                state: target,
                 days,
                 max_days,
+                assault_from,
+                accept_terms,
+                ..
             } => {
-                let Ok(mut state) = states.get_mut(target) else {
-                    force.activity = Activity::Idle;
-                    continue;
-                };
                 if matches!(state.relation, Relation::Conquered | Relation::Submitted) {
                     force.activity = Activity::Idle;
                     continue;
                 }
                 let days = days + 1;
-                // Sallies and skirmishes cost the besieger a little every day.
-                let skirmish = (0.002
-                    * (f64::from(state.garrison) / force.strength().max(1.0)).min(1.0))
-                .min(1.0);
-                let skirmish_losses =
-                    super::random::binomial(&mut rng.combat, force.men.total(), skirmish);
-                let killed = remove_men(&mut force.men, skirmish_losses);
-                force.ledger.men_lost.combat += killed;
-                let noise = super::random::uniform(&mut rng.combat);
-                if besiege_one_day(
-                    s,
-                    &mut state,
-                    force.strength(),
-                    force.engineers,
+                force.activity = Activity::Besieging {
+                    state: target,
                     days,
-                    noise,
+                    max_days,
+                    assault_from,
+                    accept_terms,
+                };
+                if siege_day(
+                    &mut ctx,
+                    force,
+                    &mut state,
+                    entity,
+                    days,
+                    assault_from,
+                    accept_terms,
+                    &mut rng,
                 ) {
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "{}'s engineers divert the stream that {} drinks from; the city lives on its cisterns",
-                            force.name, state.name
-                        ),
-                    });
-                }
-                if state.defender_morale <= 0.0 {
-                    take_city(
-                        force,
-                        &mut state,
-                        target,
-                        s,
-                        &calendar,
-                        &mut prestige,
-                        &mut status,
-                        &rules.diplomacy,
-                        &mut events,
-                    );
-                    sieges.record(&state, days, "fell");
-                    let sacked = if state.refused_before {
-                        ", and is sacked for refusing"
-                    } else {
-                        ""
-                    };
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "{} surrenders to {} after {days} days of siege{sacked}",
-                            state.name, force.name
-                        ),
-                    });
                     force.activity = Activity::Idle;
                     continue;
                 }
-                let need = daily_need(rules, force.men.total(), force.men.cavalry, &force.animals)
-                    .men_grain_kg
-                    .max(1e-9);
+                let need = daily_need(
+                    ctx.rules,
+                    force.men.total(),
+                    force.men.cavalry,
+                    &force.animals,
+                )
+                .men_grain_kg
+                .max(1e-9);
                 let food_days = (force.stores.grain_kg + force.stores.meat_kg) / need;
-                let hungry = food_days < s.lift_below_days && force.animals.oxen == 0;
-                if days >= max_days || hungry {
-                    prestige.0 = (prestige.0 - rules.diplomacy.prestige_for_defeat).max(-1.0);
-                    events.record(&state, "held out", calendar.day);
-                    sieges.record(&state, days, "lifted");
+                let hungry = food_days < ctx.rules.siege.lift_below_days && force.animals.oxen == 0;
+                if days >= max_days || hungry || force.men.total() == 0 {
+                    ctx.defeat();
+                    ctx.events.record(&state, "held out", ctx.calendar.day);
+                    ctx.sieges.record(&state, days, "lifted");
                     // The city recovers its nerve once the besiegers are gone.
                     state.defender_morale = 1.0;
                     let why = if hungry {
@@ -227,19 +197,11 @@ pub fn resolve_sieges_and_battles(
                     } else {
                         "the city holding out"
                     };
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "{} lifts the siege of {} after {days} days, {why}",
-                            force.name, state.name
-                        ),
-                    });
+                    ctx.say(format!(
+                        "{} lifts the siege of {} after {days} days, {why}",
+                        force.name, state.name
+                    ));
                     force.activity = Activity::Idle;
-                } else {
-                    force.activity = Activity::Besieging {
-                        state: target,
-                        days,
-                        max_days,
-                    };
                 }
             }
             _ => {}
@@ -247,34 +209,271 @@ pub fn resolve_sieges_and_battles(
     }
 }
 
-/// A city taken: its stores open to the victor, its horses are led away, prestige rises.
-fn take_city(
+/// One day of a siege. Returns whether it ended (the city fell or submitted).
+fn siege_day(
+    ctx: &mut Ctx,
     force: &mut Force,
     state: &mut OasisState,
-    target: Entity,
-    s: &SiegeRules,
-    calendar: &Calendar,
-    prestige: &mut Prestige,
-    status: &mut CampaignStatus,
-    diplomacy: &DiplomacyRules,
-    events: &mut StateEvents,
+    entity: Entity,
+    days: u32,
+    assault_from: Option<u32>,
+    accept_terms: bool,
+    rng: &mut SimRng,
+) -> bool {
+    let s = &ctx.rules.siege;
+    let b = &ctx.rules.battle;
+    // The defenders sally.
+    if uniform(&mut rng.combat) < s.sally_chance * state.defender_morale.max(0.0) {
+        let sallying = (f64::from(state.garrison) * s.sally_share).round() as u32;
+        if sallying > 0 {
+            let enemy = battle::Enemy {
+                men: sallying,
+                cavalry: state.cavalry_share,
+                wall: 0.0,
+                morale: state.defender_morale,
+            };
+            let r = battle::fight(b, force, false, enemy, s.sally_exposed, &mut rng.combat);
+            state.garrison -= r.enemy_killed.min(state.garrison);
+            if r.han_won {
+                state.defender_morale -= s.breach_morale / 4.0;
+            } else {
+                state.defender_morale -= s.repulse_morale / 2.0;
+            }
+            let how = if r.han_won {
+                "is driven back"
+            } else {
+                "breaks into the siege lines"
+            };
+            ctx.say(format!(
+                "{sallying} men sally from {} and {how}: {} Han and {} defenders killed",
+                state.name, r.han_killed, r.enemy_killed
+            ));
+        }
+    }
+    let noise = uniform(&mut rng.combat);
+    if besiege_one_day(s, state, force.strength(), force.engineers, days, noise) {
+        ctx.say(format!(
+            "{}'s engineers divert the stream that {} drinks from; the city lives on its cisterns",
+            force.name, state.name
+        ));
+    }
+    // Assaults, once ordered.
+    if let Some(from) = assault_from
+        && days >= from
+        && (days - from).is_multiple_of(s.assault_every_days.max(1))
+    {
+        let enemy = battle::Enemy {
+            men: state.garrison,
+            cavalry: state.cavalry_share,
+            wall: state.standing_wall(),
+            morale: state.defender_morale,
+        };
+        let r = battle::fight(b, force, true, enemy, s.assault_share, &mut rng.combat);
+        state.garrison -= r.enemy_killed.min(state.garrison);
+        if r.han_won {
+            if state.outer_breached || state.walls.inner <= 0.0 {
+                ctx.say(format!(
+                    "{} storms the inner city of {}: {} Han killed",
+                    force.name, state.name, r.han_killed
+                ));
+                state.terms_refused = true;
+                take_city(ctx, force, state, entity);
+                ctx.sieges.record(state, days, "stormed");
+                return true;
+            }
+            state.outer_breached = true;
+            state.defender_morale -= s.breach_morale;
+            ctx.say(format!(
+                "{} breaches the outer wall of {} ({} Han and {} defenders killed); the defenders hold the inner city",
+                force.name, state.name, r.han_killed, r.enemy_killed
+            ));
+        } else {
+            state.defender_morale -= s.repulse_morale;
+            ctx.say(format!(
+                "The assault on {} is thrown back: {} Han killed",
+                state.name, r.han_killed
+            ));
+        }
+    }
+    if state.defender_morale > 0.0 {
+        return false;
+    }
+    if state.terms_refused || state.refused_before {
+        let why = if state.terms_refused {
+            "having refused its terms"
+        } else {
+            "and sacks it for refusing food"
+        };
+        ctx.say(format!(
+            "{} surrenders after {days} days of siege; {} takes the city, {why}",
+            state.name, force.name
+        ));
+        take_city(ctx, force, state, entity);
+        ctx.sieges.record(state, days, "fell");
+        return true;
+    }
+    if accept_terms {
+        accept(ctx, force, state, entity);
+        ctx.sieges.record(state, days, "terms");
+        return true;
+    }
+    let t = &s.terms;
+    let killed = (f64::from(state.horses) * t.horses_killed_if_refused).round() as u32;
+    let superior = (f64::from(state.superior_horses) * t.horses_killed_if_refused).round() as u32;
+    state.horses -= killed.min(state.horses);
+    state.superior_horses -= superior.min(state.superior_horses);
+    state.defender_morale = t.morale_if_refused;
+    state.terms_refused = true;
+    ctx.events.record(state, "terms refused", ctx.calendar.day);
+    ctx.say(format!(
+        "{} offers terms; {} refuses them, and the defenders kill {killed} of their horses and fight on",
+        state.name, force.name
+    ));
+    false
+}
+
+/// The city's terms, accepted: horses, grain, a hostage and a new king.
+fn accept(ctx: &mut Ctx, force: &mut Force, state: &mut OasisState, entity: Entity) {
+    let t = &ctx.rules.siege.terms;
+    let day = ctx.calendar.day;
+    let horses = (f64::from(state.horses) * t.horses).round() as u32;
+    let superior = (f64::from(state.superior_horses) * t.superior_horses).round() as u32;
+    state.horses -= horses.min(state.horses);
+    state.superior_horses -= superior.min(state.superior_horses);
+    gain_horses(force, horses + superior, superior);
+    let (grain, _) = spare(ctx.rules, state, ctx.calendar.season());
+    let grain = grain * t.grain;
+    state.grain_out_kg += grain;
+    state.grain_supplied_kg += grain;
+    force.stores.grain_kg += grain;
+    state.relation = Relation::Submitted;
+    state.attitude = t.new_king_attitude;
+    state.defender_morale = 1.0;
+    state.remember(Remembered::NewKing, day);
+    state.remember(Remembered::SentHostage, day);
+    ctx.events.record(state, "accepted terms", day);
+    force.morale = (force.morale + 0.1).min(1.0);
+    ctx.prestige.0 = (ctx.prestige.0 + ctx.rules.diplomacy.prestige_for_victory).min(1.0);
+    if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
+        ctx.status.objective_taken = Some(day);
+    }
+    ctx.say(format!(
+        "{}'s nobles kill their king and offer terms, which {} accepts: {horses} horses and {superior} superior horses, {:.0} t of grain, a hostage, and a new king friendly to the Han",
+        state.name,
+        force.name,
+        grain / 1000.0
+    ));
+}
+
+/// Storms the city in one battle.
+fn storm(
+    ctx: &mut Ctx,
+    force: &mut Force,
+    state: &mut OasisState,
+    entity: Entity,
+    rng: &mut SimRng,
 ) {
-    state.relation = Relation::Conquered;
-    let horses = (f64::from(state.horses) * s.horses_taken).round() as u32;
-    state.horses -= horses;
+    let enemy = battle::Enemy {
+        men: state.garrison,
+        cavalry: state.cavalry_share,
+        wall: state.standing_wall(),
+        morale: state.defender_morale,
+    };
+    // The storming parties fight and fall; the rest of the army stands by.
+    let committed = ctx.rules.siege.assault_share;
+    let r = battle::fight(
+        &ctx.rules.battle,
+        force,
+        true,
+        enemy,
+        committed,
+        &mut rng.combat,
+    );
+    state.garrison -= r.enemy_killed.min(state.garrison);
+    state.soldiers -= r.enemy_killed.min(state.soldiers);
+    if r.han_won {
+        ctx.say(format!(
+            "{} storms {} at a cost of {} men",
+            force.name, state.name, r.han_killed
+        ));
+        take_city(ctx, force, state, entity);
+    } else {
+        // A storm thrown back is a defeat for the whole army.
+        force.ledger.battles_lost += 1;
+        lost_to(ctx, state);
+        ctx.say(format!(
+            "{} is beaten at {}: {} men killed",
+            force.name, state.name, r.han_killed
+        ));
+    }
+}
+
+/// Meets the state's garrison in the open; the beaten defenders withdraw behind their walls.
+fn field_battle(ctx: &mut Ctx, force: &mut Force, state: &mut OasisState, rng: &mut SimRng) {
+    let enemy = battle::Enemy {
+        men: state.garrison,
+        cavalry: state.cavalry_share,
+        wall: 0.0,
+        morale: state.defender_morale,
+    };
+    let r = battle::fight(&ctx.rules.battle, force, true, enemy, 1.0, &mut rng.combat);
+    state.garrison -= r.enemy_killed.min(state.garrison);
+    state.soldiers -= r.enemy_killed.min(state.soldiers);
+    if r.han_won {
+        state.defender_morale -= ctx.rules.siege.breach_morale;
+        ctx.events
+            .record(state, "beaten in the field", ctx.calendar.day);
+        ctx.say(format!(
+            "{}'s army comes out to meet {} and is beaten: {} of its men and {} Han killed; it withdraws behind its walls",
+            state.name, force.name, r.enemy_killed, r.han_killed
+        ));
+    } else {
+        lost_to(ctx, state);
+        ctx.say(format!(
+            "{} is beaten in the field by {}: {} men killed",
+            force.name, state.name, r.han_killed
+        ));
+    }
+}
+
+/// A state beat a Han force.
+fn lost_to(ctx: &mut Ctx, state: &mut OasisState) {
+    ctx.defeat();
+    state.relation = Relation::Victorious;
+    state.remember(Remembered::BeatTheHan, ctx.calendar.day);
+    ctx.events
+        .record(state, "defeated the Han", ctx.calendar.day);
+}
+
+/// Adds horses taken from the enemy to a force.
+fn gain_horses(force: &mut Force, horses: u32, superior: u32) {
     force.animals.horses += horses;
     force.ledger.animals_gained.horses += horses;
+    force.ledger.superior_horses_gained += superior;
+}
+
+/// A city taken by force: its stores open to the victor, its horses are led away, prestige rises;
+/// a city that refused the Han is sacked, and the others take note.
+fn take_city(ctx: &mut Ctx, force: &mut Force, state: &mut OasisState, entity: Entity) {
+    let s = &ctx.rules.siege;
+    let day = ctx.calendar.day;
+    state.relation = Relation::Conquered;
+    let horses = (f64::from(state.horses) * s.horses_taken).round() as u32;
+    let superior = (f64::from(state.superior_horses) * s.horses_taken).round() as u32;
+    state.horses -= horses.min(state.horses);
+    state.superior_horses -= superior.min(state.superior_horses);
+    gain_horses(force, horses + superior, superior);
     force.morale = (force.morale + 0.1).min(1.0);
-    let mut gain = diplomacy.prestige_for_victory;
+    let mut gain = ctx.rules.diplomacy.prestige_for_victory;
+    state.remember(Remembered::Sacked, day);
     if state.refused_before {
-        // A city that refused is sacked: the others take note.
         gain += s.massacre_prestige;
-        events.record(state, "sacked", calendar.day);
+        ctx.events.record(state, "sacked", day);
     } else {
-        events.record(state, "conquered", calendar.day);
+        ctx.events.record(state, "conquered", day);
     }
-    prestige.0 = (prestige.0 + gain).min(1.0);
-    if status.objective == Some(target) && status.objective_taken.is_none() {
-        status.objective_taken = Some(calendar.day);
+    ctx.prestige.0 = (ctx.prestige.0 + gain).min(1.0);
+    if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
+        ctx.status.objective_taken = Some(day);
     }
 }

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 use super::ActiveScenario;
 use super::components::*;
+use super::diplomacy::spare;
 use super::rules::{capacity_kg, daily_need, march_km, terrain_rule, water_yield};
 use crate::scenario::types::PlanStep;
 
@@ -31,6 +32,7 @@ pub fn gather_supplies(
     mut states: Query<&mut OasisState>,
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
+    calendar: Res<Calendar>,
 ) {
     let rules = &scenario.0.rules;
     for (mut force, plan) in &mut forces {
@@ -115,17 +117,44 @@ pub fn gather_supplies(
         let Ok(mut state) = states.get_mut(state) else {
             continue;
         };
-        if !matches!(state.relation, Relation::Submitted | Relation::Conquered) {
+        let free = matches!(state.relation, Relation::Submitted | Relation::Conquered);
+        if !free && state.relation != Relation::Trading {
             continue;
         }
+        let (spare_grain, spare_fodder) = spare(rules, &state, calendar.season());
         let reserve = (water_target - force.stores.water_l).max(0.0);
         let room = (capacity - force.stores.weight_kg() - reserve).max(0.0);
-        let grain = state.grain_kg.min(room);
-        state.grain_kg -= grain;
+        let d = &rules.diplomacy;
+        // What a trading state sells is limited by what the force can pay.
+        let afford = |cash: f64, price: f64| {
+            if free {
+                f64::INFINITY
+            } else {
+                cash / price.max(1e-9)
+            }
+        };
+        let grain = spare_grain
+            .min(room)
+            .min(afford(force.treasure_cash, d.grain_price_cash_per_kg));
+        let mut paid = if free {
+            0.0
+        } else {
+            grain * d.grain_price_cash_per_kg
+        };
+        let fodder = spare_fodder.min(room - grain).min(afford(
+            force.treasure_cash - paid,
+            d.fodder_price_cash_per_kg,
+        ));
+        if !free {
+            paid += fodder * d.fodder_price_cash_per_kg;
+        }
+        state.grain_out_kg += grain;
+        state.fodder_out_kg += fodder;
+        state.grain_supplied_kg += grain;
+        state.cash_received += paid;
         force.stores.grain_kg += grain;
-        let room = room - grain;
-        let fodder = state.fodder_kg.min(room);
-        state.fodder_kg -= fodder;
         force.stores.fodder_kg += fodder;
+        force.treasure_cash = (force.treasure_cash - paid).max(0.0);
+        force.ledger.cash_spent += paid;
     }
 }

@@ -1,0 +1,200 @@
+//! Battles: field battles, sallies, assaults and relief armies, all by one documented model.
+//!
+//! **Strength.** A Han force's foot soldiers (crossbowmen) count `1 + crossbow_vs_cavalry · c`
+//! each, where `c` is the enemy's share of horsemen; its horsemen count `cavalry_strength` each;
+//! the sum is weighed by the men's condition (`0.4 + 0.6 · nourishment`) and morale
+//! (`0.5 + 0.5 · morale`). Allies add their men times their `commitment` (0 for allies who watch).
+//! A state's soldiers count `(1 − c) + c · cavalry_strength` each, times `1 + wall_factor · wall`
+//! when they stand behind a wall.
+//!
+//! **Outcome.** The attacker wins with chance `logistic(steepness · ln(attack / defence))`.
+//!
+//! **Losses.** The loser loses `loser_losses · √(winner / loser)` of its men and the winner
+//! `winner_losses · √(loser / winner)`, each capped at `max_losses`: an army that is badly
+//! outnumbered is cut to pieces, one that wins easily loses few. Horses die with their riders.
+
+use rand::rngs::ChaCha8Rng;
+
+use super::attrition::remove_men;
+use super::components::*;
+use super::random::{chance, ln, logistic};
+use crate::scenario::types::BattleRules;
+
+/// A Han force's fighting strength against an enemy with `enemy_cavalry` share of horsemen.
+pub fn han_strength(rules: &BattleRules, force: &Force, enemy_cavalry: f64) -> f64 {
+    let arms = f64::from(force.men.infantry) * (1.0 + rules.crossbow_vs_cavalry * enemy_cavalry)
+        + f64::from(force.men.cavalry) * rules.cavalry_strength;
+    let own = arms * (0.4 + 0.6 * force.condition()) * (0.5 + 0.5 * force.morale);
+    let allies: f64 = force
+        .allies
+        .iter()
+        .map(|a| {
+            f64::from(a.men)
+                * a.commitment
+                * ((1.0 - a.cavalry_share) + a.cavalry_share * rules.cavalry_strength)
+        })
+        .sum();
+    own + allies
+}
+
+/// The strength of `men` soldiers with `cavalry` share of horsemen and `morale` (0..1), behind a
+/// wall of `wall`.
+pub fn enemy_strength(rules: &BattleRules, men: f64, cavalry: f64, wall: f64, morale: f64) -> f64 {
+    men * ((1.0 - cavalry) + cavalry * rules.cavalry_strength)
+        * (1.0 + rules.wall_factor * wall)
+        * (0.5 + 0.5 * morale.clamp(0.0, 1.0))
+}
+
+/// The chance that an attacker of strength `attack` beats a defender of strength `defence`.
+pub fn win_chance(rules: &BattleRules, attack: f64, defence: f64) -> f64 {
+    logistic(rules.steepness * ln(attack.max(1.0) / defence.max(1.0)))
+}
+
+/// The shares of their men that the winner and the loser lose.
+pub fn loss_shares(rules: &BattleRules, winner: f64, loser: f64) -> (f64, f64) {
+    let (w, l) = (winner.max(1.0), loser.max(1.0));
+    // Beyond ten to one the rout is complete either way.
+    let (w, l) = (w.min(10.0 * l), l.min(10.0 * w));
+    (
+        (rules.winner_losses * (l / w).sqrt()).min(rules.max_losses),
+        (rules.loser_losses * (w / l).sqrt()).min(rules.max_losses),
+    )
+}
+
+/// Kills `share` of a force's men in battle, and their horses with the horsemen among them.
+pub fn kill_men(force: &mut Force, share: f64) -> u32 {
+    let men = force.men.total();
+    if men == 0 {
+        return 0;
+    }
+    let killed = (f64::from(men) * share.clamp(0.0, 1.0)).round() as u32;
+    let cavalry_share = f64::from(force.men.cavalry) / f64::from(men);
+    let killed = remove_men(&mut force.men, killed);
+    force.ledger.men_lost.combat += killed;
+    let horses = ((f64::from(killed) * cavalry_share).round() as u32).min(force.animals.horses);
+    force.animals.horses -= horses;
+    force.ledger.animals_lost.horses.combat += horses;
+    killed
+}
+
+/// How a battle went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BattleResult {
+    /// Whether the Han force won.
+    pub han_won: bool,
+    /// Han men killed.
+    pub han_killed: u32,
+    /// Enemy men killed.
+    pub enemy_killed: u32,
+}
+
+/// The enemy in a battle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Enemy {
+    /// Soldiers.
+    pub men: u32,
+    /// Share who are horsemen.
+    pub cavalry: f64,
+    /// The wall they stand behind (0 in the open).
+    pub wall: f64,
+    /// Their morale, 0..1.
+    pub morale: f64,
+}
+
+/// Fights a battle between a Han force and an enemy. `han_attacks` says who attacks; `committed`
+/// is the share of the Han men who do the fighting and take the losses (1 in a field battle, the
+/// storming parties in an assault). The Han losses are applied to the force and recorded; the
+/// enemy's are returned.
+pub fn fight(
+    rules: &BattleRules,
+    force: &mut Force,
+    han_attacks: bool,
+    enemy: Enemy,
+    committed: f64,
+    rng: &mut ChaCha8Rng,
+) -> BattleResult {
+    let enemy_men = enemy.men;
+    let enemy_cavalry = enemy.cavalry;
+    let han = han_strength(rules, force, enemy_cavalry);
+    let enemy = enemy_strength(
+        rules,
+        f64::from(enemy_men),
+        enemy_cavalry,
+        enemy.wall,
+        enemy.morale,
+    );
+    let han_won = if han_attacks {
+        chance(rng, win_chance(rules, han, enemy))
+    } else {
+        !chance(rng, win_chance(rules, enemy, han))
+    };
+    let (han_share, enemy_share) = if han_won {
+        loss_shares(rules, han, enemy)
+    } else {
+        let (enemy_share, han_share) = loss_shares(rules, enemy, han);
+        (han_share, enemy_share)
+    };
+    let committed = committed.clamp(0.0, 1.0);
+    let han_killed = kill_men(force, han_share * committed);
+    // Morale follows the result, as far as the force was engaged. Only a battle the whole force
+    // fought and lost counts as a defeat (for a plan's retreat rule); a sally or an assault does not.
+    if !han_won {
+        force.morale = (force.morale - rules.defeat_morale * committed).max(0.0);
+        if committed >= 1.0 {
+            force.ledger.battles_lost += 1;
+        }
+    } else {
+        force.morale = (force.morale + rules.defeat_morale * committed / 2.0).min(1.0);
+    }
+    let enemy_killed = (f64::from(enemy_men) * enemy_share).round() as u32;
+    BattleResult {
+        han_won,
+        han_killed,
+        enemy_killed: enemy_killed.min(enemy_men),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> BattleRules {
+        BattleRules {
+            steepness: 2.0,
+            wall_factor: 0.5,
+            cavalry_strength: 2.0,
+            crossbow_vs_cavalry: 1.0,
+            loser_losses: 0.2,
+            winner_losses: 0.05,
+            max_losses: 0.9,
+            defeat_morale: 0.2,
+            relief_dare_ratio: 0.8,
+        }
+    }
+
+    #[test]
+    fn crossbows_count_for_more_against_horsemen() {
+        let r = rules();
+        let foot = enemy_strength(&r, 1000.0, 0.0, 0.0, 1.0);
+        let horse = enemy_strength(&r, 1000.0, 1.0, 0.0, 1.0);
+        assert_eq!(horse, 2.0 * foot);
+        // Against all-horse enemies each crossbowman counts double, so the odds are even.
+        assert!((win_chance(&r, 2000.0, horse) - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_outnumbered_loser_is_cut_to_pieces() {
+        let r = rules();
+        let (winner, loser) = loss_shares(&r, 4000.0, 1000.0);
+        assert!(loser > 0.35 && winner < 0.03, "{winner} {loser}");
+        let (_, capped) = loss_shares(
+            &BattleRules {
+                max_losses: 0.5,
+                ..r
+            },
+            1e3,
+            1.0,
+        );
+        assert_eq!(capped, 0.5);
+    }
+}

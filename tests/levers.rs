@@ -1,50 +1,11 @@
 //! Each lever of sieges and diplomacy, shown working on its own on the shipped map and rules.
 
-use std::path::Path;
+mod common;
 
-use heavenly_horses::scenario::Scenario;
-use heavenly_horses::scenario::types::{ForceDef, PlanStep, StateOverride};
+use common::{run, second, with_force};
+use heavenly_horses::scenario::types::{PlanStep, StateOverride};
 use heavenly_horses::sim::diplomacy::submit_chance;
 use heavenly_horses::sim::{self, OasisState, Prestige, Sieges, StateEvents};
-
-fn second() -> Scenario {
-    Scenario::load(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/second_expedition_102bc.ron"),
-    )
-    .unwrap()
-}
-
-/// A scenario with one force of `men` at `at`, following `plan`.
-fn with_force(
-    mut s: Scenario,
-    at: &str,
-    men: u32,
-    grain_t: f64,
-    oxen: u32,
-    engineers: bool,
-    plan: Vec<PlanStep>,
-) -> Scenario {
-    let f: &mut ForceDef = &mut s.campaign.forces[0];
-    f.at = at.to_string();
-    f.men.infantry = men;
-    f.men.cavalry = 0;
-    f.animals.horses = men / 10;
-    f.animals.oxen = oxen;
-    f.animals.donkeys = men / 2;
-    f.animals.camels = 0;
-    f.stores.grain_t = grain_t;
-    f.stores.fodder_t = 0.0;
-    f.stores.water_m3 = 0.0;
-    f.engineers = engineers;
-    s.campaign.plan = plan;
-    s
-}
-
-fn run(s: &Scenario, seed: u64) -> bevy::app::App {
-    let mut app = sim::headless_app(s, seed);
-    sim::run_to_end(app.world_mut());
-    app
-}
 
 fn siege_of(app: &bevy::app::App, id: &str) -> Option<(u32, String, bool)> {
     app.world()

@@ -201,3 +201,72 @@ fn a_truncated_file_gets_a_syntax_error_not_a_panic() {
     assert!(err.contains("second_expedition_102bc.ron:"), "{err}");
     let _ = fs::remove_dir_all(dir);
 }
+
+#[test]
+fn an_event_naming_an_unknown_state_is_refused_with_a_did_you_mean() {
+    let dir = scratch("event");
+    let path = dir.join("second_expedition_102bc.ron");
+    edit(
+        &path,
+        "SiegeDays(\"dayuan\", 20)",
+        "SiegeDays(\"dayaun\", 20)",
+    );
+    let err = Scenario::load(&path).unwrap_err().to_string();
+    assert!(err.contains("second_expedition_102bc.ron:"), "{err}");
+    assert!(err.contains("events["), "the field is named: {err}");
+    assert!(err.contains("did you mean 'dayuan'"), "{err}");
+    let line = fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("dayaun"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!(":{line}:")), "line {line} in {err}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn detachments_are_checked_like_the_army() {
+    let dir = scratch("detach");
+    let path = dir.join("second_expedition_102bc.ron");
+    // The detachment's own plan leaves the roads, its size is no share, and a Join names no force.
+    edit(
+        &path,
+        "            March(\"qiemo\"), Request,",
+        "            March(\"gumo\"), Request,",
+    );
+    edit(&path, "size: Share(0.3)", "size: Share(1.5)");
+    edit(
+        &path,
+        "Join(\"Li Guangli's army\"),\n        ]),\n        March(\"weili\")",
+        "Join(\"Li Guangli's armee\"),\n        ]),\n        March(\"weili\")",
+    );
+    let err = Scenario::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("no route from 'charklik' to 'gumo'"),
+        "the detachment's march is checked from where it split off: {err}"
+    );
+    assert!(
+        err.contains("plan[3].plan[2]"),
+        "the nested field is named: {err}"
+    );
+    assert!(err.contains("Share(x) with x between 0 and 1"), "{err}");
+    assert!(err.contains("did you mean 'Li Guangli's army'"), "{err}");
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_vassal_of_no_state_is_refused() {
+    let dir = scratch("vassal");
+    edit(
+        &dir.join("maps/western_regions.ron"),
+        "vassal_of: Some(\"dayuan\")",
+        "vassal_of: Some(\"dayan\")",
+    );
+    let err = Scenario::load(dir.join("second_expedition_102bc.ron"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("vassal_of"), "{err}");
+    assert!(err.contains("did you mean 'dayuan'"), "{err}");
+    let _ = fs::remove_dir_all(dir);
+}

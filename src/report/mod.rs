@@ -35,6 +35,8 @@ pub struct HorsesReport {
     pub start: u32,
     /// Taken from the enemy.
     pub obtained: u32,
+    /// Superior horses among those taken.
+    pub superior_obtained: u32,
     /// Alive at home at the end.
     pub returned: u32,
 }
@@ -79,6 +81,27 @@ pub struct PlaceReport {
     pub water_m3: f64,
 }
 
+/// A force (the army or a detachment) at the end.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForceReport {
+    /// Its name.
+    pub name: String,
+    /// Where it ended: home, in the field, merged (into another force), or destroyed.
+    pub status: String,
+    /// Where it is (a place name, or "between A and B"); empty once merged.
+    pub at: String,
+    /// Men alive.
+    pub men: u32,
+    /// Horses alive.
+    pub horses: u32,
+    /// Men who joined it from other forces.
+    pub men_joined: u32,
+    /// Men it sent off to other forces.
+    pub men_sent: u32,
+    /// Battles it lost.
+    pub battles_lost: u32,
+}
+
 /// Tonnes from kilograms, to a tenth.
 fn tonnes(kg: f64) -> f64 {
     (kg / 100.0).round() / 10.0
@@ -107,8 +130,14 @@ pub struct CampaignReport {
     pub animals: Vec<AnimalReport>,
     /// Places reached, in order.
     pub places: Vec<PlaceReport>,
-    /// States met: their answers and fates.
+    /// The army and its detachments.
+    pub forces: Vec<ForceReport>,
+    /// States met: their answers and fates, in order, each with its day.
     pub states: Vec<StateEvent>,
+    /// States that sent a hostage to the Han court.
+    pub hostages: Vec<String>,
+    /// Silk and gold spent on gifts and purchases, in cash.
+    pub treasure_spent_cash: f64,
     /// The siege of the objective (or the last siege), if any.
     pub siege: Option<SiegeRecord>,
     /// Every siege.
@@ -141,7 +170,11 @@ pub fn build(world: &mut World) -> CampaignReport {
     let mut gained = PerAnimal::<u32>::default();
     let mut animal_losses = PerAnimal::<AnimalLosses>::default();
     let mut abandoned = 0.0;
+    let mut superior = 0;
+    let mut spent = 0.0;
     for f in &forces {
+        superior += f.ledger.superior_horses_gained;
+        spent += f.ledger.cash_spent;
         men_start += f.ledger.men_start;
         men_end += f.men.total();
         if Some(f.location) == home {
@@ -190,6 +223,42 @@ pub fn build(world: &mut World) -> CampaignReport {
         })
         .unwrap_or_default();
     let sieges = world.resource::<Sieges>().0.clone();
+    let states = world.resource::<StateEvents>().0.clone();
+    let place_name = |e: Entity| {
+        world
+            .get::<Place>(e)
+            .map_or(String::new(), |p| p.name.clone())
+    };
+    let force_reports: Vec<ForceReport> = forces
+        .iter()
+        .map(|f| {
+            let at = match f.location {
+                Location::At(p) => place_name(p),
+                Location::OnRoute { from, to, .. } => {
+                    format!("between {} and {}", place_name(from), place_name(to))
+                }
+            };
+            let status = if f.merged {
+                "merged"
+            } else if f.men.total() == 0 {
+                "destroyed"
+            } else if Some(f.location) == home {
+                "home"
+            } else {
+                "in the field"
+            };
+            ForceReport {
+                name: f.name.clone(),
+                status: status.to_string(),
+                at: if f.merged { String::new() } else { at },
+                men: f.men.total(),
+                horses: f.animals.horses,
+                men_joined: f.ledger.men_in,
+                men_sent: f.ledger.men_out,
+                battles_lost: f.ledger.battles_lost,
+            }
+        })
+        .collect();
     let objective_id = scenario.campaign.objective.capture.clone();
     let siege = sieges
         .iter()
@@ -216,6 +285,7 @@ pub fn build(world: &mut World) -> CampaignReport {
         horses: HorsesReport {
             start: animals_start.horses,
             obtained: gained.horses,
+            superior_obtained: superior,
             returned: horses_returned,
         },
         animals: AnimalKind::ALL
@@ -229,7 +299,14 @@ pub fn build(world: &mut World) -> CampaignReport {
             })
             .collect(),
         places,
-        states: world.resource::<StateEvents>().0.clone(),
+        forces: force_reports,
+        states: states.clone(),
+        hostages: states
+            .iter()
+            .filter(|e| e.answer == "sent a hostage" || e.answer == "accepted terms")
+            .map(|e| e.name.clone())
+            .collect(),
+        treasure_spent_cash: spent.round(),
         siege,
         sieges,
         abandoned_t: (abandoned * 10.0).round() / 10.0,
@@ -290,6 +367,16 @@ pub fn render_text(r: &CampaignReport) -> String {
             p.fodder_t,
             p.water_m3
         );
+    }
+    if r.forces.len() > 1 {
+        let _ = writeln!(s, "\nForces");
+        for f in &r.forces {
+            let _ = writeln!(
+                s,
+                "  {:<28} {:<12} {:>6} men {:>6} horses  {}",
+                f.name, f.status, f.men, f.horses, f.at
+            );
+        }
     }
     if !r.states.is_empty() {
         let _ = writeln!(s, "\nStates");
@@ -354,9 +441,15 @@ pub fn render_text(r: &CampaignReport) -> String {
     }
     let _ = writeln!(
         s,
-        "\nHorses: {} set out, {} taken, {} came home",
-        r.horses.start, r.horses.obtained, r.horses.returned
+        "\nHorses: {} set out, {} taken ({} superior), {} came home",
+        r.horses.start, r.horses.obtained, r.horses.superior_obtained, r.horses.returned
     );
+    if !r.hostages.is_empty() {
+        let _ = writeln!(s, "Hostages sent to court: {}", r.hostages.join(", "));
+    }
+    if r.treasure_spent_cash > 0.0 {
+        let _ = writeln!(s, "Silk and gold spent: {:.0} cash", r.treasure_spent_cash);
+    }
     if r.abandoned_t > 0.0 {
         let _ = writeln!(
             s,

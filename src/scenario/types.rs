@@ -158,6 +158,9 @@ pub struct StateDef {
     /// Superior ("blood-sweating") horses among them, held apart and handed over only on terms.
     #[serde(default)]
     pub superior_horses: u32,
+    /// The kingdom this city belongs to (a state id): it does not submit while its overlord resists.
+    #[serde(default)]
+    pub vassal_of: Option<String>,
 }
 
 /// A map file: places, routes and states, shared by campaigns.
@@ -313,8 +316,9 @@ pub struct DiplomacyRules {
     /// How much further down the scale a state that will not submit still sells, where the force
     /// can pay (a logit margin; 0: never sells).
     pub sell_margin: f64,
-    /// How far below refusing a state attacks the force instead (a logit margin).
-    pub attack_margin: f64,
+    /// A refusing state attacks the column at its gates with chance
+    /// `win chance · (−attitude) · attack_boldness`.
+    pub attack_boldness: f64,
     /// Extra logit for a state that has beaten a Han force before: it dares again.
     pub victor_boldness: f64,
     /// Attitude a gift raises, per unit of ln(1 + cash / (households · `gift_cash_per_household`)).

@@ -154,6 +154,24 @@ pub fn map(src: &SourceFile, map: &MapFile) -> Vec<Problem> {
             0.0,
             1.0,
         );
+        check_share(
+            src,
+            &mut out,
+            &format!("states[{i}].cavalry_share"),
+            s.cavalry_share,
+            0.0,
+            1.0,
+        );
+        if let Some(over) = &s.vassal_of {
+            let ids: BTreeSet<&str> = map.states.iter().map(|s| s.id.as_str()).collect();
+            if !ids.contains(over.as_str()) || over == &s.id {
+                out.push(src.problem_at(
+                    &format!("Some(\"{over}\")"),
+                    &format!("states[{i}].vassal_of"),
+                    unknown("state", over, &ids),
+                ));
+            }
+        }
         if s.soldiers == 0 && s.garrison.unwrap_or(0) == 0 {
             out.push(src.problem_at(
                 &format!("\"{}\"", s.id),

@@ -143,6 +143,8 @@ pub struct OasisState {
     pub horses: u32,
     /// Superior horses, handed over only on terms.
     pub superior_horses: u32,
+    /// The kingdom it belongs to, if any.
+    pub overlord: Option<Entity>,
     /// Grain it can spare in a year, just after the harvest, kg.
     pub grain_surplus_kg: f64,
     /// Fodder it can spare in a year, kg.

@@ -11,11 +11,12 @@
 //! where `want` is `1 − days of food carried / hunger_days` (at least 0): a town can wait out an
 //! army that must move on for food within days. With one uniform draw `u`: the state submits if
 //! `u < logistic(z)`; otherwise it sells if the force carries silk or gold and
-//! `u < logistic(z + sell_margin)`; otherwise it refuses and shuts its gates if
-//! `u < logistic(z' + sell_margin + attack_margin)`, where `z'` is `z` without the want term (a
-//! town waits out a hungry army, it does not attack it for that); otherwise it attacks the force in
-//! the field, if its soldiers are stronger than the force (see [`super::battle`]), and if not it
-//! refuses. A stronger army, a friendlier state, more prestige all move every answer up the scale.
+//! `u < logistic(z + sell_margin)`; otherwise it refuses and shuts its gates. A refusing state
+//! falls on the column at its gates with chance `win · hostility · attack_boldness`, where `win`
+//! is its chance of beating that column in the field (see [`super::battle`]) and `hostility` is
+//! `−attitude` (0 for a friendly state). A city of a kingdom (`vassal_of`) does not submit or
+//! sell while its overlord still resists. A stronger army, a friendlier state, more prestige all
+//! move every answer up the scale.
 //!
 //! Each submission raises Han prestige by `prestige_for_submission`: the neighbours watch.
 //!
@@ -99,21 +100,30 @@ pub fn want(rules: &Rules, force: &Force) -> f64 {
     (1.0 - days / rules.diplomacy.hunger_days.max(1e-9)).clamp(0.0, 1.0)
 }
 
-/// The answer for willingness `z` and draw `u`, where `can_pay` says whether the force carries
-/// silk or gold. `want` (0..1) weighs on submitting and selling, not on attacking: a town waits
-/// out a hungry army, it does not sally against it for that.
-pub fn answer(rules: &DiplomacyRules, z: f64, want: f64, u: f64, can_pay: bool) -> Answer {
-    let sell = if can_pay { rules.sell_margin } else { 0.0 };
-    let bold = z + rules.hunger_weight * want.clamp(0.0, 1.0);
+/// The answer to a request for willingness `z` and draw `u`, where `can_pay` says whether the
+/// force carries silk or gold: submit, sell, or refuse (a refusing state may then attack: see
+/// [`attack_chance`]).
+pub fn answer(rules: &DiplomacyRules, z: f64, u: f64, can_pay: bool) -> Answer {
     if u < logistic(z) {
         Answer::Submit
-    } else if can_pay && u < logistic(z + sell) {
+    } else if can_pay && u < logistic(z + rules.sell_margin) {
         Answer::Sell
-    } else if u < logistic(z + sell).max(logistic(bold + sell + rules.attack_margin)) {
-        Answer::Refuse
     } else {
-        Answer::Attack
+        Answer::Refuse
     }
+}
+
+/// The chance that a state which refused falls on the column at its gates: its chance of
+/// beating that column in the field, times its hostility (`−attitude`, 0..1) times
+/// `attack_boldness`.
+pub fn attack_chance(rules: &Rules, state: &OasisState, force: &Force) -> f64 {
+    let b = &rules.battle;
+    let theirs =
+        battle::enemy_strength(b, f64::from(state.soldiers), state.cavalry_share, 0.0, 1.0);
+    let ours = battle::han_strength(b, force, state.cavalry_share);
+    let hostility = (-state.attitude).clamp(0.0, 1.0);
+    (battle::win_chance(b, theirs, ours) * hostility * rules.diplomacy.attack_boldness)
+        .clamp(0.0, 1.0)
 }
 
 /// The share of the year's surplus in store in `season`.
@@ -149,7 +159,7 @@ pub fn harvest(mut states: Query<&mut OasisState>, calendar: Res<Calendar>) {
 /// Answers requests, hands over gifts, and carries out requisitions.
 pub fn answer_requests(
     mut forces: Query<&mut Force>,
-    mut states: Query<&mut OasisState>,
+    mut states: Query<(Entity, &mut OasisState)>,
     scenario: Res<ActiveScenario>,
     mut prestige: ResMut<Prestige>,
     calendar: Res<Calendar>,
@@ -167,6 +177,8 @@ pub fn answer_requests(
         .filter(|f| !f.merged)
         .map(Force::strength)
         .sum();
+    let relations: std::collections::BTreeMap<Entity, Relation> =
+        states.iter().map(|(e, s)| (e, s.relation)).collect();
     for mut force in &mut forces {
         let force = &mut *force;
         match force.activity {
@@ -175,7 +187,7 @@ pub fn answer_requests(
                 bolts,
             } => {
                 force.activity = Activity::Idle;
-                let Ok(mut state) = states.get_mut(target) else {
+                let Ok((_, mut state)) = states.get_mut(target) else {
                     continue;
                 };
                 let cash = (f64::from(bolts) * d.silk_bolt_cash).min(force.treasure_cash);
@@ -201,7 +213,7 @@ pub fn answer_requests(
             }
             Activity::Requisitioning { state: target } => {
                 force.activity = Activity::Idle;
-                let Ok(mut state) = states.get_mut(target) else {
+                let Ok((_, mut state)) = states.get_mut(target) else {
                     continue;
                 };
                 let (grain, fodder) = spare(rules, &state, season);
@@ -235,7 +247,7 @@ pub fn answer_requests(
                 });
                 if broken {
                     let name = state.name.clone();
-                    for mut other in &mut states {
+                    for (_, mut other) in &mut states {
                         other.attitude = (other.attitude - d.broken_promise).max(-1.0);
                     }
                     chronicle.write(Chronicled {
@@ -246,7 +258,7 @@ pub fn answer_requests(
                 }
             }
             Activity::Requesting { state: target } => {
-                let Ok(mut state) = states.get_mut(target) else {
+                let Ok((_, mut state)) = states.get_mut(target) else {
                     force.activity = Activity::Idle;
                     continue;
                 };
@@ -259,19 +271,20 @@ pub fn answer_requests(
                 let z = willingness(d, han_strength, hunger, &state, prestige.0);
                 let u = uniform(&mut rng.diplomacy);
                 let can_pay = force.treasure_cash > 0.0;
-                let mut answer = answer(d, z, hunger, u, can_pay);
-                // Only a state that would beat the force in the field dares attack it.
-                let theirs = battle::enemy_strength(
-                    &rules.battle,
-                    f64::from(state.soldiers),
-                    state.cavalry_share,
-                    0.0,
-                    1.0,
-                );
-                if answer == Answer::Attack
-                    && theirs < battle::han_strength(&rules.battle, force, state.cavalry_share)
-                {
+                let mut answer = answer(d, z, u, can_pay);
+                // A city of a kingdom that still resists the Han does not submit on its own.
+                let overlord_resists = state.overlord.is_some_and(|o| {
+                    relations
+                        .get(&o)
+                        .is_some_and(|r| !matches!(r, Relation::Submitted | Relation::Conquered))
+                });
+                if overlord_resists && answer != Answer::Refuse {
                     answer = Answer::Refuse;
+                }
+                if answer == Answer::Refuse
+                    && uniform(&mut rng.diplomacy) < attack_chance(rules, &state, force)
+                {
+                    answer = Answer::Attack;
                 }
                 match answer {
                     Answer::Submit => {

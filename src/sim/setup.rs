@@ -100,6 +100,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     cavalry_share: s.cavalry_share,
                     horses: s.horses,
                     superior_horses: s.superior_horses,
+                    overlord: None,
                     grain_surplus_kg: f64::from(s.households)
                         * rules.diplomacy.grain_per_household_kg,
                     fodder_surplus_kg: f64::from(s.households)
@@ -124,6 +125,21 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         index.state_at.insert(place, entity);
     }
 
+    // Vassal cities know their overlords once every state exists.
+    for s in &map.states {
+        let (Some(over), Some(&city)) = (
+            s.vassal_of
+                .as_ref()
+                .and_then(|o| index.states.get(o))
+                .copied(),
+            index.states.get(&s.id),
+        ) else {
+            continue;
+        };
+        if let Some(mut state) = world.get_mut::<OasisState>(city) {
+            state.overlord = Some(over);
+        }
+    }
     let status = CampaignStatus {
         objective: index.states.get(&campaign.objective.capture).copied(),
         home: index.places.get(&campaign.objective.home).copied(),

@@ -240,9 +240,9 @@ fn siege_day(
                 state.defender_morale -= s.repulse_morale / 2.0;
             }
             let how = if r.han_won {
-                "is driven back"
+                "are driven back"
             } else {
-                "breaks into the siege lines"
+                "break into the siege lines"
             };
             ctx.say(format!(
                 "{sallying} men sally from {} and {how}: {} Han and {} defenders killed",

@@ -270,3 +270,17 @@ fn a_vassal_of_no_state_is_refused() {
     assert!(err.contains("did you mean 'dayuan'"), "{err}");
     let _ = fs::remove_dir_all(dir);
 }
+
+#[test]
+fn every_field_of_the_scenario_format_is_in_the_modding_guide() {
+    let types = fs::read_to_string(Path::new(ROOT).join("src/scenario/types.rs")).unwrap();
+    let guide = fs::read_to_string(Path::new(ROOT).join("scenarios/MODDING.md")).unwrap();
+    let missing: Vec<&str> = types
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub "))
+        .filter_map(|l| l.split_once(':').map(|(name, _)| name))
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .filter(|name| !guide.contains(name))
+        .collect();
+    assert!(missing.is_empty(), "undocumented fields: {missing:?}");
+}

@@ -138,7 +138,7 @@ pub struct CampaignReport {
     pub hostages: Vec<String>,
     /// Silk and gold spent on gifts and purchases, in cash.
     pub treasure_spent_cash: f64,
-    /// The siege of the objective (or the last siege), if any.
+    /// The last siege of the objective, or `null` if it was never besieged.
     pub siege: Option<SiegeRecord>,
     /// Every siege.
     pub sieges: Vec<SiegeRecord>,
@@ -264,7 +264,6 @@ pub fn build(world: &mut World) -> CampaignReport {
         .iter()
         .rev()
         .find(|s| s.target == objective_id)
-        .or(sieges.last())
         .cloned();
     CampaignReport {
         scenario: scenario.campaign.name.clone(),

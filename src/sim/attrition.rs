@@ -76,6 +76,9 @@ pub fn apply_losses(
     let a = &rules.attrition;
     let season = season_factor(&a.exposure_by_season, calendar.season());
     for mut force in &mut forces {
+        if force.merged {
+            continue;
+        }
         let force = &mut *force;
         if force.men.total() == 0 && force.animals.total() == 0 {
             continue;

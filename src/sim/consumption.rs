@@ -36,6 +36,9 @@ pub fn eat_and_drink(
 ) {
     let rules = &scenario.0.rules;
     for mut force in &mut forces {
+        if force.merged {
+            continue;
+        }
         let force = &mut *force;
         let men = force.men.total();
         let need = daily_need(rules, men, force.men.cavalry, &force.animals);

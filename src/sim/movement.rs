@@ -19,6 +19,9 @@ pub fn march(
 ) {
     let rules = &scenario.0.rules;
     for mut force in &mut forces {
+        if force.merged {
+            continue;
+        }
         force.today = DayTally::default();
         let terrain_here = match force.location {
             Location::At(place) => places.get(place).ok().map(|p| p.terrain),

@@ -29,7 +29,8 @@ pub fn record_day(
             text: message.text.clone(),
         });
     }
-    for force in &forces {
+    // A force that merged into another has nothing more to record.
+    for force in forces.iter().filter(|f| !f.merged || calendar.day == 0) {
         record.0.push(DayRecord {
             day: calendar.day,
             force: force.name.clone(),

@@ -36,6 +36,9 @@ pub fn gather_supplies(
 ) {
     let rules = &scenario.0.rules;
     for (mut force, plan) in &mut forces {
+        if force.merged {
+            continue;
+        }
         let men = force.men.total();
         let need = daily_need(rules, men, force.men.cavalry, &force.animals);
         // Water and grazing where the force camps tonight.

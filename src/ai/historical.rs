@@ -43,6 +43,7 @@ pub fn follow_plan(
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     status: Res<CampaignStatus>,
+    mut prestige: ResMut<Prestige>,
     mut chronicle: MessageWriter<Chronicled>,
 ) {
     let campaign = &scenario.0.campaign;
@@ -79,6 +80,11 @@ pub fn follow_plan(
             chronicle.write(Chronicled {
                 text: format!("{}, {why}, turns for home", force.name),
             });
+            if !done {
+                // A retreat is a defeat in the eyes of the states.
+                let loss = scenario.0.rules.diplomacy.prestige_for_defeat;
+                prestige.0 = (prestige.0 - loss).max(-1.0);
+            }
             turn_home(
                 &mut force,
                 &mut plan,

@@ -102,6 +102,17 @@ pub struct ForceReport {
     pub battles_lost: u32,
 }
 
+/// What a state gave or sold the Han.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TributeReport {
+    /// The state's name.
+    pub name: String,
+    /// Grain it gave, sold or handed over on terms, tonnes.
+    pub grain_t: f64,
+    /// Silk and gold it received, in cash.
+    pub cash: f64,
+}
+
 /// Tonnes from kilograms, to a tenth.
 fn tonnes(kg: f64) -> f64 {
     (kg / 100.0).round() / 10.0
@@ -136,6 +147,8 @@ pub struct CampaignReport {
     pub states: Vec<StateEvent>,
     /// States that sent a hostage to the Han court.
     pub hostages: Vec<String>,
+    /// What each state gave or sold the Han.
+    pub tribute: Vec<TributeReport>,
     /// Silk and gold spent on gifts and purchases, in cash.
     pub treasure_spent_cash: f64,
     /// The last siege of the objective, or `null` if it was never besieged.
@@ -224,6 +237,16 @@ pub fn build(world: &mut World) -> CampaignReport {
         .unwrap_or_default();
     let sieges = world.resource::<Sieges>().0.clone();
     let states = world.resource::<StateEvents>().0.clone();
+    let mut all_states = world.query::<&OasisState>();
+    let tribute: Vec<TributeReport> = all_states
+        .iter(world)
+        .filter(|s| s.grain_supplied_kg > 0.0 || s.cash_received > 0.0)
+        .map(|s| TributeReport {
+            name: s.name.clone(),
+            grain_t: tonnes(s.grain_supplied_kg),
+            cash: s.cash_received.round(),
+        })
+        .collect();
     let place_name = |e: Entity| {
         world
             .get::<Place>(e)
@@ -306,6 +329,7 @@ pub fn build(world: &mut World) -> CampaignReport {
             .map(|e| e.name.clone())
             .collect(),
         treasure_spent_cash: spent.round(),
+        tribute,
         siege,
         sieges,
         abandoned_t: (abandoned * 10.0).round() / 10.0,
@@ -443,6 +467,14 @@ pub fn render_text(r: &CampaignReport) -> String {
         "\nHorses: {} set out, {} taken ({} superior), {} came home",
         r.horses.start, r.horses.obtained, r.horses.superior_obtained, r.horses.returned
     );
+    if !r.tribute.is_empty() {
+        let given: Vec<String> = r
+            .tribute
+            .iter()
+            .map(|t| format!("{} {:.0} t", t.name, t.grain_t))
+            .collect();
+        let _ = writeln!(s, "Grain from the states: {}", given.join(", "));
+    }
     if !r.hostages.is_empty() {
         let _ = writeln!(s, "Hostages sent to court: {}", r.hostages.join(", "));
     }

@@ -1,5 +1,6 @@
 //! Supply: the water and pasture where a force camps, and the grain and fodder of friendly
-//! states, loaded as far as the men and animals can carry.
+//! states: the day's grain eaten from their granaries, and more loaded as far as the men and
+//! animals can carry.
 
 use bevy::prelude::*;
 
@@ -126,7 +127,8 @@ pub fn gather_supplies(
         }
         let (spare_grain, spare_fodder) = spare(rules, &state, calendar.season());
         let reserve = (water_target - force.stores.water_l).max(0.0);
-        let room = (capacity - force.stores.weight_kg() - reserve).max(0.0);
+        // Beyond what it can carry away, the force eats today's grain from the state's granaries.
+        let room = (capacity - force.stores.weight_kg() - reserve).max(0.0) + need.men_grain_kg;
         let d = &rules.diplomacy;
         // What a trading state sells is limited by what the force can pay.
         let afford = |cash: f64, price: f64| {

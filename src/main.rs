@@ -1,11 +1,24 @@
-//! The `heavenly-horses` command line: run a campaign headless and report it.
+//! The `heavenly-horses` command line: play a campaign in the terminal, run it headless on a plan
+//! and report it, replay a save, or validate a scenario.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use heavenly_horses::play::{self, Game};
+use heavenly_horses::save::SaveFile;
 use heavenly_horses::scenario::Scenario;
+use heavenly_horses::sim::Commander;
 use heavenly_horses::{report, sim};
+
+/// Who commands in `run`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum PlanChoice {
+    /// The orders the real commander gave (the scenario's plan).
+    Historical,
+    /// The heuristic commander: the cheapest road to the objective, asking every state on the way.
+    Ai,
+}
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +40,31 @@ enum Command {
         /// The seed (default: the scenario's own).
         #[arg(long)]
         seed: Option<u64>,
+        /// Who commands: the historical plan or the heuristic commander.
+        #[arg(long, value_enum, default_value = "historical")]
+        plan: PlanChoice,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Play a campaign turn by turn.
+    Play {
+        /// The campaign file, such as scenarios/second_expedition_102bc.ron.
+        scenario: PathBuf,
+        /// Play in the terminal (reads commands from standard input; 'help' lists them).
+        #[arg(long)]
+        text: bool,
+        /// The seed (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The folder for saves and the autosave.
+        #[arg(long, default_value = "saves")]
+        saves: PathBuf,
+    },
+    /// Replay a save exactly and report the campaign as it stood.
+    Replay {
+        /// The save file (such as saves/autosave.json).
+        save: PathBuf,
         /// Print the report as one JSON object.
         #[arg(long)]
         json: bool,
@@ -47,31 +85,58 @@ fn main() -> ExitCode {
         Command::Run {
             scenario,
             seed,
+            plan,
             json,
         } => {
-            let scenario = match Scenario::load(&scenario) {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("error: the scenario did not load:\n{e}");
-                    return ExitCode::from(2);
-                }
+            let Some(scenario) = load(&scenario) else {
+                return ExitCode::from(2);
             };
             let seed = seed.unwrap_or(scenario.campaign.seed);
-            let mut app = sim::headless_app(&scenario, seed);
+            let commander = match plan {
+                PlanChoice::Historical => Commander::Historical,
+                PlanChoice::Ai => Commander::Ai,
+            };
+            let mut app = sim::headless_app_for(&scenario, seed, commander);
             sim::run_to_end(app.world_mut());
-            let report = report::build(app.world_mut());
-            if json {
-                match serde_json::to_string(&report) {
-                    Ok(text) => println!("{text}"),
-                    Err(e) => {
-                        eprintln!("error: could not write the report: {e}");
-                        return ExitCode::FAILURE;
-                    }
-                }
-            } else {
-                print!("{}", report::render_text(&report));
+            print_report(&report::build(app.world_mut()), json)
+        }
+        Command::Play {
+            scenario,
+            text,
+            seed,
+            saves,
+        } => {
+            if !text {
+                eprintln!(
+                    "the game window is not built yet; play in the terminal with --text:\n  heavenly-horses play {} --text",
+                    scenario.display()
+                );
+                return ExitCode::from(2);
             }
-            ExitCode::SUCCESS
+            let Some(scenario) = load(&scenario) else {
+                return ExitCode::from(2);
+            };
+            let seed = seed.unwrap_or(scenario.campaign.seed);
+            let game = Game::new(scenario, seed);
+            let stdin = std::io::stdin();
+            let mut stdout = std::io::stdout();
+            match play::text::play(game, &saves, stdin.lock(), &mut stdout) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Replay { save, json } => {
+            let game = SaveFile::read(&save).and_then(|file| file.restore());
+            match game {
+                Ok(mut game) => print_report(&game.report(), json),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::Validate { scenario, json } => {
             let result = Scenario::load(&scenario);
@@ -103,4 +168,31 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Loads a scenario, or says why not.
+fn load(path: &std::path::Path) -> Option<Scenario> {
+    match Scenario::load(path) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("error: the scenario did not load:\n{e}");
+            None
+        }
+    }
+}
+
+/// Prints a report as text or JSON.
+fn print_report(report: &report::CampaignReport, json: bool) -> ExitCode {
+    if json {
+        match serde_json::to_string(report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: could not write the report: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", report::render_text(report));
+    }
+    ExitCode::SUCCESS
 }

@@ -1,5 +1,6 @@
-//! The historical plan: each idle force takes the next step of the orders the real commander gave,
-//! and turns for home when the scenario's retreat rule says so.
+//! Orders become the day's intent: each idle force takes its next queued order (a player's or the
+//! AI's), or, under the historical commander, the next step of the orders the real commander gave,
+//! turning for home when the scenario's retreat rule says so.
 
 use bevy::prelude::*;
 
@@ -43,10 +44,14 @@ pub fn follow_plan(
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     status: Res<CampaignStatus>,
+    commander: Res<Commander>,
     mut prestige: ResMut<Prestige>,
     mut chronicle: MessageWriter<Chronicled>,
 ) {
     let campaign = &scenario.0.campaign;
+    // The historical commander follows the plan and its retreat rule; a player or the AI gives
+    // every order, except that all turn for home once the objective has fallen.
+    let historical = *commander == Commander::Historical;
     let names: Vec<(Entity, String, bool)> = forces
         .iter()
         .map(|(e, f, _)| (e, f.name.clone(), f.merged))
@@ -57,6 +62,7 @@ pub fn follow_plan(
             .find(|(_, n, merged)| n == name && !merged)
             .map(|(e, _, _)| *e)
     };
+    let mut next_raised = names.len() as u32;
     for (me, mut force, mut plan) in &mut forces {
         if force.activity != Activity::Idle || force.men.total() == 0 {
             continue;
@@ -64,10 +70,11 @@ pub fn follow_plan(
         let Location::At(here) = force.location else {
             continue;
         };
-        let defeated = campaign.retreat.after_defeat && force.ledger.battles_lost > 0;
-        let depleted = f64::from(force.men.total())
-            < campaign.retreat.below_share
-                * f64::from(force.ledger.men_start + force.ledger.men_in);
+        let defeated = historical && campaign.retreat.after_defeat && force.ledger.battles_lost > 0;
+        let depleted = historical
+            && f64::from(force.men.total())
+                < campaign.retreat.below_share
+                    * f64::from(force.ledger.men_start + force.ledger.men_in);
         let done = status.objective_taken.is_some();
         if !force.homeward && (defeated || depleted || done) {
             let why = if done {
@@ -93,12 +100,12 @@ pub fn follow_plan(
                 &states,
             );
         }
-        let step = if let Some(step) = plan.queued.pop_front() {
+        let mut step = if let Some(step) = plan.queued.pop_front() {
             step
-        } else if !force.homeward && plan.next < plan.steps.len() {
+        } else if historical && !force.homeward && plan.next < plan.steps.len() {
             plan.next += 1;
             plan.steps[plan.next - 1].clone()
-        } else if !force.homeward {
+        } else if historical && !force.homeward {
             chronicle.write(Chronicled {
                 text: format!("{}, its orders carried out, turns for home", force.name),
             });
@@ -116,6 +123,29 @@ pub fn follow_plan(
         } else {
             continue;
         };
+        // Going home: the road home is queued and the force takes its first step today, as when
+        // the retreat rule turns it.
+        if step == PlanStep::Return && !force.homeward {
+            let name = places.get(here).map_or("", |p| p.name.as_str());
+            chronicle.write(Chronicled {
+                text: format!("{} turns for home from {name}", force.name),
+            });
+            if status.objective_taken.is_none() {
+                let loss = scenario.0.rules.diplomacy.prestige_for_defeat;
+                prestige.0 = (prestige.0 - loss).max(-1.0);
+            }
+            turn_home(
+                &mut force,
+                &mut plan,
+                &campaign.objective.home,
+                &index,
+                &states,
+            );
+            match plan.queued.pop_front() {
+                Some(next) => step = next,
+                None => continue,
+            }
+        }
         let state_here = index.state_at.get(&here).copied();
         force.activity = match step {
             PlanStep::March(to) => match index.places.get(&to) {
@@ -156,7 +186,9 @@ pub fn follow_plan(
                 size,
                 plan: orders,
             } => {
-                let detachment = detachments::split(&mut force, &name, size);
+                let mut detachment = detachments::split(&mut force, &name, size);
+                detachment.raised = next_raised;
+                next_raised += 1;
                 chronicle.write(Chronicled {
                     text: format!(
                         "{} sends {name} on its own way with {} men and {} animals",
@@ -165,14 +197,20 @@ pub fn follow_plan(
                         detachment.animals.total()
                     ),
                 });
-                commands.spawn((
-                    Name::new(name.clone()),
-                    detachment,
+                // Under the historical commander the detachment follows its plan (and goes home
+                // when it runs out); a player's or the AI's orders are queued, and then it waits.
+                let plan = if historical {
                     Plan {
                         steps: orders,
                         ..Plan::default()
-                    },
-                ));
+                    }
+                } else {
+                    Plan {
+                        queued: orders.into(),
+                        ..Plan::default()
+                    }
+                };
+                commands.spawn((Name::new(name.clone()), detachment, plan));
                 Activity::Idle
             }
             PlanStep::Join(name) => match find(&name) {
@@ -186,22 +224,8 @@ pub fn follow_plan(
                 },
                 _ => Activity::Idle,
             },
-            PlanStep::Return => {
-                if !force.homeward {
-                    let name = places.get(here).map_or("", |p| p.name.as_str());
-                    chronicle.write(Chronicled {
-                        text: format!("{} turns for home from {name}", force.name),
-                    });
-                    turn_home(
-                        &mut force,
-                        &mut plan,
-                        &campaign.objective.home,
-                        &index,
-                        &states,
-                    );
-                }
-                Activity::Idle
-            }
+            // Taken above; a force already homeward has nothing more to do for it.
+            PlanStep::Return => Activity::Idle,
         };
     }
 }

@@ -1,3 +1,4 @@
-//! Commanders: the historical plan (and, later, a heuristic commander).
+//! Commanders: the historical plan and a heuristic commander.
 
+pub mod commander;
 pub mod historical;

@@ -506,6 +506,8 @@ pub struct Force {
     pub allies: Vec<Allies>,
     /// Whether it has merged into another force (its men and animals went there).
     pub merged: bool,
+    /// The order in which forces were raised: 0 for the first of the scenario, then detachments.
+    pub raised: u32,
 }
 
 impl Force {
@@ -529,6 +531,18 @@ pub struct Plan {
     pub next: usize,
     /// Steps queued ahead of the plan (the road home).
     pub queued: std::collections::VecDeque<PlanStep>,
+}
+
+/// Who gives the orders.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Commander {
+    /// The scenario's historical plan, and its retreat rule.
+    #[default]
+    Historical,
+    /// A player: idle forces wait for orders.
+    Player,
+    /// The heuristic commander of [`crate::ai::commander`].
+    Ai,
 }
 
 /// Lookups from scenario ids to entities.

@@ -83,10 +83,12 @@ pub fn plugin(app: &mut App) {
     );
     app.add_schedule(schedule);
     app.add_message::<Chronicled>();
+    app.init_resource::<Commander>();
     app.add_systems(
         SimDay,
         (
             (
+                crate::ai::commander::command.run_if(resource_equals(Commander::Ai)),
                 crate::ai::historical::follow_plan,
                 detachments::merge_columns,
             )
@@ -123,10 +125,16 @@ pub fn run_to_end(world: &mut World) {
     while advance_day(world) {}
 }
 
-/// A headless app with the simulation and a scenario set up for `seed`.
+/// A headless app with the simulation and a scenario set up for `seed`, on its historical plan.
 pub fn headless_app(scenario: &Scenario, seed: u64) -> App {
+    headless_app_for(scenario, seed, Commander::Historical)
+}
+
+/// A headless app with the simulation and a scenario set up for `seed`, under `commander`.
+pub fn headless_app_for(scenario: &Scenario, seed: u64, commander: Commander) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, plugin));
+    app.insert_resource(commander);
     setup::spawn_scenario(app.world_mut(), scenario, seed);
     app
 }

@@ -147,7 +147,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         ..CampaignStatus::default()
     };
     let mut chronicle = Vec::new();
-    for f in &campaign.forces {
+    for (raised, f) in campaign.forces.iter().enumerate() {
         let Some(&at) = index.places.get(&f.at) else {
             continue;
         };
@@ -209,6 +209,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     + f64::from(f.gold_jin) * rules.diplomacy.gold_jin_cash,
                 allies: Vec::new(),
                 merged: false,
+                raised: raised as u32,
             },
             Plan {
                 steps: campaign.plan.clone(),

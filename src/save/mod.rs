@@ -1,0 +1,196 @@
+//! Saves and replays: a save is the scenario's identity (its path and hash), the seed and every
+//! action taken, as readable JSON with a version. Loading replays the actions, so a loaded game
+//! is the same game, bit for bit. Files are written atomically: a temporary file beside the save,
+//! flushed to disk, then renamed over it.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::play::{Action, Game};
+use crate::scenario::Scenario;
+
+/// What the `game` field of every save holds.
+pub const GAME: &str = "heavenly-horses";
+/// The version of the save format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// A save file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaveFile {
+    /// Always [`GAME`].
+    pub game: String,
+    /// The save format's version.
+    pub version: u32,
+    /// The campaign file the game was played from.
+    pub scenario: PathBuf,
+    /// The scenario's hash (map, rules and campaign files), in hex.
+    pub scenario_hash: String,
+    /// The seed.
+    pub seed: u64,
+    /// The campaign day when it was saved (for people; the actions are what count).
+    pub day: u32,
+    /// Every action, in order.
+    pub actions: Vec<Action>,
+}
+
+/// Why a save could not be read or used.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not a save of this game.
+    #[error("{path} is not a Heavenly Horses save")]
+    Foreign {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is damaged (truncated, edited by hand, …).
+    #[error("{path} is damaged and cannot be loaded (line {line}, column {col}: {message})")]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// Where the damage was found.
+        line: usize,
+        /// Where the damage was found.
+        col: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Saved by another version of the format.
+    #[error("{path} is a save of format version {found}; this game reads version {VERSION}")]
+    Version {
+        /// The file.
+        path: PathBuf,
+        /// Its version.
+        found: u32,
+    },
+    /// The scenario did not load.
+    #[error("the save's scenario did not load: {0}")]
+    Scenario(String),
+    /// The scenario's files have changed since the save was made.
+    #[error(
+        "the scenario {scenario} has changed since this save was made (hash {saved}, now {now}); the replay would not be the same game"
+    )]
+    Changed {
+        /// The campaign file.
+        scenario: PathBuf,
+        /// The hash in the save.
+        saved: String,
+        /// The hash now.
+        now: String,
+    },
+    /// An action no longer applies.
+    #[error("the replay went wrong at {0}")]
+    Diverged(String),
+}
+
+/// A scenario's hash as saves write it.
+pub fn hash_hex(scenario: &Scenario) -> String {
+    format!("{:016x}", scenario.hash)
+}
+
+impl SaveFile {
+    /// The save of a game in progress.
+    pub fn of(game: &Game) -> Self {
+        SaveFile {
+            game: GAME.to_string(),
+            version: VERSION,
+            scenario: game.scenario.path.clone(),
+            scenario_hash: hash_hex(&game.scenario),
+            seed: game.seed,
+            day: game.app.world().resource::<crate::sim::Calendar>().day,
+            actions: game.actions.clone(),
+        }
+    }
+
+    /// Reads a save file, telling a damaged file from a foreign one.
+    pub fn read(path: &Path) -> Result<Self, SaveError> {
+        let text = fs::read_to_string(path).map_err(|source| SaveError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| SaveError::Damaged {
+                path: path.to_path_buf(),
+                line: e.line(),
+                col: e.column(),
+                message: e.to_string(),
+            })?;
+        if value.get("game").and_then(|g| g.as_str()) != Some(GAME) {
+            return Err(SaveError::Foreign {
+                path: path.to_path_buf(),
+            });
+        }
+        let found = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+        if found != u64::from(VERSION) {
+            return Err(SaveError::Version {
+                path: path.to_path_buf(),
+                found: u32::try_from(found).unwrap_or(u32::MAX),
+            });
+        }
+        serde_json::from_str(&text).map_err(|e| SaveError::Damaged {
+            path: path.to_path_buf(),
+            line: e.line(),
+            col: e.column(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Writes the save atomically: a temporary file in the same folder, then a rename.
+    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir)?;
+        }
+        let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        {
+            let mut file = fs::File::create(&tmp)?;
+            file.write_all(text.as_bytes())?;
+            file.write_all(b"\n")?;
+            file.sync_all()?;
+        }
+        fs::rename(&tmp, path)
+    }
+
+    /// Loads the save's scenario, checks it is the one the save was made with, and replays the
+    /// actions.
+    pub fn restore(&self) -> Result<Game, SaveError> {
+        let scenario =
+            Scenario::load(&self.scenario).map_err(|e| SaveError::Scenario(e.to_string()))?;
+        let now = hash_hex(&scenario);
+        if now != self.scenario_hash {
+            return Err(SaveError::Changed {
+                scenario: self.scenario.clone(),
+                saved: self.scenario_hash.clone(),
+                now,
+            });
+        }
+        Game::replay(scenario, self.seed, &self.actions).map_err(SaveError::Diverged)
+    }
+}
+
+/// The path of the save called `name` in `dir` (a plain name: no folders, no dots).
+pub fn path_in(dir: &Path, name: &str) -> Result<PathBuf, String> {
+    let ok = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !ok {
+        return Err(format!(
+            "'{name}' is not a save name: use letters, digits, - and _"
+        ));
+    }
+    Ok(dir.join(format!("{name}.json")))
+}

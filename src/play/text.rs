@@ -5,6 +5,8 @@
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
+use bevy::prelude::Entity;
+
 use super::{Advance, Game, Order, describe, supply_days};
 use crate::report;
 use crate::save::{self, SaveFile};
@@ -158,6 +160,11 @@ impl Session {
                 "   horses {} oxen {} donkeys {} camels {}\n",
                 f.animals.horses, f.animals.oxen, f.animals.donkeys, f.animals.camels
             ));
+            if f.name == self.selected
+                && let Location::At(here) = f.location
+            {
+                s.push_str(&self.surroundings(here));
+            }
             if !v.queued.is_empty() {
                 let orders: Vec<String> = v.queued.iter().take(3).map(describe).collect();
                 let more = if v.queued.len() > 3 {
@@ -174,6 +181,66 @@ impl Session {
                 outcome.word()
             ));
         }
+        s
+    }
+
+    /// The state at `here` and the roads from it, wrapped to 80 columns.
+    fn surroundings(&mut self, here: Entity) -> String {
+        let mut s = String::new();
+        let world = self.game.app.world();
+        let index = world.resource::<MapIndex>();
+        let season = world.resource::<Calendar>().season();
+        if let Some(state) = index
+            .state_at
+            .get(&here)
+            .and_then(|e| world.get::<OasisState>(*e))
+        {
+            let (grain, _) = crate::sim::diplomacy::spare(&self.game.scenario.rules, state, season);
+            let relation = match state.relation {
+                Relation::Unmet => "not yet asked",
+                Relation::Submitted => "submitted",
+                Relation::Refused => "refused",
+                Relation::Conquered => "conquered",
+                Relation::Victorious => "beat the Han",
+                Relation::Trading => "sells",
+            };
+            s.push_str(&format!(
+                "   here: {} ({relation}), {} soldiers, walls {:.1}, {:.0} t grain to spare\n",
+                state.name,
+                state.soldiers,
+                state.walls.outer,
+                grain / 1000.0
+            ));
+        }
+        let mut roads: Vec<String> = Vec::new();
+        for r in index.routes_from.get(&here).into_iter().flatten() {
+            let Some(route) = world.get::<Route>(*r) else {
+                continue;
+            };
+            let Some(place) = world.get::<Place>(route.other(here)) else {
+                continue;
+            };
+            let dry = route.dry_to_km - route.dry_from_km;
+            let dry = if dry > 0.0 {
+                format!(", {dry:.0} km dry")
+            } else {
+                String::new()
+            };
+            roads.push(format!("{} {:.0} km{dry}", place.id, route.length_km));
+        }
+        let mut line = String::from("   roads:");
+        for road in roads {
+            if line.chars().count() + road.len() + 3 > 80 {
+                s.push_str(line.trim_end_matches(" ·"));
+                s.push('\n');
+                line = String::from("         ");
+            }
+            line.push(' ');
+            line.push_str(&road);
+            line.push_str(" ·");
+        }
+        s.push_str(line.trim_end_matches(" ·"));
+        s.push('\n');
         s
     }
 
@@ -381,18 +448,17 @@ impl Session {
         let summary = self.game.advance(advance);
         let days = if summary.days == 1 { "day" } else { "days" };
         let mut s = format!("— {} {days}: {} —\n", summary.days, summary.why);
-        // The most telling lines: the last ones, at most six.
-        let skip = summary.log.len().saturating_sub(6);
+        // The most telling lines: the last ones, at most five, wrapped to 80 columns.
+        let skip = summary.log.len().saturating_sub(5);
         if skip > 0 {
             s.push_str(&format!("  ({skip} earlier lines: 'log')\n"));
         }
         for e in &summary.log[skip..] {
-            let mut line = format!("day {:>3} {}", e.day, e.text);
-            if line.chars().count() > 79 {
-                line = line.chars().take(76).collect::<String>() + "...";
-            }
-            s.push_str(&line);
-            s.push('\n');
+            s.push_str(&wrap(
+                &format!("day {:>3} {}", e.day, e.text),
+                80,
+                "        ",
+            ));
         }
         if let Some(why) = self.autosave() {
             s.push_str(&format!("(autosave failed: {why})\n"));
@@ -400,6 +466,28 @@ impl Session {
         s.push_str(&self.status());
         s
     }
+}
+
+/// Wraps `text` at spaces to lines of at most `width` columns, continuing lines with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = indent.to_string();
+            line.push_str(word);
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
 /// Plays a game in the terminal, reading commands from `input` until it ends or the player quits.

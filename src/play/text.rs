@@ -17,8 +17,8 @@ use crate::sim::components::*;
 pub const HELP: &str = "\
 Orders (to the selected force; several may be queued):
   march PLACE          march to a neighbouring place (id or name)
-  rest N               rest N days (the animals graze)
-  ask                  ask the state here for supplies
+  rest N               rest N days: the animals graze, the men forage (graze N)
+  ask                  ask the state here for supplies (buy: it may sell)
   gift N               give the state here N bolts of silk
   seize                seize the state's grain by force
   battle               meet the state's army in the field
@@ -292,8 +292,10 @@ impl Session {
                 "march" | "m" => order(PlanStep::March(
                     arg(1).ok_or("march where? 'march PLACE'")?.clone(),
                 )),
-                "rest" | "r" => order(PlanStep::Rest(number(arg(1), "days")?)),
-                "ask" | "request" => order(PlanStep::Request),
+                "rest" | "r" | "graze" | "forage" => {
+                    order(PlanStep::Rest(number(arg(1), "days")?))
+                }
+                "ask" | "request" | "buy" => order(PlanStep::Request),
                 "gift" => order(PlanStep::Gift(number(arg(1), "bolts of silk")?)),
                 "seize" | "requisition" => order(PlanStep::Requisition),
                 "battle" => order(PlanStep::Battle),

@@ -61,6 +61,33 @@ enum Command {
         #[arg(long, default_value = "saves")]
         saves: PathBuf,
     },
+    /// Run two (or more) scenarios many times each and compare them with the historical record.
+    Compare {
+        /// The campaign files, such as scenarios/first_expedition_104bc.ron scenarios/second_expedition_102bc.ron.
+        #[arg(required = true, num_args = 2..)]
+        scenarios: Vec<PathBuf>,
+        /// Runs of each scenario.
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+        /// The first seed (run i uses seed + i).
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Who commands.
+        #[arg(long, value_enum, default_value = "historical")]
+        plan: PlanChoice,
+        /// Threads (default: all cores); the figures are the same for any number.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Print the table as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write one CSV file per scenario into this folder, a row per run.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Draw the comparison on one page (SVG).
+        #[arg(long)]
+        chart: Option<PathBuf>,
+    },
     /// Replay a save exactly and report the campaign as it stood.
     Replay {
         /// The save file (such as saves/autosave.json).
@@ -128,6 +155,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Compare {
+            scenarios,
+            runs,
+            seed,
+            plan,
+            threads,
+            json,
+            csv,
+            chart,
+        } => compare(&scenarios, runs, seed, plan, threads, json, csv, chart),
         Command::Replay { save, json } => {
             let game = SaveFile::read(&save).and_then(|file| file.restore());
             match game {
@@ -193,6 +230,129 @@ fn print_report(report: &report::CampaignReport, json: bool) -> ExitCode {
         }
     } else {
         print!("{}", report::render_text(report));
+    }
+    ExitCode::SUCCESS
+}
+
+/// The `compare` command.
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    paths: &[PathBuf],
+    runs: usize,
+    seed: u64,
+    plan: PlanChoice,
+    threads: Option<usize>,
+    json: bool,
+    csv: Option<PathBuf>,
+    chart: Option<PathBuf>,
+) -> ExitCode {
+    use heavenly_horses::report::compare as cmp;
+    use indicatif::{ProgressBar, ProgressStyle};
+    let mut scenarios = Vec::new();
+    for path in paths {
+        let Some(s) = load(path) else {
+            return ExitCode::from(2);
+        };
+        scenarios.push(s);
+    }
+    if runs == 0 {
+        eprintln!("error: --runs must be at least 1");
+        return ExitCode::from(2);
+    }
+    let threads = threads
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+        .max(1);
+    let commander = match plan {
+        PlanChoice::Historical => Commander::Historical,
+        PlanChoice::Ai => Commander::Ai,
+    };
+    // A progress bar on a terminal (indicatif draws nothing when standard error is not one).
+    let bar = ProgressBar::new((runs * scenarios.len()) as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} runs, {eta} left") {
+        bar.set_style(style);
+    }
+    let seeds = seed..seed + runs as u64;
+    let results: Vec<Vec<cmp::RunFigures>> = scenarios
+        .iter()
+        .map(|s| cmp::run_many(s, commander, seeds.clone(), threads, &|| bar.inc(1)))
+        .collect();
+    bar.finish_and_clear();
+    let comparison = cmp::Comparison {
+        runs,
+        seed,
+        plan: match plan {
+            PlanChoice::Historical => "historical".into(),
+            PlanChoice::Ai => "ai".into(),
+        },
+        sides: scenarios
+            .iter()
+            .zip(&results)
+            .map(|(s, r)| cmp::side(s, r))
+            .collect(),
+    };
+    if let Some(dir) = &csv {
+        let named: Vec<(String, Vec<cmp::RunFigures>)> = paths
+            .iter()
+            .zip(&results)
+            .map(|(p, r)| {
+                let stem = p
+                    .file_stem()
+                    .map_or("scenario".into(), |s| s.to_string_lossy().into_owned());
+                (stem, r.clone())
+            })
+            .collect();
+        match cmp::write_csv(dir, &named) {
+            Ok(files) => eprintln!("wrote {}", files.join(", ")),
+            Err(e) => {
+                eprintln!(
+                    "error: could not write the CSV files into {}: {e}",
+                    dir.display()
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if let Some(file) = &chart {
+        // Each campaign's representative run: the one whose men home is the median.
+        let records: Vec<heavenly_horses::sim::DailyRecord> = scenarios
+            .iter()
+            .zip(&results)
+            .map(|(s, r)| {
+                let mut by_home: Vec<&cmp::RunFigures> = r.iter().collect();
+                by_home.sort_by_key(|f| (f.men_home, f.seed));
+                let seed = by_home[by_home.len() / 2].seed;
+                cmp::play_one(s, seed, commander).1
+            })
+            .collect();
+        let series: Vec<heavenly_horses::report::chart::Series> = scenarios
+            .iter()
+            .zip(&records)
+            .zip(&results)
+            .map(
+                |((s, record), runs)| heavenly_horses::report::chart::Series {
+                    name: &s.campaign.name,
+                    record,
+                    runs,
+                },
+            )
+            .collect();
+        if let Err(e) = heavenly_horses::report::chart::draw(file, &series) {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+        eprintln!("drew {}", file.display());
+    }
+    if json {
+        match serde_json::to_string(&comparison) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", cmp::render_table(&comparison));
     }
     ExitCode::SUCCESS
 }

@@ -292,9 +292,7 @@ impl Session {
                 "march" | "m" => order(PlanStep::March(
                     arg(1).ok_or("march where? 'march PLACE'")?.clone(),
                 )),
-                "rest" | "r" | "graze" | "forage" => {
-                    order(PlanStep::Rest(number(arg(1), "days")?))
-                }
+                "rest" | "r" | "graze" | "forage" => order(PlanStep::Rest(number(arg(1), "days")?)),
                 "ask" | "request" | "buy" => order(PlanStep::Request),
                 "gift" => order(PlanStep::Gift(number(arg(1), "bolts of silk")?)),
                 "seize" | "requisition" => order(PlanStep::Requisition),

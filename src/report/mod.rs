@@ -1,6 +1,8 @@
 //! The campaign report: what `run` prints, as text or as one JSON object.
 
 pub mod calibration;
+pub mod chart;
+pub mod compare;
 
 use std::fmt::Write as _;
 

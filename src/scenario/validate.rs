@@ -407,6 +407,18 @@ pub fn campaign(src: &SourceFile, c: &CampaignFile, map: &MapFile, rules: &Rules
         out: &mut out,
     };
     walk.plan(&c.plan, &force.at, "plan");
+    if let Some(h) = &c.history
+        && !["victory", "retreat", "destroyed"].contains(&h.outcome.as_str())
+    {
+        out.push(src.problem_at(
+            "history:",
+            "history.outcome",
+            format!(
+                "'{}' is no outcome; use \"victory\", \"retreat\" or \"destroyed\"",
+                h.outcome
+            ),
+        ));
+    }
     for (i, e) in c.events.iter().enumerate() {
         check_event(src, &mut out, i, e, &places, &states);
     }

@@ -1,0 +1,330 @@
+//! Charts for `compare --chart FILE.svg|FILE.png`: one page that shows two (or more) campaigns at a
+//! glance, drawn with plotters (SVG, or PNG with the DejaVu Sans font shipped in `assets/fonts`).
+//!
+//! 1. The strength of each army along its march, Minard's way: a band whose width is the men
+//!    alive, day by day (a representative run: the one whose men home is the median).
+//! 2. The grain each army carries, day by day.
+//! 3. Men lost, by cause (medians over the runs).
+//! 4. The distribution of men home over the runs.
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::{FontStyle, register_font};
+
+use super::compare::{CAUSES, RunFigures};
+use crate::sim::DailyRecord;
+
+/// One campaign's data for the chart.
+pub struct Series<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// The daily record of its representative run.
+    pub record: &'a DailyRecord,
+    /// The figures of all its runs.
+    pub runs: &'a [RunFigures],
+}
+
+const COLOURS: [RGBColor; 4] = [
+    RGBColor(178, 34, 34),
+    RGBColor(30, 90, 160),
+    RGBColor(60, 140, 60),
+    RGBColor(150, 100, 30),
+];
+
+/// Per day: (men alive, grain carried in tonnes), summed over the forces.
+fn by_day(record: &DailyRecord) -> Vec<(f64, f64, f64)> {
+    let mut out: Vec<(f64, f64, f64)> = Vec::new();
+    for row in &record.0 {
+        let day = f64::from(row.day);
+        match out.last_mut() {
+            Some(last) if last.0 == day => {
+                last.1 += f64::from(row.men);
+                last.2 += row.grain_t;
+            }
+            _ => out.push((day, f64::from(row.men), row.grain_t)),
+        }
+    }
+    out
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    super::compare::quantile(&xs, 0.5)
+}
+
+/// The font the charts are drawn with, shipped with the game.
+const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Draws the page into `path`: PNG if its name ends in `.png`, SVG otherwise.
+pub fn draw(path: &Path, series: &[Series]) -> Result<(), String> {
+    // Registering twice is harmless; a bad font would only be a bug of the build.
+    let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+    let size = (1400, 1000);
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+    {
+        paint(
+            BitMapBackend::new(path, size).into_drawing_area(),
+            path,
+            series,
+        )
+    } else {
+        paint(
+            SVGBackend::new(path, size).into_drawing_area(),
+            path,
+            series,
+        )
+    }
+}
+
+fn paint<DB: DrawingBackend>(
+    root: DrawingArea<DB, Shift>,
+    path: &Path,
+    series: &[Series],
+) -> Result<(), String> {
+    let err = |e: &dyn std::fmt::Display| format!("could not draw {}: {e}", path.display());
+    root.fill(&WHITE).map_err(|e| err(&e))?;
+    let root = root
+        .titled(
+            "Heavenly Horses: the expeditions compared",
+            ("sans-serif", 28),
+        )
+        .map_err(|e| err(&e))?;
+    let panels = root.split_evenly((2, 2));
+    let days: Vec<Vec<(f64, f64, f64)>> = series.iter().map(|s| by_day(s.record)).collect();
+    let max_day = days
+        .iter()
+        .flat_map(|d| d.last().map(|x| x.0))
+        .fold(1.0, f64::max);
+    let max_men = days
+        .iter()
+        .flat_map(|d| d.iter().map(|x| x.1))
+        .fold(1.0, f64::max);
+
+    // 1. The bands: each army on its own lane, the band's width the men alive.
+    {
+        let lanes = series.len().max(1) as f64;
+        let mut chart = ChartBuilder::on(&panels[0])
+            .caption(
+                "Strength along the march (band width: men alive; representative run)",
+                ("sans-serif", 18),
+            )
+            .margin(12)
+            .x_label_area_size(35)
+            .y_label_area_size(20)
+            .build_cartesian_2d(0.0..max_day, 0.0..lanes * 1.25 * max_men)
+            .map_err(|e| err(&e))?;
+        chart
+            .configure_mesh()
+            .disable_mesh()
+            .disable_y_axis()
+            .x_desc("day of the campaign")
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .draw()
+            .map_err(|e| err(&e))?;
+        for (i, (s, d)) in series.iter().zip(&days).enumerate() {
+            // Each lane: the band, and its labels above it.
+            let centre = (lanes - i as f64 - 0.6) * 1.25 * max_men;
+            let mut band: Vec<(f64, f64)> = d.iter().map(|x| (x.0, centre + x.1 / 2.0)).collect();
+            band.extend(d.iter().rev().map(|x| (x.0, centre - x.1 / 2.0)));
+            let colour = COLOURS[i % COLOURS.len()];
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    band,
+                    colour.mix(0.6).filled(),
+                )))
+                .map_err(|e| err(&e))?;
+            let start = d.first().map_or(0.0, |x| x.1);
+            let end = d.last().map_or(0.0, |x| x.1);
+            let last_day = d.last().map_or(0.0, |x| x.0);
+            chart
+                .draw_series([
+                    Text::new(
+                        s.name.to_string(),
+                        (max_day * 0.02, centre + max_men * 0.68),
+                        ("sans-serif", 16).into_font().color(&colour),
+                    ),
+                    Text::new(
+                        format!(
+                            "{} men set out; {} at the end, day {last_day:.0}",
+                            start as u32, end as u32
+                        ),
+                        (max_day * 0.02, centre + max_men * 0.58),
+                        ("sans-serif", 14).into_font(),
+                    ),
+                ])
+                .map_err(|e| err(&e))?;
+        }
+    }
+
+    // 2. Grain carried.
+    {
+        let max_grain = days
+            .iter()
+            .flat_map(|d| d.iter().map(|x| x.2))
+            .fold(1.0, f64::max);
+        let mut chart = ChartBuilder::on(&panels[1])
+            .caption(
+                "Grain carried, tonnes (representative run)",
+                ("sans-serif", 18),
+            )
+            .margin(12)
+            .x_label_area_size(35)
+            .y_label_area_size(60)
+            .build_cartesian_2d(0.0..max_day, 0.0..max_grain * 1.05)
+            .map_err(|e| err(&e))?;
+        chart
+            .configure_mesh()
+            .x_desc("day of the campaign")
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .draw()
+            .map_err(|e| err(&e))?;
+        for (i, (s, d)) in series.iter().zip(&days).enumerate() {
+            let colour = COLOURS[i % COLOURS.len()];
+            chart
+                .draw_series(LineSeries::new(
+                    d.iter().map(|x| (x.0, x.2)),
+                    colour.stroke_width(2),
+                ))
+                .map_err(|e| err(&e))?
+                .label(s.name)
+                .legend(move |(x, y)| PathElement::new([(x, y), (x + 15, y)], colour));
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| err(&e))?;
+    }
+
+    // 3. Losses by cause, medians.
+    {
+        let medians: Vec<Vec<f64>> = series
+            .iter()
+            .map(|s| {
+                (0..CAUSES.len())
+                    .map(|c| median(s.runs.iter().map(|r| f64::from(r.losses[c])).collect()))
+                    .collect()
+            })
+            .collect();
+        let max_loss = medians.iter().flatten().copied().fold(1.0, f64::max);
+        let groups = CAUSES.len() as f64;
+        let mut chart = ChartBuilder::on(&panels[2])
+            .caption(
+                "Men lost, by cause (median of the runs)",
+                ("sans-serif", 18),
+            )
+            .margin(12)
+            .x_label_area_size(35)
+            .y_label_area_size(60)
+            .build_cartesian_2d(0.0..groups, 0.0..max_loss * 1.1)
+            .map_err(|e| err(&e))?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(CAUSES.len() * 2 + 1)
+            .x_label_formatter(&|x| {
+                let i = x.floor() as usize;
+                if (x - x.floor() - 0.5).abs() < 0.01 && i < CAUSES.len() {
+                    CAUSES[i].to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .draw()
+            .map_err(|e| err(&e))?;
+        let width = 0.8 / series.len().max(1) as f64;
+        for (i, (s, m)) in series.iter().zip(&medians).enumerate() {
+            let colour = COLOURS[i % COLOURS.len()];
+            chart
+                .draw_series(m.iter().enumerate().map(|(c, v)| {
+                    let x0 = c as f64 + 0.1 + i as f64 * width;
+                    Rectangle::new([(x0, 0.0), (x0 + width, *v)], colour.filled())
+                }))
+                .map_err(|e| err(&e))?
+                .label(s.name)
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 15, y + 5)], colour.filled())
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| err(&e))?;
+    }
+
+    // 4. Men home, the distribution.
+    {
+        let all: Vec<f64> = series
+            .iter()
+            .flat_map(|s| s.runs.iter().map(|r| f64::from(r.men_home)))
+            .collect();
+        let top = all.iter().copied().fold(1.0, f64::max) * 1.05;
+        let bins = 30usize;
+        let bin = top / bins as f64;
+        let counts: Vec<Vec<f64>> = series
+            .iter()
+            .map(|s| {
+                let mut c = vec![0.0; bins];
+                for r in s.runs {
+                    let i = ((f64::from(r.men_home) / bin) as usize).min(bins - 1);
+                    c[i] += 1.0;
+                }
+                c
+            })
+            .collect();
+        let max_count = counts.iter().flatten().copied().fold(1.0, f64::max);
+        let mut chart = ChartBuilder::on(&panels[3])
+            .caption("Men home: how the runs fell out", ("sans-serif", 18))
+            .margin(12)
+            .x_label_area_size(35)
+            .y_label_area_size(60)
+            .build_cartesian_2d(0.0..top, 0.0..max_count * 1.1)
+            .map_err(|e| err(&e))?;
+        chart
+            .configure_mesh()
+            .x_desc("men home")
+            .y_desc("runs")
+            .x_label_formatter(&|x| format!("{x:.0}"))
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .draw()
+            .map_err(|e| err(&e))?;
+        for (i, (s, c)) in series.iter().zip(&counts).enumerate() {
+            let colour = COLOURS[i % COLOURS.len()];
+            chart
+                .draw_series(
+                    c.iter()
+                        .enumerate()
+                        .filter(|(_, n)| **n > 0.0)
+                        .map(|(b, n)| {
+                            let x0 = b as f64 * bin;
+                            Rectangle::new([(x0, 0.0), (x0 + bin, *n)], colour.mix(0.6).filled())
+                        }),
+                )
+                .map_err(|e| err(&e))?
+                .label(s.name)
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 5), (x + 15, y + 5)], colour.filled())
+                });
+        }
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| err(&e))?;
+    }
+    root.present().map_err(|e| err(&e))?;
+    Ok(())
+}

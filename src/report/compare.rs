@@ -1,0 +1,445 @@
+//! Comparing campaigns: many seeded runs of each scenario on all cores, summarised figure by
+//! figure (median and 10–90% range) beside the historical record the scenario carries.
+//!
+//! Run `i` of a comparison with seed `S` uses seed `S + i`, and results are gathered by run, so
+//! the figures are the same whatever the number of threads.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::CampaignReport;
+use crate::scenario::Scenario;
+use crate::scenario::types::Figure;
+use crate::sim::{self, Commander, DailyRecord};
+
+/// What one run came to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunFigures {
+    /// The run's seed.
+    pub seed: u64,
+    /// victory, retreat or destroyed.
+    pub outcome: String,
+    /// Days the campaign lasted.
+    pub days: u32,
+    /// The day the objective fell.
+    pub objective_day: Option<u32>,
+    /// Men of the main army on its first arrival at the objective.
+    pub men_at_objective: Option<u32>,
+    /// Days of the last siege of the objective.
+    pub siege_days: Option<u32>,
+    /// Horses taken.
+    pub horses_obtained: u32,
+    /// Men home.
+    pub men_home: u32,
+    /// Horses home.
+    pub horses_home: u32,
+    /// Men lost to hunger, thirst, exposure, disease, desertion, combat.
+    pub losses: [u32; 6],
+    /// The main army's first arrival at each place: name, men, horses.
+    pub arrivals: Vec<(String, u32, u32)>,
+}
+
+/// The causes of loss, in the order of [`RunFigures::losses`].
+pub const CAUSES: [&str; 6] = [
+    "hunger",
+    "thirst",
+    "exposure",
+    "disease",
+    "desertion",
+    "combat",
+];
+
+/// Reads a run's figures off its report; `objective` is the objective's place name.
+pub fn figures(r: &CampaignReport, objective: &str) -> RunFigures {
+    let mut arrivals: Vec<(String, u32, u32)> = Vec::new();
+    for p in &r.places {
+        if !arrivals.iter().any(|a| a.0 == p.name) {
+            arrivals.push((p.name.clone(), p.men, p.horses));
+        }
+    }
+    let l = &r.men.losses;
+    RunFigures {
+        seed: r.seed,
+        outcome: r.outcome.clone(),
+        days: r.days,
+        objective_day: r.objective_taken_day,
+        men_at_objective: arrivals.iter().find(|a| a.0 == objective).map(|a| a.1),
+        siege_days: r.siege.as_ref().map(|s| s.days),
+        horses_obtained: r.horses.obtained,
+        men_home: r.men.returned,
+        horses_home: r.horses.returned,
+        losses: [
+            l.hunger,
+            l.thirst,
+            l.exposure,
+            l.disease,
+            l.desertion,
+            l.combat,
+        ],
+        arrivals,
+    }
+}
+
+/// The objective's place name in a scenario.
+pub fn objective_place(s: &Scenario) -> String {
+    let capture = &s.campaign.objective.capture;
+    s.map
+        .states
+        .iter()
+        .find(|st| &st.id == capture)
+        .and_then(|st| s.map.places.iter().find(|p| p.id == st.place))
+        .map_or_else(String::new, |p| p.name.clone())
+}
+
+/// Plays one run and returns its report and daily record.
+pub fn play_one(s: &Scenario, seed: u64, commander: Commander) -> (CampaignReport, DailyRecord) {
+    let mut app = sim::headless_app_for(s, seed, commander);
+    sim::run_to_end(app.world_mut());
+    let record = app.world().resource::<DailyRecord>().clone();
+    (super::build(app.world_mut()), record)
+}
+
+/// Plays runs `seeds` of a scenario on `threads` threads, calling `tick` after each, and returns
+/// their figures in seed order.
+pub fn run_many(
+    s: &Scenario,
+    commander: Commander,
+    seeds: Range<u64>,
+    threads: usize,
+    tick: &(dyn Fn() + Sync),
+) -> Vec<RunFigures> {
+    let objective = objective_place(s);
+    let seeds: Vec<u64> = seeds.collect();
+    let threads = threads.clamp(1, seeds.len().max(1));
+    let chunk = seeds.len().div_ceil(threads);
+    let mut out: Vec<RunFigures> = Vec::with_capacity(seeds.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = seeds
+            .chunks(chunk.max(1))
+            .map(|part| {
+                let objective = &objective;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|&seed| {
+                            let mut app = sim::headless_app_for(s, seed, commander);
+                            sim::run_to_end(app.world_mut());
+                            let f = figures(&super::build(app.world_mut()), objective);
+                            tick();
+                            f
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            out.extend(h.join().expect("a run panicked"));
+        }
+    });
+    out
+}
+
+/// The value at quantile `q` (0..1) of sorted values (nearest rank); NaN if there are none.
+pub fn quantile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// What is measured.
+    pub figure: String,
+    /// Runs that have it.
+    pub runs: usize,
+    /// The median.
+    pub median: f64,
+    /// The 10th percentile.
+    pub p10: f64,
+    /// The 90th percentile.
+    pub p90: f64,
+    /// The historical value, where the scenario gives one.
+    pub history: Option<f64>,
+    /// Its source.
+    pub source: Option<String>,
+}
+
+/// One scenario's side of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    /// The campaign's name.
+    pub name: String,
+    /// The campaign file.
+    pub path: String,
+    /// Runs.
+    pub runs: usize,
+    /// Share of runs won, %.
+    pub victory_pct: f64,
+    /// Share of runs that ended in retreat, %.
+    pub retreat_pct: f64,
+    /// Share of runs in which the army was destroyed, %.
+    pub destroyed_pct: f64,
+    /// The historical outcome, where given.
+    pub history_outcome: Option<String>,
+    /// The figures.
+    pub rows: Vec<Row>,
+    /// Men on first arrival at each place the main army reached in at least half the runs.
+    pub places: Vec<Row>,
+}
+
+fn row(figure: &str, values: Vec<f64>, history: Option<(f64, String)>) -> Row {
+    let mut v = values;
+    v.sort_by(f64::total_cmp);
+    Row {
+        figure: figure.to_string(),
+        runs: v.len(),
+        median: quantile(&v, 0.5),
+        p10: quantile(&v, 0.1),
+        p90: quantile(&v, 0.9),
+        source: history.as_ref().map(|h| h.1.clone()),
+        history: history.map(|h| h.0),
+    }
+}
+
+/// Summarises one scenario's runs.
+pub fn side(s: &Scenario, runs: &[RunFigures]) -> Side {
+    let n = runs.len().max(1) as f64;
+    let pct = |word: &str| 100.0 * runs.iter().filter(|r| r.outcome == word).count() as f64 / n;
+    let hist = |fig: Figure| {
+        s.campaign.history.as_ref().and_then(|h| {
+            h.figures
+                .iter()
+                .find(|f| f.figure == fig)
+                .map(|f| (f.value, f.source.clone()))
+        })
+    };
+    let u = |x: u32| f64::from(x);
+    let mut rows = vec![
+        row(
+            "days to the objective (winning runs)",
+            runs.iter().filter_map(|r| r.objective_day.map(u)).collect(),
+            hist(Figure::DaysToObjective),
+        ),
+        row(
+            "men at the objective (runs that reach it)",
+            runs.iter()
+                .filter_map(|r| r.men_at_objective.map(u))
+                .collect(),
+            hist(Figure::MenAtObjective),
+        ),
+        row(
+            "siege days (runs with a siege of the objective)",
+            runs.iter().filter_map(|r| r.siege_days.map(u)).collect(),
+            hist(Figure::SiegeDays),
+        ),
+        row(
+            "horses obtained",
+            runs.iter().map(|r| u(r.horses_obtained)).collect(),
+            hist(Figure::HorsesObtained),
+        ),
+        row(
+            "men home",
+            runs.iter().map(|r| u(r.men_home)).collect(),
+            hist(Figure::MenHome),
+        ),
+        row(
+            "horses home",
+            runs.iter().map(|r| u(r.horses_home)).collect(),
+            hist(Figure::HorsesHome),
+        ),
+        row(
+            "campaign days",
+            runs.iter().map(|r| u(r.days)).collect(),
+            None,
+        ),
+    ];
+    for (i, cause) in CAUSES.iter().enumerate() {
+        rows.push(row(
+            &format!("men lost to {cause}"),
+            runs.iter().map(|r| u(r.losses[i])).collect(),
+            None,
+        ));
+    }
+    // Places reached in at least half the runs, in the order of the first run that reached most.
+    let mut names: Vec<String> = Vec::new();
+    if let Some(longest) = runs.iter().max_by_key(|r| r.arrivals.len()) {
+        for (name, _, _) in &longest.arrivals {
+            let reached = runs
+                .iter()
+                .filter(|r| r.arrivals.iter().any(|a| &a.0 == name))
+                .count();
+            if reached * 2 >= runs.len() {
+                names.push(name.clone());
+            }
+        }
+    }
+    let places = names
+        .iter()
+        .map(|name| {
+            row(
+                name,
+                runs.iter()
+                    .filter_map(|r| r.arrivals.iter().find(|a| &a.0 == name).map(|a| u(a.1)))
+                    .collect(),
+                None,
+            )
+        })
+        .collect();
+    Side {
+        name: s.campaign.name.clone(),
+        path: s.path.display().to_string(),
+        runs: runs.len(),
+        victory_pct: pct("victory"),
+        retreat_pct: pct("retreat"),
+        destroyed_pct: pct("destroyed"),
+        history_outcome: s.campaign.history.as_ref().map(|h| h.outcome.clone()),
+        rows,
+        places,
+    }
+}
+
+/// A whole comparison, as `compare --json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Runs of each scenario.
+    pub runs: usize,
+    /// The first seed.
+    pub seed: u64,
+    /// historical or ai.
+    pub plan: String,
+    /// One side per scenario.
+    pub sides: Vec<Side>,
+}
+
+fn cell(median: f64, p10: f64, p90: f64) -> String {
+    if median.is_nan() {
+        return "—".to_string();
+    }
+    format!("{median:.0} ({p10:.0}–{p90:.0})")
+}
+
+/// The comparison as a text table: medians with their 10–90% ranges, and history beside them.
+pub fn render_table(c: &Comparison) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} runs of each, seeds {}..{}, {} plan; median (10–90%)",
+        c.runs,
+        c.seed,
+        c.seed + c.runs as u64,
+        c.plan
+    );
+    let width = 26;
+    let mut header = format!("{:<44}", "");
+    for side in &c.sides {
+        let _ = write!(header, "{:>width$}", truncate(&side.name, width - 2));
+        let _ = write!(header, "{:>10}", "history");
+    }
+    let _ = writeln!(s, "{header}");
+    let mut line = format!("{:<44}", "outcome: victory / retreat / destroyed %");
+    for side in &c.sides {
+        let _ = write!(
+            line,
+            "{:>width$}{:>10}",
+            format!(
+                "{:.0} / {:.0} / {:.0}",
+                side.victory_pct, side.retreat_pct, side.destroyed_pct
+            ),
+            side.history_outcome.as_deref().unwrap_or("")
+        );
+    }
+    let _ = writeln!(s, "{line}");
+    let rows = c.sides.first().map_or(0, |side| side.rows.len());
+    for i in 0..rows {
+        let mut line = format!("{:<44}", c.sides[0].rows[i].figure);
+        for side in &c.sides {
+            let r = &side.rows[i];
+            let _ = write!(
+                line,
+                "{:>width$}{:>10}",
+                cell(r.median, r.p10, r.p90),
+                r.history.map_or(String::new(), |h| format!("{h:.0}"))
+            );
+        }
+        let _ = writeln!(s, "{line}");
+    }
+    for side in &c.sides {
+        let _ = writeln!(s, "\n{}: men on first arrival", side.name);
+        for p in &side.places {
+            let _ = writeln!(
+                s,
+                "  {:<40} {:>26}  ({} runs)",
+                p.figure,
+                cell(p.median, p.p10, p.p90),
+                p.runs
+            );
+        }
+        let sources: Vec<String> = side
+            .rows
+            .iter()
+            .filter_map(|r| {
+                r.source
+                    .as_ref()
+                    .map(|src| format!("  {}: {src}", r.figure))
+            })
+            .collect();
+        if !sources.is_empty() {
+            let _ = writeln!(s, "{}: the record", side.name);
+            for src in sources {
+                let _ = writeln!(s, "{src}");
+            }
+        }
+    }
+    s
+}
+
+fn truncate(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        text.to_string()
+    } else {
+        text.chars().take(n - 1).collect::<String>() + "…"
+    }
+}
+
+/// Writes one CSV file per scenario into `dir`, a row per run.
+pub fn write_csv(dir: &Path, sides: &[(String, Vec<RunFigures>)]) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (stem, runs) in sides {
+        let mut text = String::from(
+            "seed,outcome,days,objective_day,men_at_objective,siege_days,horses_obtained,men_home,horses_home",
+        );
+        for cause in CAUSES {
+            let _ = write!(text, ",lost_{cause}");
+        }
+        text.push('\n');
+        let opt = |x: Option<u32>| x.map_or(String::new(), |v| v.to_string());
+        for r in runs {
+            let _ = write!(
+                text,
+                "{},{},{},{},{},{},{},{},{}",
+                r.seed,
+                r.outcome,
+                r.days,
+                opt(r.objective_day),
+                opt(r.men_at_objective),
+                opt(r.siege_days),
+                r.horses_obtained,
+                r.men_home,
+                r.horses_home
+            );
+            for l in r.losses {
+                let _ = write!(text, ",{l}");
+            }
+            text.push('\n');
+        }
+        let path = dir.join(format!("{stem}.csv"));
+        std::fs::write(&path, text)?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}

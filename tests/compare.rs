@@ -117,3 +117,40 @@ fn csv_has_a_row_per_run_and_the_charts_are_drawn() {
     assert!(page.contains("The Second Expedition"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_what_ifs_compare_like_any_scenario_and_move_the_outcome() {
+    let run = |a: &str, b: &str| {
+        let out = Command::new(BIN)
+            .args(["compare", a, b, "--runs", "60", "--json"])
+            .current_dir(ROOT)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    // Without its engineers the 102 BC army takes the royal city far less often.
+    let v = run(SECOND, "scenarios/whatif_102bc_without_engineers.ron");
+    let (with, without) = (
+        v["sides"][0]["victory_pct"].as_f64().unwrap(),
+        v["sides"][1]["victory_pct"].as_f64().unwrap(),
+    );
+    assert!(
+        without + 20.0 < with,
+        "{with}% with engineers, {without}% without"
+    );
+    // With the oxen to eat, the 104 BC army does not starve.
+    let v = run(FIRST, "scenarios/whatif_104bc_with_oxen.ron");
+    let hunger = |i: usize| median(&v["sides"][i], "men lost to hunger");
+    assert!(
+        hunger(1) * 4.0 < hunger(0),
+        "hunger {} vs {}",
+        hunger(0),
+        hunger(1)
+    );
+    assert!(median(&v["sides"][1], "men home") > 2.0 * median(&v["sides"][0], "men home"));
+}

@@ -284,3 +284,53 @@ fn every_field_of_the_scenario_format_is_in_the_modding_guide() {
         .collect();
     assert!(missing.is_empty(), "undocumented fields: {missing:?}");
 }
+
+#[test]
+fn a_what_if_overlays_its_base_campaign_and_changes_only_what_it_names() {
+    let base =
+        Scenario::load(Path::new(ROOT).join("scenarios/first_expedition_104bc.ron")).unwrap();
+    let what_if =
+        Scenario::load(Path::new(ROOT).join("scenarios/whatif_104bc_with_oxen.ron")).unwrap();
+    assert_eq!(what_if.campaign.forces[0].animals.oxen, 100_000);
+    assert_eq!(base.campaign.forces[0].animals.oxen, 0);
+    assert_eq!(
+        what_if.campaign.forces[0].stores,
+        base.campaign.forces[0].stores
+    );
+    assert_eq!(what_if.campaign.plan, base.campaign.plan);
+    assert_eq!(what_if.map, base.map);
+    assert!(
+        what_if.campaign.history.is_none(),
+        "a what-if has no record"
+    );
+    assert_ne!(what_if.hash, base.hash);
+    let no_engineers =
+        Scenario::load(Path::new(ROOT).join("scenarios/whatif_102bc_without_engineers.ron"))
+            .unwrap();
+    assert!(!no_engineers.campaign.forces[0].engineers);
+}
+
+#[test]
+fn an_overlay_of_a_missing_campaign_or_force_is_refused() {
+    let dir = scratch("overlay");
+    let path = dir.join("whatif.ron");
+    fs::write(
+        &path,
+        "(overlay: \"first_expedition_1O4bc.ron\", name: \"x\")\n",
+    )
+    .unwrap();
+    let err = Scenario::load(&path).unwrap_err().to_string();
+    assert!(err.contains("first_expedition_1O4bc.ron"), "{err}");
+    fs::write(
+        &path,
+        "(overlay: \"first_expedition_104bc.ron\", name: \"x\",\n forces: [(force: 3, morale: 1.0)])\n",
+    )
+    .unwrap();
+    let err = Scenario::load(&path).unwrap_err().to_string();
+    assert!(err.contains("whatif.ron:2:"), "{err}");
+    assert!(err.contains("no force 3"), "{err}");
+    fs::write(&path, "(overlay: \"../escape.ron\", name: \"x\")\n").unwrap();
+    let err = Scenario::load(&path).unwrap_err().to_string();
+    assert!(err.contains("leaves the scenario's folder"), "{err}");
+    let _ = fs::remove_dir_all(dir);
+}

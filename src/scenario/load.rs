@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use super::types::{CampaignFile, MapFile, Rules};
+use super::types::{CampaignFile, MapFile, OverlayFile, Rules};
 use super::validate;
 
 /// One problem in a scenario: where it is and what would be valid.
@@ -95,7 +95,9 @@ impl SourceFile {
 
     /// Parses the text as RON into `T`, with the error's line and column.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
+        // `field: value` for an optional field, as well as `field: Some(value)`.
         ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str::<T>(&self.text)
             .map_err(|e| ScenarioError {
                 problems: vec![Problem {
@@ -177,6 +179,57 @@ fn resolve(from: &SourceFile, field: &str, reference: &str) -> Result<PathBuf, S
     Ok(dir.join(relative))
 }
 
+/// How deep overlays may build on overlays.
+const MAX_OVERLAYS: usize = 4;
+
+/// Whether a campaign file is an overlay: it has a top-level `overlay:` field.
+fn is_overlay(text: &str) -> bool {
+    text.lines()
+        .map(|l| l.trim_start_matches(|c: char| c == '(' || c.is_whitespace()))
+        .any(|l| l.starts_with("overlay:"))
+}
+
+/// Reads a campaign file, applying it to its base if it is an overlay. Every file read is pushed
+/// onto `sources` (the file asked for first); returns the campaign and the file that names the
+/// map and rules (the base-most campaign).
+fn load_campaign(
+    path: &Path,
+    sources: &mut Vec<SourceFile>,
+    depth: usize,
+) -> Result<(CampaignFile, SourceFile), ScenarioError> {
+    let src = SourceFile::read(path)?;
+    sources.push(src.clone());
+    if !is_overlay(&src.text) {
+        let campaign: CampaignFile = src.parse()?;
+        return Ok((campaign, src));
+    }
+    let overlay: OverlayFile = src.parse()?;
+    if depth >= MAX_OVERLAYS {
+        return Err(ScenarioError {
+            problems: vec![src.problem_at(
+                "overlay:",
+                "overlay",
+                format!(
+                    "overlays build on overlays more than {MAX_OVERLAYS} deep; is there a loop?"
+                ),
+            )],
+        });
+    }
+    let base_path = resolve(&src, "overlay", &overlay.overlay)?;
+    let (base, base_src) = load_campaign(&base_path, sources, depth + 1)?;
+    let campaign = overlay.apply(base).map_err(|i| ScenarioError {
+        problems: vec![src.problem_at(
+            "forces:",
+            &format!("forces[{i}].force"),
+            format!(
+                "the base campaign has no force {}; forces are numbered from 0",
+                overlay.forces[i].force
+            ),
+        )],
+    })?;
+    Ok((campaign, base_src))
+}
+
 /// FNV-1a over bytes: a stable hash, the same on every machine.
 pub fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(hash, |h, &b| {
@@ -190,10 +243,11 @@ pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 impl Scenario {
     /// Loads a campaign file, the map and rules it names, and checks them all.
     pub fn load(path: impl AsRef<Path>) -> Result<Scenario, ScenarioError> {
-        let campaign_src = SourceFile::read(path.as_ref())?;
-        let campaign: CampaignFile = campaign_src.parse()?;
-        let map_src = SourceFile::read(&resolve(&campaign_src, "map", &campaign.map)?)?;
-        let rules_src = SourceFile::read(&resolve(&campaign_src, "rules", &campaign.rules)?)?;
+        let mut sources = Vec::new();
+        let (campaign, base_src) = load_campaign(path.as_ref(), &mut sources, 0)?;
+        let campaign_src = sources[0].clone();
+        let map_src = SourceFile::read(&resolve(&base_src, "map", &campaign.map)?)?;
+        let rules_src = SourceFile::read(&resolve(&base_src, "rules", &campaign.rules)?)?;
         let map: MapFile = map_src.parse()?;
         let rules: Rules = rules_src.parse()?;
 
@@ -205,8 +259,9 @@ impl Scenario {
         if !problems.is_empty() {
             return Err(ScenarioError { problems });
         }
-        let hash = [&campaign_src, &map_src, &rules_src]
+        let hash = sources
             .iter()
+            .chain([&map_src, &rules_src])
             .fold(FNV_OFFSET, |h, src| fnv1a(h, src.text.as_bytes()));
         Ok(Scenario {
             path: campaign_src.path,

@@ -2,8 +2,9 @@
 //! glance, drawn with plotters (SVG, or PNG with the DejaVu Sans font shipped in `assets/fonts`).
 //!
 //! 1. The strength of each army along its march, Minard's way: a band whose width is the men
-//!    alive, day by day (a representative run: the one whose men home is the median).
-//! 2. The grain each army carries, day by day.
+//!    alive, day by day (a representative run: the one whose men home is the median), stained by
+//!    the main cause of loss on days of heavy loss.
+//! 2. The grain, water and fodder each army carries, day by day.
 //! 3. Men lost, by cause (medians over the runs).
 //! 4. The distribution of men home over the runs.
 
@@ -33,21 +34,61 @@ const COLOURS: [RGBColor; 4] = [
     RGBColor(150, 100, 30),
 ];
 
-/// Per day: (men alive, grain carried in tonnes), summed over the forces.
-fn by_day(record: &DailyRecord) -> Vec<(f64, f64, f64)> {
-    let mut out: Vec<(f64, f64, f64)> = Vec::new();
+/// One day of a campaign, summed over its forces.
+#[derive(Debug, Clone, Copy, Default)]
+struct Day {
+    day: f64,
+    men: f64,
+    grain_t: f64,
+    fodder_t: f64,
+    water_m3: f64,
+    /// Men lost so far, by cause (in the order of [`CAUSES`]).
+    lost: [f64; 6],
+}
+
+/// The campaign day by day, summed over the forces.
+fn by_day(record: &DailyRecord) -> Vec<Day> {
+    let mut out: Vec<Day> = Vec::new();
     for row in &record.0 {
         let day = f64::from(row.day);
-        match out.last_mut() {
-            Some(last) if last.0 == day => {
-                last.1 += f64::from(row.men);
-                last.2 += row.grain_t;
-            }
-            _ => out.push((day, f64::from(row.men), row.grain_t)),
+        if out.last().is_none_or(|d| d.day != day) {
+            out.push(Day {
+                day,
+                ..Day::default()
+            });
+        }
+        let d = out.last_mut().expect("just pushed");
+        d.men += f64::from(row.men);
+        d.grain_t += row.grain_t;
+        d.fodder_t += row.fodder_t;
+        d.water_m3 += row.water_m3;
+        let l = &row.men_lost;
+        for (i, n) in [
+            l.hunger,
+            l.thirst,
+            l.exposure,
+            l.disease,
+            l.desertion,
+            l.combat,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            d.lost[i] += f64::from(n);
         }
     }
     out
 }
+
+/// The colour of each cause of loss on the bands.
+const CAUSE_COLOURS: [RGBColor; 6] = [
+    RGBColor(214, 120, 20),  // hunger
+    RGBColor(40, 170, 200),  // thirst
+    RGBColor(60, 80, 200),   // exposure
+    RGBColor(60, 150, 60),   // disease
+    RGBColor(120, 120, 120), // desertion
+    RGBColor(20, 20, 20),    // combat
+];
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
@@ -94,14 +135,14 @@ fn paint<DB: DrawingBackend>(
         )
         .map_err(|e| err(&e))?;
     let panels = root.split_evenly((2, 2));
-    let days: Vec<Vec<(f64, f64, f64)>> = series.iter().map(|s| by_day(s.record)).collect();
+    let days: Vec<Vec<Day>> = series.iter().map(|s| by_day(s.record)).collect();
     let max_day = days
         .iter()
-        .flat_map(|d| d.last().map(|x| x.0))
+        .flat_map(|d| d.last().map(|x| x.day))
         .fold(1.0, f64::max);
     let max_men = days
         .iter()
-        .flat_map(|d| d.iter().map(|x| x.1))
+        .flat_map(|d| d.iter().map(|x| x.men))
         .fold(1.0, f64::max);
 
     // 1. The bands: each army on its own lane, the band's width the men alive.
@@ -128,18 +169,35 @@ fn paint<DB: DrawingBackend>(
         for (i, (s, d)) in series.iter().zip(&days).enumerate() {
             // Each lane: the band, and its labels above it.
             let centre = (lanes - i as f64 - 0.6) * 1.25 * max_men;
-            let mut band: Vec<(f64, f64)> = d.iter().map(|x| (x.0, centre + x.1 / 2.0)).collect();
-            band.extend(d.iter().rev().map(|x| (x.0, centre - x.1 / 2.0)));
+            // The band, a segment a day, stained by the day's main cause of loss where the
+            // losses that day were heavy (more than one man in a thousand).
             let colour = COLOURS[i % COLOURS.len()];
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    band,
-                    colour.mix(0.6).filled(),
-                )))
-                .map_err(|e| err(&e))?;
-            let start = d.first().map_or(0.0, |x| x.1);
-            let end = d.last().map_or(0.0, |x| x.1);
-            let last_day = d.last().map_or(0.0, |x| x.0);
+            let segments = d.windows(2).map(|w| {
+                let (a, b) = (&w[0], &w[1]);
+                let lost: Vec<f64> = (0..6).map(|c| b.lost[c] - a.lost[c]).collect();
+                let total: f64 = lost.iter().sum();
+                let main = (0..6)
+                    .max_by(|x, y| lost[*x].total_cmp(&lost[*y]))
+                    .unwrap_or(0);
+                let fill = if total > 0.001 * a.men.max(1.0) {
+                    CAUSE_COLOURS[main].mix(0.85)
+                } else {
+                    colour.mix(0.45)
+                };
+                Polygon::new(
+                    vec![
+                        (a.day, centre + a.men / 2.0),
+                        (b.day, centre + b.men / 2.0),
+                        (b.day, centre - b.men / 2.0),
+                        (a.day, centre - a.men / 2.0),
+                    ],
+                    fill.filled(),
+                )
+            });
+            chart.draw_series(segments).map_err(|e| err(&e))?;
+            let start = d.first().map_or(0.0, |x| x.men);
+            let end = d.last().map_or(0.0, |x| x.men);
+            let last_day = d.last().map_or(0.0, |x| x.day);
             chart
                 .draw_series([
                     Text::new(
@@ -158,23 +216,33 @@ fn paint<DB: DrawingBackend>(
                 ])
                 .map_err(|e| err(&e))?;
         }
+        // The key to the stains.
+        for (c, cause) in CAUSES.iter().enumerate() {
+            let x = max_day * (0.38 + 0.103 * c as f64);
+            let y = lanes * 1.25 * max_men * 0.985;
+            chart
+                .draw_series([EmptyElement::at((x, y))
+                    + Rectangle::new([(0, 0), (12, 10)], CAUSE_COLOURS[c].filled())
+                    + Text::new(cause.to_string(), (15, 0), ("sans-serif", 12))])
+                .map_err(|e| err(&e))?;
+        }
     }
 
-    // 2. Grain carried.
+    // 2. Stores carried: grain (thick), water (thin), fodder (dotted).
     {
-        let max_grain = days
+        let max_store = days
             .iter()
-            .flat_map(|d| d.iter().map(|x| x.2))
+            .flat_map(|d| d.iter().map(|x| x.grain_t.max(x.water_m3).max(x.fodder_t)))
             .fold(1.0, f64::max);
         let mut chart = ChartBuilder::on(&panels[1])
             .caption(
-                "Grain carried, tonnes (representative run)",
+                "Stores carried: grain (thick), water m³ (thin), fodder (dots), t",
                 ("sans-serif", 18),
             )
             .margin(12)
             .x_label_area_size(35)
             .y_label_area_size(60)
-            .build_cartesian_2d(0.0..max_day, 0.0..max_grain * 1.05)
+            .build_cartesian_2d(0.0..max_day, 0.0..max_store * 1.05)
             .map_err(|e| err(&e))?;
         chart
             .configure_mesh()
@@ -187,12 +255,27 @@ fn paint<DB: DrawingBackend>(
             let colour = COLOURS[i % COLOURS.len()];
             chart
                 .draw_series(LineSeries::new(
-                    d.iter().map(|x| (x.0, x.2)),
-                    colour.stroke_width(2),
+                    d.iter().map(|x| (x.day, x.grain_t)),
+                    colour.stroke_width(3),
                 ))
                 .map_err(|e| err(&e))?
                 .label(s.name)
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 15, y)], colour));
+                .legend(move |(x, y)| {
+                    PathElement::new([(x, y), (x + 15, y)], colour.stroke_width(3))
+                });
+            chart
+                .draw_series(LineSeries::new(
+                    d.iter().map(|x| (x.day, x.water_m3)),
+                    colour.stroke_width(1),
+                ))
+                .map_err(|e| err(&e))?;
+            chart
+                .draw_series(
+                    d.iter()
+                        .step_by(4)
+                        .map(|x| Circle::new((x.day, x.fodder_t), 2, colour.filled())),
+                )
+                .map_err(|e| err(&e))?;
         }
         chart
             .configure_series_labels()

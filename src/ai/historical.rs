@@ -63,6 +63,12 @@ pub fn follow_plan(
             .map(|(e, _, _)| *e)
     };
     let mut next_raised = names.len() as u32;
+    let send_home = |force: &mut Force, plan: &mut Plan| {
+        turn_home(force, plan, &campaign.objective.home, &index, &states);
+    };
+    // A retreat is a defeat in the eyes of the states.
+    let defeat = scenario.0.rules.diplomacy.prestige_for_defeat;
+    let retreat = |prestige: &mut Prestige| prestige.0 = (prestige.0 - defeat).max(-1.0);
     for (me, mut force, mut plan) in &mut forces {
         if force.activity != Activity::Idle || force.men.total() == 0 {
             continue;
@@ -88,17 +94,9 @@ pub fn follow_plan(
                 text: format!("{}, {why}, turns for home", force.name),
             });
             if !done {
-                // A retreat is a defeat in the eyes of the states.
-                let loss = scenario.0.rules.diplomacy.prestige_for_defeat;
-                prestige.0 = (prestige.0 - loss).max(-1.0);
+                retreat(&mut prestige);
             }
-            turn_home(
-                &mut force,
-                &mut plan,
-                &campaign.objective.home,
-                &index,
-                &states,
-            );
+            send_home(&mut force, &mut plan);
         }
         let mut step = if let Some(step) = plan.queued.pop_front() {
             step
@@ -109,13 +107,7 @@ pub fn follow_plan(
             chronicle.write(Chronicled {
                 text: format!("{}, its orders carried out, turns for home", force.name),
             });
-            turn_home(
-                &mut force,
-                &mut plan,
-                &campaign.objective.home,
-                &index,
-                &states,
-            );
+            send_home(&mut force, &mut plan);
             match plan.queued.pop_front() {
                 Some(step) => step,
                 None => continue,
@@ -131,16 +123,9 @@ pub fn follow_plan(
                 text: format!("{} turns for home from {name}", force.name),
             });
             if status.objective_taken.is_none() {
-                let loss = scenario.0.rules.diplomacy.prestige_for_defeat;
-                prestige.0 = (prestige.0 - loss).max(-1.0);
+                retreat(&mut prestige);
             }
-            turn_home(
-                &mut force,
-                &mut plan,
-                &campaign.objective.home,
-                &index,
-                &states,
-            );
+            send_home(&mut force, &mut plan);
             match plan.queued.pop_front() {
                 Some(next) => step = next,
                 None => continue,

@@ -11,6 +11,7 @@
 use std::path::Path;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
@@ -62,18 +63,7 @@ fn by_day(record: &DailyRecord) -> Vec<Day> {
         d.grain_t += row.grain_t;
         d.fodder_t += row.fodder_t;
         d.water_m3 += row.water_m3;
-        let l = &row.men_lost;
-        for (i, n) in [
-            l.hunger,
-            l.thirst,
-            l.exposure,
-            l.disease,
-            l.desertion,
-            l.combat,
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        for (i, n) in row.men_lost.by_cause().into_iter().enumerate() {
             d.lost[i] += f64::from(n);
         }
     }
@@ -89,6 +79,18 @@ const CAUSE_COLOURS: [RGBColor; 6] = [
     RGBColor(120, 120, 120), // desertion
     RGBColor(20, 20, 20),    // combat
 ];
+
+/// The key to a panel's series, in its upper right corner.
+fn legend<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()
+}
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
@@ -277,13 +279,7 @@ fn paint<DB: DrawingBackend>(
                 )
                 .map_err(|e| err(&e))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .draw()
-            .map_err(|e| err(&e))?;
+        legend(&mut chart).map_err(|e| err(&e))?;
     }
 
     // 3. Losses by cause, medians.
@@ -337,13 +333,7 @@ fn paint<DB: DrawingBackend>(
                     Rectangle::new([(x, y - 5), (x + 15, y + 5)], colour.filled())
                 });
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .draw()
-            .map_err(|e| err(&e))?;
+        legend(&mut chart).map_err(|e| err(&e))?;
     }
 
     // 4. Men home, the distribution.
@@ -400,13 +390,7 @@ fn paint<DB: DrawingBackend>(
                     Rectangle::new([(x, y - 5), (x + 15, y + 5)], colour.filled())
                 });
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .draw()
-            .map_err(|e| err(&e))?;
+        legend(&mut chart).map_err(|e| err(&e))?;
     }
     root.present().map_err(|e| err(&e))?;
     Ok(())

@@ -42,7 +42,7 @@ pub struct RunFigures {
     pub arrivals: Vec<(String, u32, u32)>,
 }
 
-/// The causes of loss, in the order of [`RunFigures::losses`].
+/// The causes of loss, in the order of [`RunFigures::losses`] and `MenLosses::by_cause`.
 pub const CAUSES: [&str; 6] = [
     "hunger",
     "thirst",
@@ -60,7 +60,6 @@ pub fn figures(r: &CampaignReport, objective: &str) -> RunFigures {
             arrivals.push((p.name.clone(), p.men, p.horses));
         }
     }
-    let l = &r.men.losses;
     RunFigures {
         seed: r.seed,
         outcome: r.outcome.clone(),
@@ -71,14 +70,7 @@ pub fn figures(r: &CampaignReport, objective: &str) -> RunFigures {
         horses_obtained: r.horses.obtained,
         men_home: r.men.returned,
         horses_home: r.horses.returned,
-        losses: [
-            l.hunger,
-            l.thirst,
-            l.exposure,
-            l.disease,
-            l.desertion,
-            l.combat,
-        ],
+        losses: r.men.losses.by_cause(),
         arrivals,
     }
 }

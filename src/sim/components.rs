@@ -246,6 +246,18 @@ pub struct MenLosses {
 }
 
 impl MenLosses {
+    /// The losses in the order hunger, thirst, exposure, disease, desertion, combat.
+    pub fn by_cause(&self) -> [u32; 6] {
+        [
+            self.hunger,
+            self.thirst,
+            self.exposure,
+            self.disease,
+            self.desertion,
+            self.combat,
+        ]
+    }
+
     /// All losses.
     pub fn total(&self) -> u32 {
         self.hunger + self.thirst + self.exposure + self.disease + self.desertion + self.combat

@@ -171,6 +171,16 @@ pub fn answer_requests(
     let d = &rules.diplomacy;
     let day = calendar.day;
     let season = calendar.season();
+    // Most days nobody asks, gives or seizes anything.
+    let busy = forces.iter().any(|f| {
+        matches!(
+            f.activity,
+            Activity::Requesting { .. } | Activity::Giving { .. } | Activity::Requisitioning { .. }
+        )
+    });
+    if !busy {
+        return;
+    }
     // Displayed power is every Han column's strength: news of the whole expedition runs ahead of it.
     let han_strength: f64 = forces
         .iter()

@@ -325,15 +325,27 @@ fn compare(
                 cmp::play_one(s, seed, commander).1
             })
             .collect();
+        let places: Vec<Vec<(String, f64, f64)>> = scenarios
+            .iter()
+            .map(|s| {
+                s.map
+                    .places
+                    .iter()
+                    .map(|p| (p.name.clone(), p.lat, p.lon))
+                    .collect()
+            })
+            .collect();
         let series: Vec<heavenly_horses::report::chart::Series> = scenarios
             .iter()
             .zip(&records)
             .zip(&results)
+            .zip(&places)
             .map(
-                |((s, record), runs)| heavenly_horses::report::chart::Series {
+                |(((s, record), runs), places)| heavenly_horses::report::chart::Series {
                     name: &s.campaign.name,
                     record,
                     runs,
+                    places,
                 },
             )
             .collect();

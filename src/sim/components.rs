@@ -679,6 +679,10 @@ pub struct DayRecord {
     pub force: String,
     /// Where it camped (a place name, or "between A and B").
     pub location: String,
+    /// Where it camped: latitude, longitude (along the route between two places).
+    pub lat_lon: (f64, f64),
+    /// Whether it had turned for home.
+    pub homeward: bool,
     /// Men alive.
     pub men: u32,
     /// Animals alive.

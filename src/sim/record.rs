@@ -14,9 +14,31 @@ fn location_name(location: Location, places: &Query<&mut Place>) -> String {
     }
 }
 
+/// Where a force is on the map: a place's coordinates, or a point along the route.
+fn lat_lon(location: Location, places: &Query<&mut Place>, routes: &Query<&Route>) -> (f64, f64) {
+    let at = |e: Entity| places.get(e).map_or((0.0, 0.0), |p| (p.lat, p.lon));
+    match location {
+        Location::At(p) => at(p),
+        Location::OnRoute {
+            route,
+            from,
+            to,
+            km,
+            ..
+        } => {
+            let (a, b) = (at(from), at(to));
+            let share = routes
+                .get(route)
+                .map_or(0.5, |r| (km / r.length_km.max(1e-9)).clamp(0.0, 1.0));
+            (a.0 + (b.0 - a.0) * share, a.1 + (b.1 - a.1) * share)
+        }
+    }
+}
+
 /// Records each force's day, gathers the chronicle, and lets pastures regrow.
 pub fn record_day(
     forces: Query<&Force>,
+    routes: Query<&Route>,
     mut places: Query<&mut Place>,
     calendar: Res<Calendar>,
     mut record: ResMut<DailyRecord>,
@@ -35,6 +57,8 @@ pub fn record_day(
             day: calendar.day,
             force: force.name.clone(),
             location: location_name(force.location, &places),
+            lat_lon: lat_lon(force.location, &places, &routes),
+            homeward: force.homeward,
             men: force.men.total(),
             animals: force.animals,
             grain_t: force.stores.grain_kg / 1000.0,

@@ -11,3 +11,5 @@ pub mod report;
 pub mod save;
 pub mod scenario;
 pub mod sim;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -27,8 +27,9 @@ enum PlanChoice {
     about = "Heavenly Horses: a historical logistics game. Campaigns live in scenarios/*.ron."
 )]
 struct Cli {
+    /// What to do; with none, the game window opens on the 102 BC campaign (when built with it).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
@@ -54,6 +55,15 @@ enum Command {
         /// Play in the terminal (reads commands from standard input; 'help' lists them).
         #[arg(long)]
         text: bool,
+        /// In the window: watch the historical plan, a day a frame.
+        #[arg(long)]
+        autoplay: bool,
+        /// In the window: save screenshots into this folder at the --shot-days, then quit.
+        #[arg(long)]
+        screenshots: Option<PathBuf>,
+        /// The campaign days of the screenshots, such as 10,60,300.
+        #[arg(long, value_delimiter = ',', default_value = "10,60,300")]
+        shot_days: Vec<u32>,
         /// The seed (default: the scenario's own).
         #[arg(long)]
         seed: Option<u64>,
@@ -108,7 +118,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let Some(command) = cli.command else {
+        return window(
+            PathBuf::from("scenarios/second_expedition_102bc.ron"),
+            None,
+            false,
+            None,
+            Vec::new(),
+        );
+    };
+    match command {
         Command::Run {
             scenario,
             seed,
@@ -132,13 +151,12 @@ fn main() -> ExitCode {
             text,
             seed,
             saves,
+            autoplay,
+            screenshots,
+            shot_days,
         } => {
             if !text {
-                eprintln!(
-                    "the game window is not built yet; play in the terminal with --text:\n  heavenly-horses play {} --text",
-                    scenario.display()
-                );
-                return ExitCode::from(2);
+                return window(scenario, seed, autoplay, screenshots, shot_days);
             }
             let Some(scenario) = load(&scenario) else {
                 return ExitCode::from(2);
@@ -367,4 +385,49 @@ fn compare(
         print!("{}", cmp::render_table(&comparison));
     }
     ExitCode::SUCCESS
+}
+
+/// Opens the game window (when built with the `gui` feature).
+#[cfg(feature = "gui")]
+fn window(
+    scenario: PathBuf,
+    seed: Option<u64>,
+    autoplay: bool,
+    screenshots: Option<PathBuf>,
+    shot_days: Vec<u32>,
+) -> ExitCode {
+    let Some(scenario) = load(&scenario) else {
+        return ExitCode::from(2);
+    };
+    let seed = seed.unwrap_or(scenario.campaign.seed);
+    let commander = if autoplay {
+        Commander::Historical
+    } else {
+        Commander::Player
+    };
+    let game = Game::commanded_by(scenario, seed, commander);
+    let options = heavenly_horses::ui::WindowOptions {
+        autoplay,
+        screenshots: screenshots.map(|dir| (dir, shot_days)),
+    };
+    match heavenly_horses::ui::run(game, options) {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
+    }
+}
+
+/// Without the `gui` feature there is no window: say how to play in the terminal.
+#[cfg(not(feature = "gui"))]
+fn window(
+    scenario: PathBuf,
+    _seed: Option<u64>,
+    _autoplay: bool,
+    _screenshots: Option<PathBuf>,
+    _shot_days: Vec<u32>,
+) -> ExitCode {
+    eprintln!(
+        "this build has no game window (build with --features gui); play in the terminal with --text:\n  heavenly-horses play {} --text\n(heavenly-horses --help lists every command)",
+        scenario.display()
+    );
+    ExitCode::from(2)
 }

@@ -150,3 +150,17 @@ fn validate_json_lists_each_problem_with_its_place() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn with_no_command_a_build_without_the_window_says_how_to_play() {
+    let out = run(&[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    if cfg!(feature = "gui") {
+        return;
+    }
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("play scenarios/second_expedition_102bc.ron --text"),
+        "{err}"
+    );
+}

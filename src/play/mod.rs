@@ -115,7 +115,13 @@ pub struct Game {
 impl Game {
     /// A new game of `scenario` with `seed`, the player in command.
     pub fn new(scenario: Scenario, seed: u64) -> Self {
-        let app = sim::headless_app_for(&scenario, seed, Commander::Player);
+        Self::commanded_by(scenario, seed, Commander::Player)
+    }
+
+    /// A new game of `scenario` with `seed` under `commander` (the historical plan or the AI, to
+    /// watch).
+    pub fn commanded_by(scenario: Scenario, seed: u64, commander: Commander) -> Self {
+        let app = sim::headless_app_for(&scenario, seed, commander);
         Game {
             scenario,
             seed,

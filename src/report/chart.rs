@@ -206,6 +206,10 @@ const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
 /// Draws the page into `path`: PNG if its name ends in `.png`, SVG otherwise.
 pub fn draw(path: &Path, series: &[Series]) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("could not create {}: {e}", dir.display()))?;
+    }
     // Registering twice is harmless; a bad font would only be a bug of the build.
     let _ = register_font("sans-serif", FontStyle::Normal, FONT);
     let size = (1400, 1450);

@@ -222,6 +222,9 @@ fn garbage_impossible_orders_and_damaged_saves_get_a_clear_message_and_the_game_
         "load broken",
         "load other",
         "load ../../etc/passwd",
+        "march yang_pass",
+        "cancel",
+        "cancel",
         "march yumen_pass",
         "end",
         "status",
@@ -245,6 +248,8 @@ fn garbage_impossible_orders_and_damaged_saves_get_a_clear_message_and_the_game_
         "other.json is not a Heavenly Horses save",
         "is not a save name",
         "The game goes on",
+        "Li Guangli's army: 1 order taken back",
+        "refused: Li Guangli's army has no orders waiting",
         "Li Guangli's army: march to yumen_pass",
         "at Yumen Pass",
     ] {

@@ -27,6 +27,8 @@ pub enum Order {
     Slaughter(u32),
     /// Accept (true) or refuse the terms of the siege the force presses or will press next.
     Terms(bool),
+    /// Take back the orders queued and not yet begun.
+    Cancel,
 }
 
 /// How far to resolve the world.
@@ -359,6 +361,16 @@ impl Game {
                     ));
                 }
             }
+            Order::Cancel => {
+                if view.force.homeward {
+                    return Err(format!(
+                        "{name} is on the road home; its road cannot be taken back"
+                    ));
+                }
+                if view.queued.is_empty() {
+                    return Err(format!("{name} has no orders waiting"));
+                }
+            }
             Order::Terms(_) => {
                 let besieging = matches!(view.force.activity, Activity::Besieging { .. })
                     || view
@@ -491,6 +503,14 @@ impl Game {
                     f.stores.meat_kg += f64::from(*n) * rules.meat_kg.oxen;
                 }
                 format!("{name} slaughters {n} oxen for meat")
+            }
+            Order::Cancel => {
+                let n = view.queued.len();
+                if let Some(mut plan) = self.world().get_mut::<Plan>(view.entity) {
+                    plan.queued.clear();
+                }
+                let orders = if n == 1 { "order" } else { "orders" };
+                format!("{name}: {n} {orders} taken back")
             }
             Order::Terms(accept) => {
                 let world = self.app.world_mut();

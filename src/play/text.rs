@@ -32,6 +32,7 @@ Orders (to the selected force; several may be queued):
   wait FORCE N         wait up to N days for FORCE to join
   slaughter N          slaughter N oxen for meat
   home                 go home the way the army came
+  cancel               take back the orders not yet begun;  orders: list them
 Turns:
   end (or e)           resolve until the next decision
   day (or d)           resolve one day
@@ -346,6 +347,7 @@ impl Session {
                     days: number(arg(2), "days")?,
                 }),
                 "slaughter" => Some(Order::Slaughter(number(arg(1), "oxen")?)),
+                "cancel" | "undo" => Some(Order::Cancel),
                 "home" | "return" | "retreat" => order(PlanStep::Return),
                 _ => None,
             })
@@ -407,6 +409,24 @@ impl Session {
                 }
             }
             "status" | "s" => self.status(),
+            "orders" | "o" => {
+                let forces = self.game.forces();
+                let mut out = String::new();
+                for v in forces {
+                    let list: Vec<String> = v.queued.iter().map(describe).collect();
+                    let list = if list.is_empty() {
+                        "none".to_string()
+                    } else {
+                        list.join("; ")
+                    };
+                    out.push_str(&super::text::wrap(
+                        &format!("{}: {list}", v.force.name),
+                        80,
+                        "    ",
+                    ));
+                }
+                out
+            }
             "log" => {
                 let log = &self.game.app.world().resource::<Chronicle>().0;
                 log.iter()

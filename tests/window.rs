@@ -34,7 +34,11 @@ fn the_window_shows_the_march_and_the_siege_under_xvfb() {
         let bytes = std::fs::read(dir.join(day)).unwrap_or_else(|e| panic!("{day}: {e}"));
         assert_eq!(&bytes[1..4], b"PNG", "{day} is a PNG");
         // A blank 1280×720 frame compresses to a few kilobytes; the map and text do not.
-        assert!(bytes.len() > 50_000, "{day} is not blank ({} bytes)", bytes.len());
+        assert!(
+            bytes.len() > 50_000,
+            "{day} is not blank ({} bytes)",
+            bytes.len()
+        );
     }
     let _ = std::fs::remove_dir_all(dir);
 }

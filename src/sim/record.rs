@@ -14,9 +14,14 @@ fn location_name(location: Location, places: &Query<&mut Place>) -> String {
     }
 }
 
-/// Where a force is on the map: a place's coordinates, or a point along the route.
-fn lat_lon(location: Location, places: &Query<&mut Place>, routes: &Query<&Route>) -> (f64, f64) {
-    let at = |e: Entity| places.get(e).map_or((0.0, 0.0), |p| (p.lat, p.lon));
+/// Where a force is on the map: a place's coordinates, or the point along its route (latitude,
+/// longitude). `place` gives a place's coordinates, `length_km` a route's length.
+pub fn lat_lon(
+    location: Location,
+    place: impl Fn(Entity) -> Option<(f64, f64)>,
+    length_km: impl Fn(Entity) -> Option<f64>,
+) -> (f64, f64) {
+    let at = |e: Entity| place(e).unwrap_or((0.0, 0.0));
     match location {
         Location::At(p) => at(p),
         Location::OnRoute {
@@ -27,9 +32,7 @@ fn lat_lon(location: Location, places: &Query<&mut Place>, routes: &Query<&Route
             ..
         } => {
             let (a, b) = (at(from), at(to));
-            let share = routes
-                .get(route)
-                .map_or(0.5, |r| (km / r.length_km.max(1e-9)).clamp(0.0, 1.0));
+            let share = length_km(route).map_or(0.5, |l| (km / l.max(1e-9)).clamp(0.0, 1.0));
             (a.0 + (b.0 - a.0) * share, a.1 + (b.1 - a.1) * share)
         }
     }
@@ -57,7 +60,11 @@ pub fn record_day(
             day: calendar.day,
             force: force.name.clone(),
             location: location_name(force.location, &places),
-            lat_lon: lat_lon(force.location, &places, &routes),
+            lat_lon: lat_lon(
+                force.location,
+                |e| places.get(e).ok().map(|p| (p.lat, p.lon)),
+                |r| routes.get(r).ok().map(|r| r.length_km),
+            ),
             homeward: force.homeward,
             men: force.men.total(),
             animals: force.animals,

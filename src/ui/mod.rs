@@ -245,26 +245,12 @@ fn advance(state: Res<WindowState>, mut game: NonSendMut<GameCell>) {
 /// Where a force is on the map.
 fn position(game: &Game, force: &Force, projection: &Projection2) -> Vec2 {
     let world = game.app.world();
-    let at = |e: Entity| {
-        world
-            .get::<Place>(e)
-            .map_or(Vec2::ZERO, |p| projection.at(p.lat, p.lon))
-    };
-    match force.location {
-        Location::At(p) => at(p),
-        Location::OnRoute {
-            route,
-            from,
-            to,
-            km,
-            ..
-        } => {
-            let share = world
-                .get::<Route>(route)
-                .map_or(0.5, |r| (km / r.length_km.max(1e-9)) as f32);
-            at(from).lerp(at(to), share.clamp(0.0, 1.0))
-        }
-    }
+    let (lat, lon) = crate::sim::record::lat_lon(
+        force.location,
+        |e| world.get::<Place>(e).map(|p| (p.lat, p.lon)),
+        |r| world.get::<Route>(r).map(|r| r.length_km),
+    );
+    projection.at(lat, lon)
 }
 
 fn draw_map(mut gizmos: Gizmos, mut game: NonSendMut<GameCell>, projection: Res<Projection2>) {

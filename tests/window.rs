@@ -1,6 +1,6 @@
 //! The game window's headless smoke test (feature `gui`): under `xvfb-run` with software Vulkan
-//! (Debian's mesa-vulkan-drivers), watch the 102 BC campaign and take screenshots of the march
-//! and the siege; they must exist and not be blank. Skipped where `xvfb-run` is missing.
+//! (Debian's mesa-vulkan-drivers), watch the 102 BC campaign and take screenshots of the march,
+//! the siege and the end (day 900 is past it); they must exist and not be blank. Skipped where `xvfb-run` is missing.
 #![cfg(feature = "gui")]
 
 use std::process::Command;
@@ -9,7 +9,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_heavenly-horses");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 #[test]
-fn the_window_shows_the_march_and_the_siege_under_xvfb() {
+fn the_window_shows_the_march_the_siege_and_the_end_under_xvfb() {
     if Command::new("xvfb-run").arg("--help").output().is_err() {
         eprintln!("xvfb-run is not installed; skipping the window smoke test");
         return;
@@ -20,7 +20,7 @@ fn the_window_shows_the_march_and_the_siege_under_xvfb() {
     let out = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24", BIN, "play"])
         .arg("scenarios/second_expedition_102bc.ron")
-        .args(["--autoplay", "--shot-days", "60,280", "--screenshots"])
+        .args(["--autoplay", "--shot-days", "60,290,900", "--screenshots"])
         .arg(&dir)
         .current_dir(ROOT)
         .output()
@@ -30,7 +30,7 @@ fn the_window_shows_the_march_and_the_siege_under_xvfb() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for day in ["day-0060.png", "day-0280.png"] {
+    for day in ["day-0060.png", "day-0290.png", "day-0900.png"] {
         let bytes = std::fs::read(dir.join(day)).unwrap_or_else(|e| panic!("{day}: {e}"));
         assert_eq!(&bytes[1..4], b"PNG", "{day} is a PNG");
         // A blank 1280×720 frame compresses to a few kilobytes; the map and text do not.

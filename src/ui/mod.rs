@@ -66,6 +66,8 @@ struct ForcePanel;
 #[derive(Component)]
 struct LogPanel;
 #[derive(Component)]
+struct SidePanel;
+#[derive(Component)]
 struct Banner(String);
 
 /// Opens the window on `game` and runs until the player quits.
@@ -109,6 +111,7 @@ pub fn run(game: Game, options: WindowOptions) -> AppExit {
             draw_map,
             place_banners,
             update_hud,
+            update_side_panel,
             screenshots,
         )
             .chain(),
@@ -171,6 +174,21 @@ fn setup(
             top: px(56),
             left: px(12),
             width: px(360),
+            padding: UiRect::all(px(6)),
+            ..default()
+        },
+    ));
+    commands.spawn((
+        SidePanel,
+        Text::new(""),
+        font(14.0),
+        TextColor(Color::BLACK),
+        BackgroundColor(Color::srgba(1.0, 1.0, 0.95, 0.85)),
+        Node {
+            position_type: PositionType::Absolute,
+            top: px(56),
+            right: px(12),
+            width: px(340),
             padding: UiRect::all(px(6)),
             ..default()
         },
@@ -393,6 +411,93 @@ fn update_hud(
             .collect::<Vec<_>>()
             .join("\n");
     }
+}
+
+/// The right-hand panel: the siege under way (walls, days, the defenders' food, water and
+/// morale), and at the end the result beside the historical record.
+fn update_side_panel(
+    mut game: NonSendMut<GameCell>,
+    mut side: Single<(&mut Text, &mut Visibility), With<SidePanel>>,
+) {
+    let mut text = String::new();
+    let forces = game.0.forces();
+    for v in &forces {
+        let Activity::Besieging {
+            state,
+            days,
+            max_days,
+            accept_terms,
+            ..
+        } = v.force.activity
+        else {
+            continue;
+        };
+        let Some(s) = game.0.app.world().get::<OasisState>(state) else {
+            continue;
+        };
+        let wall = if s.outer_breached {
+            format!("outer wall breached, inner {:.1}", s.walls.inner)
+        } else {
+            format!(
+                "walls {:.1} outer, {:.1} inner",
+                s.walls.outer, s.walls.inner
+            )
+        };
+        let water = if s.water_diverted {
+            format!("stream diverted; cisterns: {:.0} d", s.water_days.max(0.0))
+        } else {
+            "their stream still flows".to_string()
+        };
+        let terms = if accept_terms { "accepted" } else { "refused" };
+        text.push_str(&format!(
+            "Siege of {}\n  day {days} of at most {max_days}\n  {wall}\n  garrison {}, morale {:.2}\n  {:.0} days of food; {water}\n  terms will be {terms}\n",
+            s.name,
+            s.garrison,
+            s.defender_morale.max(0.0),
+            s.food_days.max(0.0)
+        ));
+    }
+    if let Some(outcome) = game.0.ended() {
+        let r = game.0.report();
+        let history = game.0.scenario.campaign.history.clone();
+        let hist = |f: crate::scenario::types::Figure| {
+            history
+                .as_ref()
+                .and_then(|h| h.figures.iter().find(|x| x.figure == f))
+                .map_or(String::new(), |x| format!(" (history: {:.0})", x.value))
+        };
+        use crate::scenario::types::Figure;
+        text.push_str(&format!(
+            "The campaign is over: {}{}\n  men home {} of {}{}\n  horses home {}{}\n  horses taken {}{}\n",
+            outcome.word(),
+            history
+                .as_ref()
+                .map_or(String::new(), |h| format!(" (history: {})", h.outcome)),
+            r.men.returned,
+            r.men.start,
+            hist(Figure::MenHome),
+            r.horses.returned,
+            hist(Figure::HorsesHome),
+            r.horses.obtained,
+            hist(Figure::HorsesObtained),
+        ));
+        if let Some(siege) = &r.siege {
+            text.push_str(&format!(
+                "  siege of {}: {} days, {}{}\n",
+                siege.name,
+                siege.days,
+                siege.result,
+                hist(Figure::SiegeDays)
+            ));
+        }
+    }
+    let (content, visibility) = &mut *side;
+    **visibility = if text.is_empty() {
+        Visibility::Hidden
+    } else {
+        Visibility::Visible
+    };
+    content.0 = text;
 }
 
 /// Takes the smoke test's screenshots at their days, then quits a few frames after the last.

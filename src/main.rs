@@ -64,6 +64,9 @@ enum Command {
         /// The campaign days of the screenshots, such as 10,60,300.
         #[arg(long, value_delimiter = ',', default_value = "10,60,300")]
         shot_days: Vec<u32>,
+        /// In the window: commands to type into its command line at the start, separated by ';'.
+        #[arg(long, value_delimiter = ';')]
+        commands: Vec<String>,
         /// The seed (default: the scenario's own).
         #[arg(long)]
         seed: Option<u64>,
@@ -125,6 +128,8 @@ fn main() -> ExitCode {
             false,
             None,
             Vec::new(),
+            PathBuf::from("saves"),
+            Vec::new(),
         );
     };
     match command {
@@ -154,9 +159,18 @@ fn main() -> ExitCode {
             autoplay,
             screenshots,
             shot_days,
+            commands,
         } => {
             if !text {
-                return window(scenario, seed, autoplay, screenshots, shot_days);
+                return window(
+                    scenario,
+                    seed,
+                    autoplay,
+                    screenshots,
+                    shot_days,
+                    saves,
+                    commands,
+                );
             }
             let Some(scenario) = load(&scenario) else {
                 return ExitCode::from(2);
@@ -395,6 +409,8 @@ fn window(
     autoplay: bool,
     screenshots: Option<PathBuf>,
     shot_days: Vec<u32>,
+    saves: PathBuf,
+    commands: Vec<String>,
 ) -> ExitCode {
     let Some(scenario) = load(&scenario) else {
         return ExitCode::from(2);
@@ -409,6 +425,8 @@ fn window(
     let options = heavenly_horses::ui::WindowOptions {
         autoplay,
         screenshots: screenshots.map(|dir| (dir, shot_days)),
+        saves,
+        commands,
     };
     match heavenly_horses::ui::run(game, options) {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,
@@ -424,6 +442,8 @@ fn window(
     _autoplay: bool,
     _screenshots: Option<PathBuf>,
     _shot_days: Vec<u32>,
+    _saves: PathBuf,
+    _commands: Vec<String>,
 ) -> ExitCode {
     eprintln!(
         "this build has no game window (build with --features gui); play in the terminal with --text:\n  heavenly-horses play {} --text\n(heavenly-horses --help lists every command)",

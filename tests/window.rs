@@ -42,3 +42,40 @@ fn the_window_shows_the_march_the_siege_and_the_end_under_xvfb() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn orders_typed_into_the_window_are_carried_out_and_saved() {
+    if Command::new("xvfb-run").arg("--help").output().is_err() {
+        eprintln!("xvfb-run is not installed; skipping the window smoke test");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("hh-window-orders-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24", BIN, "play"])
+        .arg("scenarios/second_expedition_102bc.ron")
+        .args([
+            "--commands",
+            "march yumen_pass;march loulan;ask;end;end;end",
+        ])
+        .args(["--shot-days", "41", "--screenshots"])
+        .arg(&dir)
+        .arg("--saves")
+        .arg(&dir)
+        .current_dir(ROOT)
+        .output()
+        .expect("xvfb-run runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The window's turns were autosaved with the orders given in it, as in the terminal.
+    let save = std::fs::read_to_string(dir.join("autosave.json")).unwrap();
+    assert!(save.contains("\"loulan\""), "{save}");
+    assert!(save.contains("Request"), "{save}");
+    let shot = std::fs::read(dir.join("day-0041.png")).unwrap();
+    assert!(shot.len() > 50_000);
+    let _ = std::fs::remove_dir_all(dir);
+}

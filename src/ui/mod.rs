@@ -12,6 +12,9 @@ use bevy::math::Isometry2d;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
+use bevy::input::keyboard::{Key, KeyboardInput};
+
+use crate::play::text::Session;
 use crate::play::{Advance, Game, supply_days};
 use crate::sim::components::*;
 
@@ -22,10 +25,15 @@ pub struct WindowOptions {
     pub autoplay: bool,
     /// Take screenshots into this folder at these campaign days, then quit (for smoke tests).
     pub screenshots: Option<(PathBuf, Vec<u32>)>,
+    /// Where saves go.
+    pub saves: PathBuf,
+    /// Commands to type into the command line at the start (for smoke tests).
+    pub commands: Vec<String>,
 }
 
-/// The game the window shows (the simulation lives in its own world).
-struct GameCell(Game);
+/// The game the window shows (the simulation lives in its own world), in a terminal session so
+/// that the window's command line takes every command the terminal mode does.
+struct GameCell(Session);
 
 /// Window state: playing, where screenshots go.
 #[derive(Resource, Debug, Default)]
@@ -36,6 +44,12 @@ struct WindowState {
     taken: u32,
     quit_after_frames: Option<u32>,
     last_log: usize,
+    /// The command line, while it is open.
+    typing: Option<String>,
+    /// The last command's reply.
+    reply: String,
+    /// Commands still to type (smoke tests).
+    script: Vec<String>,
 }
 
 /// Pixels per degree of latitude on the map.
@@ -81,7 +95,7 @@ pub fn run(game: Game, options: WindowOptions) -> AppExit {
         }),
         ..default()
     }));
-    let places = &game.scenario.map.places;
+    let places = &game.scenario.map.places.clone();
     let n = places.len().max(1) as f64;
     let lat0 = places.iter().map(|p| p.lat).sum::<f64>() / n;
     let lon0 = places.iter().map(|p| p.lon).sum::<f64>() / n;
@@ -98,14 +112,16 @@ pub fn run(game: Game, options: WindowOptions) -> AppExit {
         playing: options.autoplay,
         shots,
         shot_dir,
+        script: options.commands.clone(),
         ..default()
     });
     app.insert_resource(ClearColor(Color::srgb(0.86, 0.80, 0.66)));
-    app.insert_non_send(GameCell(game));
+    app.insert_non_send(GameCell(Session::new(game, &options.saves)));
     app.add_systems(Startup, setup);
     app.add_systems(
         Update,
         (
+            command_line,
             controls,
             advance,
             draw_map,
@@ -141,7 +157,7 @@ fn setup(
         ..default()
     };
     // Place names on the map.
-    for p in &game.0.scenario.map.places {
+    for p in &game.0.game.scenario.map.places {
         let at = projection.at(p.lat, p.lon);
         commands.spawn((
             Text2d::new(p.name.clone()),
@@ -218,6 +234,12 @@ fn controls(
     time: Res<Time>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    if game.0.quit {
+        exit.write(AppExit::Success);
+    }
+    if state.typing.is_some() {
+        return;
+    }
     if keys.just_pressed(KeyCode::Escape) {
         exit.write(AppExit::Success);
     }
@@ -225,10 +247,10 @@ fn controls(
         state.playing = !state.playing;
     }
     if keys.just_pressed(KeyCode::Space) {
-        game.0.advance(Advance::Turn);
+        game.0.game.advance(Advance::Turn);
     }
     if keys.just_pressed(KeyCode::KeyD) {
-        game.0.advance(Advance::Days(1));
+        game.0.game.advance(Advance::Days(1));
     }
     let (transform, projection) = &mut *camera;
     let speed = 400.0 * time.delta_secs();
@@ -253,10 +275,53 @@ fn controls(
     }
 }
 
+/// The command line: Enter opens it, Enter runs the command (any command of the terminal mode),
+/// Escape closes it. Scripted commands (smoke tests) are typed one a frame.
+fn command_line(
+    mut input: MessageReader<KeyboardInput>,
+    mut state: ResMut<WindowState>,
+    mut game: NonSendMut<GameCell>,
+) {
+    if !state.script.is_empty() {
+        let line = state.script.remove(0);
+        state.reply = format!("> {line}\n{}", game.0.command(&line));
+        return;
+    }
+    for key in input.read() {
+        if !key.state.is_pressed() {
+            continue;
+        }
+        match (&key.logical_key, state.typing.is_some()) {
+            (Key::Enter, false) => state.typing = Some(String::new()),
+            (Key::Enter, true) => {
+                let line = state.typing.take().unwrap_or_default();
+                state.reply = format!("> {line}\n{}", game.0.command(&line));
+            }
+            (Key::Escape, true) => state.typing = None,
+            (Key::Backspace, true) => {
+                if let Some(t) = state.typing.as_mut() {
+                    t.pop();
+                }
+            }
+            (Key::Character(c), true) => {
+                if let Some(t) = state.typing.as_mut() {
+                    t.push_str(c);
+                }
+            }
+            (Key::Space, true) => {
+                if let Some(t) = state.typing.as_mut() {
+                    t.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// While playing, a day a frame.
 fn advance(state: Res<WindowState>, mut game: NonSendMut<GameCell>) {
-    if state.playing && game.0.ended().is_none() {
-        crate::sim::advance_day(game.0.world());
+    if state.playing && game.0.game.ended().is_none() {
+        crate::sim::advance_day(game.0.game.world());
     }
 }
 
@@ -272,7 +337,7 @@ fn position(game: &Game, force: &Force, projection: &Projection2) -> Vec2 {
 }
 
 fn draw_map(mut gizmos: Gizmos, mut game: NonSendMut<GameCell>, projection: Res<Projection2>) {
-    let world = game.0.world();
+    let world = game.0.game.world();
     let mut routes = world.query::<&Route>();
     let mut places = world.query::<&Place>();
     let mut states = world.query::<&OasisState>();
@@ -317,11 +382,11 @@ fn place_banners(
     font: Res<UiFont>,
     mut banners: Query<(Entity, &Banner, &mut Transform)>,
 ) {
-    let forces = game.0.forces();
+    let forces = game.0.game.forces();
     for (entity, banner, mut transform) in &mut banners {
         match forces.iter().find(|v| v.force.name == banner.0) {
             Some(v) => {
-                let at = position(&game.0, &v.force, &projection);
+                let at = position(&game.0.game, &v.force, &projection);
                 transform.translation = at.extend(2.0);
             }
             None => commands.entity(entity).despawn(),
@@ -331,7 +396,7 @@ fn place_banners(
         if banners.iter().any(|(_, b, _)| b.0 == v.force.name) {
             continue;
         }
-        let at = position(&game.0, &v.force, &projection);
+        let at = position(&game.0.game, &v.force, &projection);
         let colour = [
             Color::srgb(0.75, 0.1, 0.1),
             Color::srgb(0.1, 0.3, 0.7),
@@ -363,19 +428,20 @@ fn update_hud(
     mut panel: Single<&mut Text, (With<ForcePanel>, Without<Hud>, Without<LogPanel>)>,
     mut log: Single<&mut Text, (With<LogPanel>, Without<Hud>, Without<ForcePanel>)>,
 ) {
-    let rules = game.0.scenario.rules.clone();
-    let prestige = game.0.app.world().resource::<Prestige>().0;
+    let rules = game.0.game.scenario.rules.clone();
+    let prestige = game.0.game.app.world().resource::<Prestige>().0;
     let ended = game
         .0
+        .game
         .ended()
         .map_or(String::new(), |o| format!(" · campaign over: {}", o.word()));
     let playing = if state.playing { "playing" } else { "paused" };
     hud.0 = format!(
         "{} · Han prestige {prestige:+.2} · {playing}{ended}\nSpace: end turn · D: a day · P: play or pause · arrows: pan · +/−: zoom · Esc: quit",
-        game.0.date()
+        game.0.game.date()
     );
     let mut text = String::new();
-    for v in game.0.forces() {
+    for v in game.0.game.forces() {
         let f = &v.force;
         let (grain, fodder, water) = supply_days(&rules, f);
         let days = |d: f64| {
@@ -401,16 +467,21 @@ fn update_hud(
         ));
     }
     panel.0 = text;
-    let chronicle = &game.0.app.world().resource::<Chronicle>().0;
-    if chronicle.len() != state.last_log {
-        state.last_log = chronicle.len();
-        let start = chronicle.len().saturating_sub(5);
-        log.0 = chronicle[start..]
-            .iter()
-            .map(|e| format!("day {:>3}  {}", e.day, e.text))
-            .collect::<Vec<_>>()
-            .join("\n");
+    let chronicle = &game.0.game.app.world().resource::<Chronicle>().0;
+    let start = chronicle.len().saturating_sub(5);
+    let mut text: Vec<String> = chronicle[start..]
+        .iter()
+        .map(|e| format!("day {:>3}  {}", e.day, e.text))
+        .collect();
+    state.last_log = chronicle.len();
+    if !state.reply.is_empty() {
+        text = state.reply.lines().take(8).map(str::to_string).collect();
     }
+    text.push(match &state.typing {
+        Some(t) => format!("> {t}_"),
+        None => "Enter: type a command (as in the terminal mode; 'help' lists them)".to_string(),
+    });
+    log.0 = text.join("\n");
 }
 
 /// The right-hand panel: the siege under way (walls, days, the defenders' food, water and
@@ -420,7 +491,7 @@ fn update_side_panel(
     mut side: Single<(&mut Text, &mut Visibility), With<SidePanel>>,
 ) {
     let mut text = String::new();
-    let forces = game.0.forces();
+    let forces = game.0.game.forces();
     for v in &forces {
         let Activity::Besieging {
             state,
@@ -432,7 +503,7 @@ fn update_side_panel(
         else {
             continue;
         };
-        let Some(s) = game.0.app.world().get::<OasisState>(state) else {
+        let Some(s) = game.0.game.app.world().get::<OasisState>(state) else {
             continue;
         };
         let wall = if s.outer_breached {
@@ -457,9 +528,9 @@ fn update_side_panel(
             s.food_days.max(0.0)
         ));
     }
-    if let Some(outcome) = game.0.ended() {
-        let r = game.0.report();
-        let history = game.0.scenario.campaign.history.clone();
+    if let Some(outcome) = game.0.game.ended() {
+        let r = game.0.game.report();
+        let history = game.0.game.scenario.campaign.history.clone();
         let hist = |f: crate::scenario::types::Figure| {
             history
                 .as_ref()
@@ -518,8 +589,8 @@ fn screenshots(
         }
         return;
     }
-    let day = game.0.app.world().resource::<Calendar>().day;
-    let ended = game.0.ended().is_some();
+    let day = game.0.game.app.world().resource::<Calendar>().day;
+    let ended = game.0.game.ended().is_some();
     let due: Vec<u32> = state
         .shots
         .iter()

@@ -29,7 +29,7 @@ pub fn next_hop(
     index: &MapIndex,
     routes: &Query<&Route>,
 ) -> Option<Entity> {
-    let cost = |r: &Route| r.length_km + 3.0 * (r.dry_to_km - r.dry_from_km);
+    let cost = |r: &Route| r.length_km + 3.0 * r.dry_km();
     let mut best: BTreeMap<Entity, (f64, Option<Entity>)> = BTreeMap::new();
     let mut done: BTreeSet<Entity> = BTreeSet::new();
     best.insert(from, (0.0, None));

@@ -15,7 +15,7 @@ use crate::report::{self, CampaignReport};
 use crate::scenario::Scenario;
 use crate::scenario::types::{DetachSize, PlanStep};
 use crate::sim::components::*;
-use crate::sim::rules::{capacity_kg, daily_need, march_km, terrain_rule};
+use crate::sim::rules::{capacity_kg, daily_need, force_pace};
 use crate::sim::{self, Commander, advance_day};
 
 /// An order to a force.
@@ -418,18 +418,8 @@ impl Game {
             ));
         };
         let f = &view.force;
-        let pace = march_km(
-            rules,
-            f.men.total(),
-            &f.animals,
-            terrain_rule(rules, leg.terrain).speed,
-            f.condition(),
-        );
-        let dry_days = if pace > 0.0 {
-            ((leg.dry_to_km - leg.dry_from_km) / pace).ceil()
-        } else {
-            0.0
-        };
+        let pace = force_pace(rules, f, leg.terrain);
+        let dry_days = leg.dry_days(pace);
         if dry_days > 0.0 {
             // By the time it reaches the dry stretch (in the middle of the leg) the force has eaten
             // some of its grain, and can fill that room with water where the road is watered.

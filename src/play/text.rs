@@ -221,7 +221,7 @@ impl Session {
             let Some(place) = world.get::<Place>(route.other(here)) else {
                 continue;
             };
-            let dry = route.dry_to_km - route.dry_from_km;
+            let dry = route.dry_km();
             let dry = if dry > 0.0 {
                 format!(", {dry:.0} km dry")
             } else {

@@ -57,6 +57,20 @@ impl Route {
         if self.a == from { self.b } else { self.a }
     }
 
+    /// The length of its waterless stretch, km.
+    pub fn dry_km(&self) -> f64 {
+        self.dry_to_km - self.dry_from_km
+    }
+
+    /// Days a column going `pace` km a day spends on the waterless stretch (0 if it cannot move).
+    pub fn dry_days(&self, pace: f64) -> f64 {
+        if pace > 0.0 {
+            (self.dry_km() / pace).ceil()
+        } else {
+            0.0
+        }
+    }
+
     /// Whether a camp `km` along the route (from either end) has water.
     pub fn watered_at(&self, km: f64) -> bool {
         self.water != Water::None && !(km > self.dry_from_km && km < self.dry_to_km)

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use super::components::*;
-use super::rules::{march_km, terrain_rule};
+use super::rules::force_pace;
 use super::{ActiveScenario, Chronicled};
 
 /// Moves every marching force, and counts down rest days.
@@ -91,13 +91,7 @@ pub fn march(
                     force.marched_since_rest = 0;
                     continue;
                 }
-                let speed = march_km(
-                    rules,
-                    force.men.total(),
-                    &force.animals,
-                    terrain_rule(rules, r.terrain).speed,
-                    force.condition(),
-                );
+                let speed = force_pace(rules, &force, r.terrain);
                 force.marched_since_rest += 1;
                 force.today.marched = true;
                 let km = km + speed;

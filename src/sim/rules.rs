@@ -177,6 +177,18 @@ pub fn march_km(
     pace * terrain_speed * (0.7 + 0.3 * condition.clamp(0.0, 1.0))
 }
 
+/// A force's day's march on `terrain`: its slowest element's pace, slowed by the ground and the
+/// men's condition.
+pub fn force_pace(rules: &Rules, force: &crate::sim::components::Force, terrain: Terrain) -> f64 {
+    march_km(
+        rules,
+        force.men.total(),
+        &force.animals,
+        terrain_rule(rules, terrain).speed,
+        force.condition(),
+    )
+}
+
 /// Animals of `kind` to slaughter so that their meat covers `grain_short_kg` of grain, at most `available`.
 pub fn animals_for_meat(
     rules: &Rules,

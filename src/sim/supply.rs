@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::components::*;
 use super::diplomacy::spare;
-use super::rules::{capacity_kg, daily_need, march_km, terrain_rule, water_yield};
+use super::rules::{capacity_kg, daily_need, force_pace, terrain_rule, water_yield};
 use crate::scenario::types::PlanStep;
 
 /// The next place the force will march to, from its activity or its plan.
@@ -92,17 +92,8 @@ pub fn gather_supplies(
                 }),
             };
             if let Some(leg) = leg {
-                let pace = march_km(
-                    rules,
-                    men,
-                    &force.animals,
-                    terrain_rule(rules, leg.terrain).speed,
-                    force.condition(),
-                );
-                if pace > 0.0 {
-                    let dry_days = ((leg.dry_to_km - leg.dry_from_km) / pace).ceil();
-                    water_target = need.water_l() * (dry_days + 1.0);
-                }
+                let pace = force_pace(rules, &force, leg.terrain);
+                water_target = need.water_l() * (leg.dry_days(pace) + 1.0);
             }
         }
         // Top up water from a source where there is one.

@@ -348,7 +348,7 @@ fn draw_map(mut gizmos: Gizmos, mut game: NonSendMut<GameCell>, projection: Res<
     };
     for r in routes.iter(world) {
         let (a, b) = (spot(world, r.a), spot(world, r.b));
-        let dry = r.dry_to_km - r.dry_from_km;
+        let dry = r.dry_km();
         let colour = if dry > 0.0 {
             Color::srgb(0.75, 0.45, 0.15)
         } else {

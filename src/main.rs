@@ -67,12 +67,37 @@ enum Command {
         /// In the window: commands to type into its command line at the start, separated by ';'.
         #[arg(long, value_delimiter = ';')]
         commands: Vec<String>,
+        /// In the window: a script of window lines and commands, separated by ';' (see `window --help`).
+        #[arg(long, value_delimiter = ';')]
+        script: Vec<String>,
         /// The seed (default: the scenario's own).
         #[arg(long)]
         seed: Option<u64>,
         /// The folder for saves and the autosave.
         #[arg(long, default_value = "saves")]
         saves: PathBuf,
+    },
+    /// Open the game window at its menu (what running with no command does), or on a scenario.
+    Window {
+        /// A campaign file to play at once, instead of the menu.
+        scenario: Option<PathBuf>,
+        /// Watch the historical plan play itself.
+        #[arg(long)]
+        watch: bool,
+        /// The seed (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The folder for saves and the autosave.
+        #[arg(long, default_value = "saves")]
+        saves: PathBuf,
+        /// The folder for the script's screenshots.
+        #[arg(long, default_value = "screenshots")]
+        shots: PathBuf,
+        /// Lines to carry out one after another, separated by ';': `click LABEL`, `shot NAME`,
+        /// `until DAY`, `until compared`, `frames N`, `expect TEXT`, `measure`, `fps`, `quit`, or
+        /// any command of the terminal mode.
+        #[arg(long, value_delimiter = ';')]
+        script: Vec<String>,
     },
     /// Run two (or more) scenarios many times each and compare them with the historical record.
     Compare {
@@ -120,17 +145,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    #[cfg(feature = "gui")]
+    let _ = STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        return window(
-            PathBuf::from("scenarios/second_expedition_102bc.ron"),
-            None,
-            false,
-            None,
-            Vec::new(),
-            PathBuf::from("saves"),
-            Vec::new(),
-        );
+        return window(WindowArgs {
+            saves: PathBuf::from("saves"),
+            shots: PathBuf::from("screenshots"),
+            ..WindowArgs::default()
+        });
     };
     match command {
         Command::Run {
@@ -160,17 +183,28 @@ fn main() -> ExitCode {
             screenshots,
             shot_days,
             commands,
+            script,
         } => {
             if !text {
-                return window(
-                    scenario,
+                // The old flags (--autoplay, --commands, --screenshots with --shot-days) are
+                // script lines too.
+                let mut lines = commands;
+                lines.extend(script);
+                if screenshots.is_some() {
+                    for day in &shot_days {
+                        lines.push(format!("until {day}"));
+                        lines.push(format!("shot day-{day:04}"));
+                    }
+                    lines.push("quit".to_string());
+                }
+                return window(WindowArgs {
+                    scenario: Some(scenario),
                     seed,
-                    autoplay,
-                    screenshots,
-                    shot_days,
+                    watch: autoplay,
+                    shots: screenshots.unwrap_or_else(|| PathBuf::from("screenshots")),
                     saves,
-                    commands,
-                );
+                    script: lines,
+                });
             }
             let Some(scenario) = load(&scenario) else {
                 return ExitCode::from(2);
@@ -197,6 +231,21 @@ fn main() -> ExitCode {
             csv,
             chart,
         } => compare(&scenarios, runs, seed, plan, threads, json, csv, chart),
+        Command::Window {
+            scenario,
+            watch,
+            seed,
+            saves,
+            shots,
+            script,
+        } => window(WindowArgs {
+            scenario,
+            seed,
+            watch,
+            saves,
+            shots,
+            script,
+        }),
         Command::Replay { save, json } => {
             let game = SaveFile::read(&save).and_then(|file| file.restore());
             match game {
@@ -304,25 +353,9 @@ fn compare(
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} runs, {eta} left") {
         bar.set_style(style);
     }
-    let seeds = seed..seed + runs as u64;
-    let results: Vec<Vec<cmp::RunFigures>> = scenarios
-        .iter()
-        .map(|s| cmp::run_many(s, commander, seeds.clone(), threads, &|| bar.inc(1)))
-        .collect();
+    let (comparison, results) =
+        cmp::compare(&scenarios, runs, seed, commander, threads, &|| bar.inc(1));
     bar.finish_and_clear();
-    let comparison = cmp::Comparison {
-        runs,
-        seed,
-        plan: match plan {
-            PlanChoice::Historical => "historical".into(),
-            PlanChoice::Ai => "ai".into(),
-        },
-        sides: scenarios
-            .iter()
-            .zip(&results)
-            .map(|(s, r)| cmp::side(s, r))
-            .collect(),
-    };
     if let Some(dir) = &csv {
         let named: Vec<(String, Vec<cmp::RunFigures>)> = paths
             .iter()
@@ -346,27 +379,8 @@ fn compare(
         }
     }
     if let Some(file) = &chart {
-        // Each campaign's representative run: the one whose men home is the median.
-        let records: Vec<heavenly_horses::sim::DailyRecord> = scenarios
-            .iter()
-            .zip(&results)
-            .map(|(s, r)| {
-                let mut by_home: Vec<&cmp::RunFigures> = r.iter().collect();
-                by_home.sort_by_key(|f| (f.men_home, f.seed));
-                let seed = by_home[by_home.len() / 2].seed;
-                cmp::play_one(s, seed, commander).1
-            })
-            .collect();
-        let places: Vec<Vec<(String, f64, f64)>> = scenarios
-            .iter()
-            .map(|s| {
-                s.map
-                    .places
-                    .iter()
-                    .map(|p| (p.name.clone(), p.lat, p.lon))
-                    .collect()
-            })
-            .collect();
+        let records = cmp::representative_records(&scenarios, &results, commander);
+        let places: Vec<Vec<(String, f64, f64)>> = scenarios.iter().map(cmp::places_of).collect();
         let series: Vec<heavenly_horses::report::chart::Series> = scenarios
             .iter()
             .zip(&records)
@@ -401,52 +415,50 @@ fn compare(
     ExitCode::SUCCESS
 }
 
+/// How to open the window.
+#[derive(Debug, Default)]
+struct WindowArgs {
+    scenario: Option<PathBuf>,
+    seed: Option<u64>,
+    watch: bool,
+    saves: PathBuf,
+    shots: PathBuf,
+    script: Vec<String>,
+}
+
 /// Opens the game window (when built with the `gui` feature).
 #[cfg(feature = "gui")]
-fn window(
-    scenario: PathBuf,
-    seed: Option<u64>,
-    autoplay: bool,
-    screenshots: Option<PathBuf>,
-    shot_days: Vec<u32>,
-    saves: PathBuf,
-    commands: Vec<String>,
-) -> ExitCode {
-    let Some(scenario) = load(&scenario) else {
-        return ExitCode::from(2);
-    };
-    let seed = seed.unwrap_or(scenario.campaign.seed);
-    let commander = if autoplay {
-        Commander::Historical
-    } else {
-        Commander::Player
-    };
-    let game = Game::commanded_by(scenario, seed, commander);
+fn window(args: WindowArgs) -> ExitCode {
     let options = heavenly_horses::ui::WindowOptions {
-        autoplay,
-        screenshots: screenshots.map(|dir| (dir, shot_days)),
-        saves,
-        commands,
+        scenario: args.scenario,
+        seed: args.seed,
+        watch: args.watch,
+        saves: args.saves,
+        shots: args.shots,
+        script: args.script,
+        started: STARTED
+            .get()
+            .copied()
+            .unwrap_or_else(std::time::Instant::now),
     };
-    match heavenly_horses::ui::run(game, options) {
+    match heavenly_horses::ui::run(options) {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,
         bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
     }
 }
 
+/// When the program started.
+#[cfg(feature = "gui")]
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Without the `gui` feature there is no window: say how to play in the terminal.
 #[cfg(not(feature = "gui"))]
-fn window(
-    scenario: PathBuf,
-    _seed: Option<u64>,
-    _autoplay: bool,
-    _screenshots: Option<PathBuf>,
-    _shot_days: Vec<u32>,
-    _saves: PathBuf,
-    _commands: Vec<String>,
-) -> ExitCode {
+fn window(args: WindowArgs) -> ExitCode {
+    let scenario = args
+        .scenario
+        .unwrap_or_else(|| PathBuf::from("scenarios/second_expedition_102bc.ron"));
     eprintln!(
-        "this build has no game window (build with --features gui); play in the terminal with --text:\n  heavenly-horses play {} --text\n(heavenly-horses --help lists every command)",
+        "this build has no game window (it was built without the gui feature); play in the terminal with --text:\n  heavenly-horses play {} --text\n(heavenly-horses --help lists every command)",
         scenario.display()
     );
     ExitCode::from(2)

@@ -1,18 +1,20 @@
-//! The game window's headless smoke test (feature `gui`): under `xvfb-run` with software Vulkan
-//! (Debian's mesa-vulkan-drivers), watch the 102 BC campaign and take screenshots of the march,
-//! the siege and the end (day 900 is past it), and type orders into it; the screenshots must
-//! exist and not be blank. Skipped where `xvfb-run` is missing.
+//! The game window's headless smoke tests (feature `gui`): under `xvfb-run` with software Vulkan
+//! (Debian's mesa-vulkan-drivers), play the 102 BC campaign by sending orders (typed, and
+//! through the buttons from the menu on), take screenshots of the menu, the map, a siege, the
+//! end and the compare screen, and check they are not blank; edit the scenario while it runs and
+//! see it reload (and a broken edit refused with its error). Skipped where `xvfb-run` is
+//! missing.
 #![cfg(feature = "gui")]
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_heavenly-horses");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Plays the 102 BC campaign in the window under `xvfb-run` with `args`, screenshots and saves
-/// going into a fresh folder named after `name`; the folder, or `None` where `xvfb-run` is missing.
-fn play_in_window(name: &str, args: &[&str]) -> Option<PathBuf> {
+/// A fresh folder for a test's screenshots and saves; `None` where `xvfb-run` is missing.
+fn fresh(name: &str) -> Option<PathBuf> {
     if Command::new("xvfb-run").arg("--help").output().is_err() {
         eprintln!("xvfb-run is not installed; skipping the window smoke test");
         return None;
@@ -20,22 +22,48 @@ fn play_in_window(name: &str, args: &[&str]) -> Option<PathBuf> {
     let dir = std::env::temp_dir().join(format!("hh-window-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let out = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x720x24", BIN, "play"])
-        .arg("scenarios/second_expedition_102bc.ron")
+    Some(dir)
+}
+
+/// The game under `xvfb-run` at 1280×720 with `args`.
+fn xvfb(args: &[&str]) -> Command {
+    let mut command = Command::new("xvfb-run");
+    command
+        .args(["-a", "-s", "-screen 0 1280x720x24", BIN])
         .args(args)
-        .arg("--screenshots")
-        .arg(&dir)
+        .current_dir(ROOT);
+    command
+}
+
+/// Runs the game with `args`, screenshots and saves going into `dir`; it must succeed.
+fn run_in(dir: &Path, args: &[&str]) -> String {
+    let out = xvfb(args)
         .arg("--saves")
-        .arg(&dir)
-        .current_dir(ROOT)
+        .arg(dir)
         .output()
         .expect("xvfb-run runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
-        "{}",
+        "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    stdout
+}
+
+/// Plays the 102 BC campaign in the window with `args`; the folder of its screenshots and
+/// saves, or `None` where `xvfb-run` is missing.
+fn play_in_window(name: &str, args: &[&str]) -> Option<PathBuf> {
+    let dir = fresh(name)?;
+    let shots = dir.to_string_lossy().into_owned();
+    let mut all = vec![
+        "play",
+        "scenarios/second_expedition_102bc.ron",
+        "--screenshots",
+        &shots,
+    ];
+    all.extend_from_slice(args);
+    run_in(&dir, &all);
     Some(dir)
 }
 
@@ -80,5 +108,120 @@ fn orders_typed_into_the_window_are_carried_out_and_saved() {
     assert!(save.contains("\"loulan\""), "{save}");
     assert!(save.contains("Request"), "{save}");
     assert_drawn(&dir, "day-0041.png");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn from_the_menu_a_game_is_played_with_buttons_and_the_expeditions_compared() {
+    let Some(dir) = fresh("menu") else {
+        return;
+    };
+    let shots = dir.to_string_lossy().into_owned();
+    // Every `expect` must hold, or the window quits with a failure.
+    let script = [
+        "shot menu",
+        "click New game",
+        "march loulan",
+        "expect refused: no route from Dunhuang to Loulan",
+        "click March to Yumen Pass",
+        "expect march",
+        "click End turn",
+        "click March to Loulan",
+        "click End turn",
+        "click Ask for food",
+        "expect ask",
+        "click End turn",
+        "shot orders",
+        "click Menu",
+        "click Compare the expeditions",
+        "click 100",
+        "click Run",
+        "until compared",
+        "shot compare",
+        "quit",
+    ]
+    .join(";");
+    let out = run_in(&dir, &["window", "--shots", &shots, "--script", &script]);
+    assert!(out.contains("done: shot compare"), "{out}");
+    for shot in ["menu.png", "orders.png", "compare.png"] {
+        assert_drawn(&dir, shot);
+    }
+    // The orders given by buttons were autosaved, as typed ones are.
+    let save = std::fs::read_to_string(dir.join("autosave.json")).unwrap();
+    assert!(save.contains("\"loulan\""), "{save}");
+    assert!(save.contains("Request"), "{save}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_edited_scenario_reloads_and_a_broken_edit_shows_its_error() {
+    let Some(dir) = fresh("reload") else {
+        return;
+    };
+    // A copy of the scenarios to edit.
+    let scenarios = dir.join("scenarios");
+    for sub in ["", "maps", "rules"] {
+        std::fs::create_dir_all(scenarios.join(sub)).unwrap();
+    }
+    for file in [
+        "second_expedition_102bc.ron",
+        "maps/western_regions.ron",
+        "rules/han_army.ron",
+    ] {
+        std::fs::copy(
+            Path::new(ROOT).join("scenarios").join(file),
+            scenarios.join(file),
+        )
+        .unwrap();
+    }
+    let campaign = scenarios.join("second_expedition_102bc.ron");
+    let good = std::fs::read_to_string(&campaign).unwrap();
+    let shots = dir.to_string_lossy().into_owned();
+    let script = [
+        "march yumen_pass",
+        "end",
+        "until reload-failed",
+        "banner second_expedition_102bc.ron:26:",
+        "shot broken",
+        "until reloaded",
+        "expect reloaded",
+        "status",
+        "expect at Yumen Pass",
+        "quit",
+    ]
+    .join(";");
+    let mut child = xvfb(&[
+        "window",
+        campaign.to_str().unwrap(),
+        "--shots",
+        &shots,
+        "--saves",
+        &shots,
+        "--script",
+        &script,
+    ])
+    .stdout(Stdio::piped())
+    .spawn()
+    .expect("xvfb-run runs");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut wait_for = |what: &str| {
+        for line in lines.by_ref() {
+            if line.unwrap() == what {
+                return;
+            }
+        }
+        panic!("the window never printed '{what}'");
+    };
+    // A broken edit: a word where a number should be.
+    wait_for("done: end");
+    let broken = good.replacen("morale: 0.7,", "morale: \"high\",", 1);
+    assert_ne!(broken, good, "the edit applies");
+    std::fs::write(&campaign, broken).unwrap();
+    // A good edit: the game reloads and replays the march.
+    wait_for("done: shot broken");
+    std::fs::write(&campaign, good.replacen("seed: 102", "seed: 102 ", 1)).unwrap();
+    wait_for("done: quit");
+    assert!(child.wait().unwrap().success());
+    assert_drawn(&dir, "broken.png");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -102,6 +102,22 @@ pub fn supply_days(rules: &crate::scenario::types::Rules, f: &Force) -> (f64, f6
     )
 }
 
+/// What a force is doing, in a few words.
+pub fn doing(v: &ForceView) -> String {
+    let f = &v.force;
+    match f.activity {
+        Activity::Idle if f.homeward => "homeward".to_string(),
+        Activity::Idle if !v.queued.is_empty() => "orders given".to_string(),
+        Activity::Idle => "awaiting orders".to_string(),
+        Activity::Marching { .. } => "marching".to_string(),
+        Activity::Resting { days_left } => format!("resting {days_left}d"),
+        Activity::Besieging { days, .. } => format!("besieging, day {days}"),
+        Activity::Waiting { days_left, .. } => format!("waiting {days_left}d"),
+        Activity::Joining { .. } => "waiting to join".to_string(),
+        _ => "busy".to_string(),
+    }
+}
+
 /// A game in progress: a scenario, a seed, the world, and what the player has done.
 pub struct Game {
     /// The scenario.
@@ -134,7 +150,17 @@ impl Game {
 
     /// Replays `actions` on a new game. Fails, naming the action, if one no longer applies.
     pub fn replay(scenario: Scenario, seed: u64, actions: &[Action]) -> Result<Self, String> {
-        let mut game = Game::new(scenario, seed);
+        Self::replay_as(scenario, seed, Commander::Player, actions)
+    }
+
+    /// Replays `actions` on a new game under `commander`.
+    pub fn replay_as(
+        scenario: Scenario,
+        seed: u64,
+        commander: Commander,
+        actions: &[Action],
+    ) -> Result<Self, String> {
+        let mut game = Game::commanded_by(scenario, seed, commander);
         for (i, action) in actions.iter().enumerate() {
             match action {
                 Action::Order { force, order } => {

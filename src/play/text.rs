@@ -121,17 +121,7 @@ impl Session {
                 Location::At(p) => format!("at {}", self.game.place_name(p)),
                 Location::OnRoute { to, .. } => format!("to {}", self.game.place_name(to)),
             };
-            let doing = match f.activity {
-                Activity::Idle if f.homeward => "homeward".to_string(),
-                Activity::Idle if !v.queued.is_empty() => "orders given".to_string(),
-                Activity::Idle => "awaiting orders".to_string(),
-                Activity::Marching { .. } => "marching".to_string(),
-                Activity::Resting { days_left } => format!("resting {days_left}d"),
-                Activity::Besieging { days, .. } => format!("besieging, day {days}"),
-                Activity::Waiting { days_left, .. } => format!("waiting {days_left}d"),
-                Activity::Joining { .. } => "waiting to join".to_string(),
-                _ => "busy".to_string(),
-            };
+            let doing = super::doing(v);
             let (grain, fodder, water) = supply_days(&rules, f);
             let days = |d: f64| {
                 if d.is_finite() {

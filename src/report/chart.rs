@@ -212,31 +212,61 @@ pub fn draw(path: &Path, series: &[Series]) -> Result<(), String> {
     }
     // Registering twice is harmless; a bad font would only be a bug of the build.
     let _ = register_font("sans-serif", FontStyle::Normal, FONT);
-    let size = (1400, 1450);
+    let what = path.display().to_string();
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("png"))
     {
         paint(
-            BitMapBackend::new(path, size).into_drawing_area(),
-            path,
+            BitMapBackend::new(path, PAGE).into_drawing_area(),
+            &what,
             series,
         )
     } else {
         paint(
-            SVGBackend::new(path, size).into_drawing_area(),
-            path,
+            SVGBackend::new(path, PAGE).into_drawing_area(),
+            &what,
             series,
         )
     }
 }
 
+/// The size of the page, in pixels.
+pub const PAGE: (u32, u32) = (1400, 1450);
+
+/// The page drawn into an RGB buffer of `size` (the window's compare screen shows it).
+pub fn page_rgb(series: &[Series], size: (u32, u32)) -> Result<Vec<u8>, String> {
+    let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+    let mut buffer = vec![0u8; (size.0 * size.1 * 3) as usize];
+    paint(
+        BitMapBackend::with_buffer(&mut buffer, size).into_drawing_area(),
+        "the chart",
+        series,
+    )?;
+    Ok(buffer)
+}
+
+/// One campaign's march on Minard's map (the strength along its route) drawn into an RGB buffer
+/// of `size` (the window's end screen shows it).
+pub fn march_rgb(series: &Series, size: (u32, u32)) -> Result<Vec<u8>, String> {
+    let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+    let mut buffer = vec![0u8; (size.0 * size.1 * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut buffer, size).into_drawing_area();
+        let err = |e: &dyn std::fmt::Display| format!("could not draw the march: {e}");
+        root.fill(&WHITE).map_err(|e| err(&e))?;
+        draw_maps(std::slice::from_ref(&root), std::slice::from_ref(series)).map_err(|e| err(&e))?;
+        root.present().map_err(|e| err(&e))?;
+    }
+    Ok(buffer)
+}
+
 fn paint<DB: DrawingBackend>(
     root: DrawingArea<DB, Shift>,
-    path: &Path,
+    what: &str,
     series: &[Series],
 ) -> Result<(), String> {
-    let err = |e: &dyn std::fmt::Display| format!("could not draw {}: {e}", path.display());
+    let err = |e: &dyn std::fmt::Display| format!("could not draw {what}: {e}");
     root.fill(&WHITE).map_err(|e| err(&e))?;
     let root = root
         .titled(
@@ -505,4 +535,14 @@ fn paint<DB: DrawingBackend>(
     }
     root.present().map_err(|e| err(&e))?;
     Ok(())
+}
+
+/// Writes an RGB buffer of `size` (a page drawn by [`page_rgb`]) as a PNG.
+pub fn save_rgb(path: &Path, rgb: &[u8], size: (u32, u32)) -> Result<(), String> {
+    let err = |e: &dyn std::fmt::Display| format!("could not write {}: {e}", path.display());
+    let mut backend = BitMapBackend::new(path, size);
+    backend
+        .blit_bitmap((0, 0), size, rgb)
+        .map_err(|e| err(&e))?;
+    backend.present().map_err(|e| err(&e))
 }

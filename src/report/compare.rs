@@ -435,3 +435,64 @@ pub fn write_csv(dir: &Path, sides: &[(String, Vec<RunFigures>)]) -> std::io::Re
     }
     Ok(written)
 }
+
+/// Runs each scenario `runs` times from `seed` on `threads` threads (calling `tick` after each
+/// run) and returns the comparison with every run's figures, scenario by scenario.
+pub fn compare(
+    scenarios: &[Scenario],
+    runs: usize,
+    seed: u64,
+    commander: Commander,
+    threads: usize,
+    tick: &(dyn Fn() + Sync),
+) -> (Comparison, Vec<Vec<RunFigures>>) {
+    let seeds = seed..seed + runs as u64;
+    let results: Vec<Vec<RunFigures>> = scenarios
+        .iter()
+        .map(|s| run_many(s, commander, seeds.clone(), threads, tick))
+        .collect();
+    let comparison = Comparison {
+        runs,
+        seed,
+        plan: match commander {
+            Commander::Ai => "ai".into(),
+            _ => "historical".into(),
+        },
+        sides: scenarios
+            .iter()
+            .zip(&results)
+            .map(|(s, r)| side(s, r))
+            .collect(),
+    };
+    (comparison, results)
+}
+
+/// Each campaign's representative run for the charts (the one whose men home is the median),
+/// replayed for its daily record.
+pub fn representative_records(
+    scenarios: &[Scenario],
+    results: &[Vec<RunFigures>],
+    commander: Commander,
+) -> Vec<DailyRecord> {
+    scenarios
+        .iter()
+        .zip(results)
+        .map(|(s, r)| {
+            let mut by_home: Vec<&RunFigures> = r.iter().collect();
+            by_home.sort_by_key(|f| (f.men_home, f.seed));
+            let seed = by_home
+                .get(by_home.len() / 2)
+                .map_or(s.campaign.seed, |f| f.seed);
+            play_one(s, seed, commander).1
+        })
+        .collect()
+}
+
+/// The map's places as the charts take them: name, latitude, longitude.
+pub fn places_of(s: &Scenario) -> Vec<(String, f64, f64)> {
+    s.map
+        .places
+        .iter()
+        .map(|p| (p.name.clone(), p.lat, p.lon))
+        .collect()
+}

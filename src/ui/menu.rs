@@ -1,0 +1,436 @@
+//! The menu: pick a campaign (the shipped scenarios and any campaign file or mod folder under
+//! `scenarios/`), a seed, a new game (to command, or to watch the historical plan), a saved
+//! game, or the compare screen.
+//!
+//! Keys: ↑ ↓ pick a campaign, Enter plays it, W watches it, C compares, G goes back to the game,
+//! L loads the autosave,
+//! Escape quits.
+
+use std::path::{Path, PathBuf};
+
+use bevy::input_focus::InputFocus;
+use bevy::prelude::*;
+use bevy::text::{EditableText, EditableTextFilter};
+
+use super::theme::{self, ButtonLabel, Chosen, UiFont};
+use super::{Reply, Screen, Settings, UiAction, UiSystems};
+use crate::save::SaveFile;
+
+/// A campaign file found under `scenarios/`.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its path.
+    pub path: PathBuf,
+    /// The campaign's name (the file's name if it does not load).
+    pub name: String,
+    /// Its description.
+    pub description: String,
+    /// Why it does not load, if it does not.
+    pub error: Option<String>,
+}
+
+/// The campaigns the menu offers, the one picked, and the seed typed.
+#[derive(Resource, Debug, Default)]
+pub struct Catalogue {
+    /// Every campaign file found.
+    pub entries: Vec<Entry>,
+    /// The one picked.
+    pub picked: usize,
+    /// What is typed in the seed field.
+    pub seed_text: String,
+}
+
+impl Catalogue {
+    /// The seed typed, if any.
+    pub fn seed(&self) -> Option<u64> {
+        self.seed_text.trim().parse().ok()
+    }
+
+    /// The campaign files under `root` (and its mod folders), sorted by path. A campaign file
+    /// names a map or overlays another campaign; map and rules files are left out.
+    pub fn scan(root: &Path) -> Catalogue {
+        let mut files = Vec::new();
+        collect(root, &mut files);
+        files.sort();
+        let entries = files
+            .into_iter()
+            .filter_map(|path| {
+                let text = std::fs::read_to_string(&path).ok()?;
+                if !is_campaign(&text) {
+                    return None;
+                }
+                Some(match crate::scenario::Scenario::load(&path) {
+                    Ok(s) => Entry {
+                        path,
+                        name: s.campaign.name.clone(),
+                        description: s.campaign.description.clone(),
+                        error: None,
+                    },
+                    Err(e) => Entry {
+                        name: path
+                            .file_stem()
+                            .map_or(String::new(), |s| s.to_string_lossy().into_owned()),
+                        path,
+                        description: String::new(),
+                        error: Some(e.to_string()),
+                    },
+                })
+            })
+            .collect();
+        // The second expedition first: it is the campaign most players come for.
+        let mut catalogue = Catalogue {
+            entries,
+            ..default()
+        };
+        catalogue.picked = catalogue
+            .entries
+            .iter()
+            .position(|e| e.path.ends_with("second_expedition_102bc.ron"))
+            .unwrap_or(0);
+        catalogue
+    }
+}
+
+/// Every `.ron` file under `dir`, folders included.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in read.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+}
+
+/// A campaign file has a top-level `map:` or `overlay:` field (comments aside).
+fn is_campaign(text: &str) -> bool {
+    text.lines()
+        .map(|l| l.split("//").next().unwrap_or("").trim())
+        .any(|l| l.starts_with("map:") || l.starts_with("overlay:"))
+}
+
+/// Where the scenarios are: `scenarios/` here, or beside the game's sources.
+pub fn scenarios_dir() -> PathBuf {
+    let here = PathBuf::from("scenarios");
+    if here.is_dir() {
+        here
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+    }
+}
+
+/// The saves in the saves folder, newest first: path and a line about each.
+pub fn saves(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(std::time::SystemTime, PathBuf, String)> = Vec::new();
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    for entry in read.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let when = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        let stem = path
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let line = match SaveFile::read(&path) {
+            Ok(f) => format!(
+                "{stem}: {}, day {}",
+                f.scenario
+                    .file_stem()
+                    .map_or(String::new(), |s| s.to_string_lossy().into_owned()),
+                f.day
+            ),
+            Err(_) => format!("{stem} (damaged)"),
+        };
+        out.push((when, path, line));
+    }
+    out.sort_by_key(|e| std::cmp::Reverse(e.0));
+    out.into_iter().map(|(_, p, l)| (p, l)).collect()
+}
+
+#[derive(Component)]
+struct SeedField;
+#[derive(Component)]
+struct Description;
+#[derive(Component)]
+struct MenuReply;
+
+fn spawn_menu(
+    mut commands: Commands,
+    font: Res<UiFont>,
+    settings: Res<Settings>,
+    mut catalogue: ResMut<Catalogue>,
+    mut focus: ResMut<InputFocus>,
+) {
+    // Scan anew each time: a modder may have added a file.
+    let seed_text = std::mem::take(&mut catalogue.seed_text);
+    let picked = catalogue
+        .entries
+        .get(catalogue.picked)
+        .map(|e| e.path.clone());
+    *catalogue = Catalogue::scan(&scenarios_dir());
+    catalogue.seed_text = seed_text.clone();
+    if let Some(i) = picked.and_then(|p| catalogue.entries.iter().position(|e| e.path == p)) {
+        catalogue.picked = i;
+    }
+    focus.clear();
+    let campaigns: Vec<_> = catalogue
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let label = if e.error.is_some() {
+                format!("{} (does not load)", e.name)
+            } else {
+                e.name.clone()
+            };
+            theme::button(&font, &label, "", UiAction::PickScenario(i))
+        })
+        .collect();
+    let saves: Vec<_> = saves(&settings.saves)
+        .into_iter()
+        .take(6)
+        .map(|(path, line)| theme::button(&font, &line, "", UiAction::Load(path)))
+        .collect();
+    let root = commands
+        .spawn((
+            DespawnOnExit(Screen::Menu),
+            Node {
+                width: percent(100),
+                height: percent(100),
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                padding: UiRect::all(px(24)),
+                row_gap: px(10),
+                ..default()
+            },
+        ))
+        .id();
+    commands.entity(root).with_children(|root| {
+        root.spawn((
+            Text::new("Heavenly Horses"),
+            font.at(44.0),
+            TextColor(theme::HAN_RED),
+        ));
+        root.spawn((
+            Text::new(
+                "Li Guangli's expeditions to Dayuan, 104 and 102 BC: grain, water, fodder and horses across the Tarim Basin",
+            ),
+            font.at(17.0),
+            TextColor(theme::INK),
+        ));
+        root.spawn(Node {
+            flex_direction: FlexDirection::Row,
+            column_gap: px(24),
+            margin: UiRect::top(px(12)),
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn(theme::panel(Node {flex_direction: FlexDirection::Column,
+padding: UiRect::all(px(8)),
+
+                width: px(470),
+                ..default()
+            }))
+            .with_children(|col| {
+                col.spawn((Text::new("Campaigns (↑ ↓)"), font.at(18.0), TextColor(theme::INK)));
+                for b in campaigns {
+                    col.spawn(b);
+                }
+                col.spawn((
+                    Text::new("Saved games"),
+                    font.at(18.0),
+                    TextColor(theme::INK),
+                    Node {
+                        margin: UiRect::top(px(12)),
+                        ..default()
+                    },
+                ));
+                let none = saves.is_empty();
+                for b in saves {
+                    col.spawn(b);
+                }
+                if none {
+                    col.spawn((Text::new("none yet"), font.at(14.0), TextColor(theme::INK)));
+                }
+            });
+            row.spawn(theme::panel(Node {flex_direction: FlexDirection::Column,
+padding: UiRect::all(px(8)),
+
+                width: px(560),
+                row_gap: px(8),
+                ..default()
+            }))
+            .with_children(|col| {
+                col.spawn((Description, Text::new(""), font.at(15.0), TextColor(theme::INK)));
+                col.spawn(Node {
+                    flex_direction: FlexDirection::Row,
+                    align_items: AlignItems::Center,
+                    column_gap: px(8),
+                    ..default()
+                })
+                .with_children(|line| {
+                    line.spawn((Text::new("Seed:"), font.at(15.0), TextColor(theme::INK)));
+                    line.spawn((
+                        SeedField,
+                        EditableText::new(seed_text),
+                        EditableTextFilter::new(|c| c.is_ascii_digit()),
+                        font.at(15.0),
+                        TextColor(theme::INK),
+                        BackgroundColor(Color::WHITE),
+                        BorderColor::all(theme::INK),
+                        Node {
+                            width: px(180),
+                            height: px(24),
+                            border: UiRect::all(px(1)),
+                            padding: UiRect::axes(px(4), px(2)),
+                            ..default()
+                        },
+                    ));
+                    line.spawn((
+                        Text::new("(click and type; empty: the scenario's own)"),
+                        font.at(13.0),
+                        TextColor(theme::INK),
+                    ));
+                });
+                col.spawn(theme::button(
+                    &font,
+                    "New game",
+                    "Enter",
+                    UiAction::NewGame { watch: false },
+                ));
+                col.spawn(theme::button(
+                    &font,
+                    "Watch the historical plan",
+                    "W",
+                    UiAction::NewGame { watch: true },
+                ));
+                col.spawn(theme::button(
+                    &font,
+                    "Compare the expeditions",
+                    "C",
+                    UiAction::Go(Screen::Compare),
+                ));
+                col.spawn(theme::button(
+                    &font,
+                    "Back to the game",
+                    "G",
+                    UiAction::Go(Screen::Playing),
+                ));
+                col.spawn(theme::button(&font, "Quit", "Esc", UiAction::Quit));
+                col.spawn((MenuReply, Text::new(""), font.at(14.0), TextColor(theme::ERROR)));
+            });
+        });
+    });
+}
+
+/// The picked campaign's description and the reply, and the chosen button marked.
+fn show_menu(
+    mut commands: Commands,
+    mut catalogue: ResMut<Catalogue>,
+    reply: Res<Reply>,
+    mut description: Single<&mut Text, (With<Description>, Without<MenuReply>)>,
+    mut said: Single<(&mut Text, &mut TextColor), (With<MenuReply>, Without<Description>)>,
+    seed: Single<&EditableText, With<SeedField>>,
+    buttons: Query<(Entity, &UiAction, Has<Chosen>), With<ButtonLabel>>,
+) {
+    catalogue.seed_text = seed.value().to_string();
+    let text = match catalogue.entries.get(catalogue.picked) {
+        Some(e) => match &e.error {
+            Some(err) => format!(
+                "{}\n{}\n\nIt does not load:\n{err}",
+                e.name,
+                e.path.display()
+            ),
+            None => format!(
+                "{}\n{}\n\n{}",
+                e.name,
+                e.path.display(),
+                crate::play::text::wrap(&e.description, 70, "")
+            ),
+        },
+        None => "No campaign files under scenarios/.".to_string(),
+    };
+    if description.0 != text {
+        description.0 = text;
+    }
+    let (said_text, colour) = &mut *said;
+    if said_text.0 != reply.text {
+        said_text.0 = reply.text.clone();
+    }
+    colour.0 = if reply.error {
+        theme::ERROR
+    } else {
+        theme::INK
+    };
+    for (entity, action, chosen) in &buttons {
+        let should = *action == UiAction::PickScenario(catalogue.picked);
+        if should && !chosen {
+            commands.entity(entity).try_insert(Chosen);
+        } else if !should && chosen {
+            commands.entity(entity).try_remove::<Chosen>();
+        }
+    }
+}
+
+/// The menu's keys (not while the seed is being typed).
+fn menu_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<InputFocus>,
+    editing: Query<(), With<EditableText>>,
+    catalogue: Res<Catalogue>,
+    settings: Res<Settings>,
+    mut actions: ResMut<theme::Actions>,
+) {
+    if focus.get().is_some_and(|e| editing.contains(e)) {
+        return;
+    }
+    let n = catalogue.entries.len().max(1);
+    let pairs = [
+        (KeyCode::Enter, UiAction::NewGame { watch: false }),
+        (KeyCode::KeyW, UiAction::NewGame { watch: true }),
+        (KeyCode::KeyC, UiAction::Go(Screen::Compare)),
+        (KeyCode::KeyG, UiAction::Go(Screen::Playing)),
+        (KeyCode::Escape, UiAction::Quit),
+        (
+            KeyCode::ArrowDown,
+            UiAction::PickScenario((catalogue.picked + 1) % n),
+        ),
+        (
+            KeyCode::ArrowUp,
+            UiAction::PickScenario((catalogue.picked + n - 1) % n),
+        ),
+    ];
+    for (key, action) in pairs {
+        if keys.just_pressed(key) {
+            actions.0.push(action);
+        }
+    }
+    if keys.just_pressed(KeyCode::KeyL) {
+        actions
+            .0
+            .push(UiAction::Load(settings.saves.join("autosave.json")));
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.insert_resource(Catalogue::scan(&scenarios_dir()));
+    app.add_systems(OnEnter(Screen::Menu), spawn_menu);
+    app.add_systems(
+        Update,
+        (
+            menu_keys.in_set(UiSystems::Input),
+            show_menu.in_set(UiSystems::Show),
+        )
+            .run_if(in_state(Screen::Menu)),
+    );
+}

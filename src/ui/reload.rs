@@ -1,0 +1,165 @@
+//! Hot reload: while a campaign is played, edit any RON file of its scenario (the campaign, its
+//! map, its rules, or the campaign it overlays) and the game reloads it, replaying what has been
+//! done so far on the new scenario. A broken edit shows the validation error (file, line,
+//! column, field, what would be valid) in a red banner and keeps the last good scenario.
+
+use std::path::Path;
+use std::time::SystemTime;
+
+use bevy::prelude::*;
+
+use super::theme::{self, UiFont};
+use super::{Current, Reply, Screen, UiSystems};
+use crate::play::Game;
+use crate::scenario::Scenario;
+use crate::sim::Commander;
+
+/// The scenario files' last change seen, and the error of a broken edit.
+#[derive(Resource, Debug, Default)]
+pub struct Watched {
+    /// The newest modification time of the scenario's files, and the game it is for.
+    stamp: Option<(u64, SystemTime)>,
+    /// When they were last looked at.
+    checked: f32,
+    /// Why the last edit did not load.
+    pub error: Option<String>,
+    /// Reloads done, and edits that did not load.
+    pub reloads: u32,
+    /// Edits that did not load.
+    pub failures: u32,
+}
+
+/// The newest modification time of the `.ron` files under `dir`.
+fn newest(dir: &Path) -> Option<SystemTime> {
+    let mut best: Option<SystemTime> = None;
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        let t = if path.is_dir() {
+            newest(&path)
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            entry.metadata().and_then(|m| m.modified()).ok()
+        } else {
+            None
+        };
+        best = best.max(t);
+    }
+    best
+}
+
+#[derive(Component)]
+struct ReloadBanner;
+
+/// Twice a second, looks for a change to the scenario's files, and reloads.
+fn watch(
+    time: Res<Time>,
+    mut watched: ResMut<Watched>,
+    mut current: NonSendMut<Current>,
+    mut reply: ResMut<Reply>,
+) {
+    watched.checked += time.delta_secs();
+    if watched.checked < 0.5 {
+        return;
+    }
+    watched.checked = 0.0;
+    let epoch = current.epoch;
+    let Some(path) = current.path.clone() else {
+        return;
+    };
+    // The campaign's folder holds its map and rules (and any campaign it overlays).
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let Some(now) = newest(dir) else {
+        return;
+    };
+    match watched.stamp {
+        Some((e, t)) if e == epoch && t == now => return,
+        Some((e, _)) if e == epoch => {}
+        // A new game: remember its files' time, nothing to reload.
+        _ => {
+            watched.stamp = Some((epoch, now));
+            watched.error = None;
+            return;
+        }
+    }
+    let Some(session) = current.session.as_mut() else {
+        return;
+    };
+    let game = &session.game;
+    let commander = *game.app.world().resource::<Commander>();
+    let reloaded = Scenario::load(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|s| {
+            Game::replay_as(s, game.seed, commander, &game.actions)
+                .map_err(|e| format!("what was done so far no longer applies: {e}"))
+        });
+    match reloaded {
+        Ok(game) => {
+            let date = game.date();
+            session.game = game;
+            current.epoch += 1;
+            watched.stamp = Some((current.epoch, now));
+            watched.error = None;
+            watched.reloads += 1;
+            reply.say(format!(
+                "reloaded {} and replayed the campaign to {date}",
+                path.display()
+            ));
+        }
+        Err(e) => {
+            watched.stamp = Some((epoch, now));
+            watched.failures += 1;
+            watched.error = Some(format!(
+                "The edited scenario did not load; playing on with the last good one.\n{e}"
+            ));
+        }
+    }
+}
+
+fn spawn_banner(mut commands: Commands, font: Res<UiFont>) {
+    commands.spawn((
+        DespawnOnExit(Screen::Playing),
+        ReloadBanner,
+        Text::new(""),
+        font.at(14.0),
+        TextColor(Color::WHITE),
+        BackgroundColor(theme::ERROR.with_alpha(0.92)),
+        Node {
+            position_type: PositionType::Absolute,
+            top: px(90),
+            left: px(360),
+            max_width: px(760),
+            padding: UiRect::all(px(8)),
+            ..default()
+        },
+        GlobalZIndex(5),
+        Visibility::Hidden,
+    ));
+}
+
+fn show_banner(
+    watched: Res<Watched>,
+    mut banner: Single<(&mut Text, &mut Visibility), With<ReloadBanner>>,
+) {
+    let (text, visibility) = &mut *banner;
+    match &watched.error {
+        Some(e) => {
+            if text.0 != *e {
+                text.0 = e.clone();
+            }
+            **visibility = Visibility::Visible;
+        }
+        None => **visibility = Visibility::Hidden,
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Watched>();
+    app.add_systems(OnEnter(Screen::Playing), spawn_banner);
+    app.add_systems(
+        Update,
+        (
+            watch.in_set(UiSystems::Act),
+            show_banner.in_set(UiSystems::Show),
+        )
+            .run_if(in_state(Screen::Playing)),
+    );
+}

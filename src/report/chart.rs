@@ -255,7 +255,8 @@ pub fn march_rgb(series: &Series, size: (u32, u32)) -> Result<Vec<u8>, String> {
         let root = BitMapBackend::with_buffer(&mut buffer, size).into_drawing_area();
         let err = |e: &dyn std::fmt::Display| format!("could not draw the march: {e}");
         root.fill(&WHITE).map_err(|e| err(&e))?;
-        draw_maps(std::slice::from_ref(&root), std::slice::from_ref(series)).map_err(|e| err(&e))?;
+        draw_maps(std::slice::from_ref(&root), std::slice::from_ref(series))
+            .map_err(|e| err(&e))?;
         root.present().map_err(|e| err(&e))?;
     }
     Ok(buffer)

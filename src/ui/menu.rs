@@ -434,3 +434,63 @@ pub(super) fn plugin(app: &mut App) {
             .run_if(in_state(Screen::Menu)),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_menu_lists_the_shipped_campaigns_but_not_maps_or_rules() {
+        let catalogue = Catalogue::scan(&scenarios_dir());
+        let names: Vec<&str> = catalogue.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(catalogue.entries.len(), 4, "{names:?}");
+        assert!(
+            names.contains(&"The Second Expedition (102 BC)"),
+            "{names:?}"
+        );
+        assert!(catalogue.entries.iter().all(|e| e.error.is_none()));
+        // The second expedition is picked first.
+        assert!(
+            catalogue.entries[catalogue.picked]
+                .path
+                .ends_with("second_expedition_102bc.ron")
+        );
+    }
+
+    #[test]
+    fn a_mod_folder_campaign_is_listed_and_a_broken_one_with_its_error() {
+        let dir = std::env::temp_dir().join(format!("hh-menu-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mods = dir.join("mods/zhizhi");
+        std::fs::create_dir_all(&mods).unwrap();
+        let shipped = scenarios_dir();
+        for sub in ["maps", "rules"] {
+            std::fs::create_dir_all(mods.join(sub)).unwrap();
+        }
+        std::fs::copy(
+            shipped.join("maps/western_regions.ron"),
+            mods.join("maps/western_regions.ron"),
+        )
+        .unwrap();
+        std::fs::copy(
+            shipped.join("rules/han_army.ron"),
+            mods.join("rules/han_army.ron"),
+        )
+        .unwrap();
+        let good = std::fs::read_to_string(shipped.join("first_expedition_104bc.ron")).unwrap();
+        std::fs::write(mods.join("good.ron"), &good).unwrap();
+        std::fs::write(
+            mods.join("broken.ron"),
+            good.replacen("seed: 104", "seed: \"many\"", 1),
+        )
+        .unwrap();
+        let catalogue = Catalogue::scan(&dir);
+        assert_eq!(catalogue.entries.len(), 2);
+        let broken = &catalogue.entries[0];
+        assert!(broken.path.ends_with("broken.ron"));
+        let error = broken.error.as_deref().unwrap_or("");
+        assert!(error.contains("broken.ron:"), "{error}");
+        assert_eq!(catalogue.entries[1].name, "The First Expedition (104 BC)");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -417,6 +417,7 @@ fn compare(
 
 /// How to open the window.
 #[derive(Debug, Default)]
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 struct WindowArgs {
     scenario: Option<PathBuf>,
     seed: Option<u64>,

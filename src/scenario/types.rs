@@ -178,6 +178,35 @@ pub struct MapFile {
     /// The states.
     #[serde(default)]
     pub states: Vec<StateDef>,
+    /// Rivers, lakes, deserts and mountain ranges drawn on the game's map (no effect on the
+    /// simulation, which knows the ground by its places and routes).
+    #[serde(default)]
+    pub features: Vec<MapFeature>,
+}
+
+/// What a map feature is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FeatureKind {
+    /// A river: a line.
+    River,
+    /// A lake or marsh: an outline.
+    Lake,
+    /// A sand or stone desert: an outline.
+    Desert,
+    /// A mountain range: a line along its crest.
+    Mountains,
+}
+
+/// A river, lake, desert or mountain range on the game's map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapFeature {
+    /// What it is.
+    pub kind: FeatureKind,
+    /// Its name, shown on the map.
+    pub name: String,
+    /// Its line (rivers, ranges) or outline (lakes, deserts): (latitude, longitude) pairs.
+    pub points: Vec<(f64, f64)>,
 }
 
 /// A value for each kind of animal.

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use super::load::{Problem, SourceFile};
 use super::types::{
-    CampaignFile, DetachSize, Effect, EventDef, MapFile, PlanStep, Rules, Terrain, Trigger, Water,
+    CampaignFile, DetachSize, Effect, EventDef, FeatureKind, MapFile, PlanStep, Rules, Terrain,
+    Trigger, Water,
 };
 
 /// The closest known name to `wrong`, if any is close enough to be a likely typo.
@@ -54,6 +55,33 @@ fn check_share(
 /// Checks a map: unique ids, routes and states that refer to real places, sane numbers.
 pub fn map(src: &SourceFile, map: &MapFile) -> Vec<Problem> {
     let mut out = Vec::new();
+    for (i, f) in map.features.iter().enumerate() {
+        let least = match f.kind {
+            FeatureKind::River | FeatureKind::Mountains => 2,
+            FeatureKind::Lake | FeatureKind::Desert => 3,
+        };
+        if f.points.len() < least {
+            out.push(src.problem_at(
+                &format!("\"{}\"", f.name),
+                &format!("features[{i}].points"),
+                format!(
+                    "a {:?} needs at least {least} (lat, lon) points ({} given)",
+                    f.kind,
+                    f.points.len()
+                ),
+            ));
+        }
+        if f.points
+            .iter()
+            .any(|(lat, lon)| !(-90.0..=90.0).contains(lat) || !(-180.0..=180.0).contains(lon))
+        {
+            out.push(src.problem_at(
+                &format!("\"{}\"", f.name),
+                &format!("features[{i}].points"),
+                "each point is (lat, lon), lat from -90 to 90 and lon from -180 to 180",
+            ));
+        }
+    }
     let mut places = BTreeSet::new();
     for (i, p) in map.places.iter().enumerate() {
         if !places.insert(p.id.as_str()) {

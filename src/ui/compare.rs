@@ -290,7 +290,7 @@ fn show_compare(
                     "{} runs each (seeds from 1), the historical plan",
                     comparing.runs
                 );
-                table.0 = done.table.clone();
+                table.0 = theme::latin(&done.table);
                 let (image, node) = &mut *chart;
                 image.image = images.add(super::hud::rgb_image(&done.chart, CHART));
                 node.display = Display::Flex;

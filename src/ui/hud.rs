@@ -76,8 +76,8 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
                 flex_direction: FlexDirection::Row,
                 flex_wrap: FlexWrap::Wrap,
                 align_items: AlignItems::Center,
-                column_gap: px(6),
-                padding: UiRect::axes(px(8), px(4)),
+                column_gap: px(2),
+                padding: UiRect::axes(px(6), px(3)),
                 ..default()
             })),
         ))
@@ -282,7 +282,7 @@ fn show_forces(
     let prestige = game.app.world().resource::<Prestige>().0;
     let state = match game.ended() {
         Some(o) => format!("campaign over: {}", o.word()),
-        None if clock.playing => format!("playing, {} days a second", SPEEDS[clock.speed]),
+        None if clock.playing => format!("▶ {} days/s", SPEEDS[clock.speed]),
         None => "paused".to_string(),
     };
     let t = format!("{} · prestige {prestige:+.2} · {state}", game.date());
@@ -687,7 +687,7 @@ fn show_log(
     let start = chronicle.len().saturating_sub(7 - shown);
     let t = chronicle[start..]
         .iter()
-        .map(|e| format!("day {:>3}  {}", e.day, e.text))
+        .map(|e| format!("day {:>3}  {}", e.day, theme::latin(&e.text)))
         .collect::<Vec<_>>()
         .join("\n");
     if log.0 != t {

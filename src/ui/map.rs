@@ -1,5 +1,6 @@
 //! The map: the scenario's places projected from their coordinates, drawn with the look of the
-//! ground (oases, river valleys, steppe, gobi and sand, mountains and passes), the routes coloured
+//! ground (the map's deserts, lakes, rivers and ranges; oases, river valleys, steppe, gobi and
+//! sand along the roads; mountains and passes), the routes coloured
 //! by water (blue where watered, a red dashed stretch where waterless) with their lengths, the
 //! oasis states ringed by their answer to the Han, and the forces as banners that move along
 //! the routes as days pass.
@@ -16,7 +17,7 @@ use bevy::prelude::*;
 use super::theme::{self, UiFont};
 use super::{Current, Screen, UiAction, UiSystems};
 use crate::play::Game;
-use crate::scenario::types::{Terrain, Water};
+use crate::scenario::types::{FeatureKind, Terrain};
 use crate::sim::components::*;
 
 /// The projection of the scenario's coordinates onto the map: longitude shrunk by the cosine of
@@ -121,6 +122,25 @@ fn ground(terrain: Terrain) -> Color {
 const WATERED: Color = Color::srgb(0.15, 0.40, 0.75);
 const DRY: Color = Color::srgb(0.80, 0.20, 0.10);
 const MOUNTAIN: Color = Color::srgb(0.42, 0.30, 0.20);
+const RIVER: Color = Color::srgba(0.2, 0.45, 0.8, 0.85);
+
+/// A filled outline, as a fan of triangles about its centre (outlines drawn on maps are near
+/// enough to star-shaped for this).
+fn fan(points: &[Vec2]) -> Mesh {
+    use bevy::asset::RenderAssetUsages;
+    use bevy::mesh::{Indices, PrimitiveTopology};
+    let centre = points.iter().copied().sum::<Vec2>() / points.len() as f32;
+    let mut positions = vec![[centre.x, centre.y, 0.0]];
+    positions.extend(points.iter().map(|p| [p.x, p.y, 0.0]));
+    let n = points.len() as u32;
+    let indices: Vec<u32> = (0..n).flat_map(|i| [0, 1 + i, 1 + (i + 1) % n]).collect();
+    Mesh::new(
+        PrimitiveTopology::TriangleList,
+        RenderAssetUsages::default(),
+    )
+    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+    .with_inserted_indices(Indices::U32(indices))
+}
 
 /// Draws the ground, the places and their names for the game in play, anew whenever it is
 /// replaced.
@@ -153,7 +173,8 @@ fn build_map(
     if let Projection::Orthographic(ortho) = &mut **proj {
         ortho.scale = 1.0;
     }
-    let world = game.world();
+    let features = &game.scenario.map.features;
+    let world = game.app.world_mut();
     let places: Vec<Place> = world.query::<&Place>().iter(world).cloned().collect();
     let routes: Vec<Route> = world.query::<&Route>().iter(world).cloned().collect();
     let spot = |e: Entity, world: &World| {
@@ -161,6 +182,20 @@ fn build_map(
             .get::<Place>(e)
             .map_or(Vec2::ZERO, |p| projection.at(p.lat, p.lon))
     };
+    // One material per colour and one mesh per circle size, so that the renderer batches them.
+    let mut palette: Vec<(Color, Handle<ColorMaterial>)> = Vec::new();
+    let mut material = |colour: Color| {
+        if let Some((_, h)) = palette.iter().find(|(c, _)| *c == colour) {
+            return h.clone();
+        }
+        let h = materials.add(ColorMaterial::from_color(colour));
+        palette.push((colour, h.clone()));
+        h
+    };
+    let circles = [
+        (16.0, meshes.add(Circle::new(16.0))),
+        (22.0, meshes.add(Circle::new(22.0))),
+    ];
     // The ground along each route: a broad wash in its terrain's colour.
     for r in &routes {
         let (a, b) = (spot(r.a, world), spot(r.b, world));
@@ -177,9 +212,80 @@ fn build_map(
         commands.spawn((
             MapItem,
             Mesh2d(meshes.add(Rectangle::new(length, width))),
-            MeshMaterial2d(materials.add(ColorMaterial::from_color(ground(r.terrain)))),
+            MeshMaterial2d(material(ground(r.terrain))),
             Transform::from_translation(((a + b) / 2.0).extend(-2.0))
                 .with_rotation(Quat::from_rotation_z(d.y.atan2(d.x))),
+        ));
+    }
+    // Deserts and lakes: filled outlines, their names across them.
+    for f in features {
+        let points: Vec<Vec2> = f
+            .points
+            .iter()
+            .map(|(lat, lon)| projection.at(*lat, *lon))
+            .collect();
+        let (colour, z, ink) = match f.kind {
+            FeatureKind::Desert => (
+                Color::srgba(0.93, 0.82, 0.55, 0.7),
+                -3.0,
+                Color::srgba(0.55, 0.40, 0.15, 0.55),
+            ),
+            FeatureKind::Lake => (
+                Color::srgba(0.45, 0.65, 0.85, 0.9),
+                -1.8,
+                Color::srgba(0.1, 0.3, 0.6, 0.8),
+            ),
+            FeatureKind::River | FeatureKind::Mountains => continue,
+        };
+        if points.len() >= 3 {
+            commands.spawn((
+                MapItem,
+                Mesh2d(meshes.add(fan(&points))),
+                MeshMaterial2d(material(colour)),
+                Transform::from_xyz(0.0, 0.0, z),
+            ));
+        }
+        let centre = points.iter().copied().sum::<Vec2>() / points.len().max(1) as f32;
+        let size = if f.kind == FeatureKind::Desert {
+            20.0
+        } else {
+            11.0
+        };
+        commands.spawn((
+            MapItem,
+            Label {
+                at: centre,
+                offset: Vec2::ZERO,
+            },
+            Text2d::new(f.name.clone()),
+            font.at(size),
+            TextColor(ink),
+            Transform::from_translation(centre.extend(-1.0)),
+        ));
+    }
+    // Rivers and ranges: their names along them.
+    for f in features {
+        if !matches!(f.kind, FeatureKind::River | FeatureKind::Mountains) || f.points.len() < 2 {
+            continue;
+        }
+        let mid = f.points.len() / 2;
+        let (a, b) = (f.points[mid - 1], f.points[mid]);
+        let at = (projection.at(a.0, a.1) + projection.at(b.0, b.1)) / 2.0;
+        let ink = if f.kind == FeatureKind::River {
+            Color::srgba(0.1, 0.3, 0.6, 0.8)
+        } else {
+            Color::srgba(0.40, 0.28, 0.15, 0.8)
+        };
+        commands.spawn((
+            MapItem,
+            Label {
+                at,
+                offset: Vec2::new(0.0, 12.0),
+            },
+            Text2d::new(f.name.clone()),
+            font.at(11.0),
+            TextColor(ink),
+            Transform::from_translation(at.extend(-1.0)),
         ));
     }
     // The ground about each place, and its name.
@@ -191,8 +297,13 @@ fn build_map(
         };
         commands.spawn((
             MapItem,
-            Mesh2d(meshes.add(Circle::new(radius))),
-            MeshMaterial2d(materials.add(ColorMaterial::from_color(ground(p.terrain)))),
+            Mesh2d(
+                circles
+                    .iter()
+                    .find(|(r, _)| *r == radius)
+                    .map_or_else(|| meshes.add(Circle::new(radius)), |(_, h)| h.clone()),
+            ),
+            MeshMaterial2d(material(ground(p.terrain))),
             Transform::from_translation(at.extend(-1.5)),
         ));
         commands.spawn((
@@ -240,12 +351,45 @@ fn draw_lines(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
-    let world = game.world();
+    let features = &game.scenario.map.features;
+    let world = game.app.world_mut();
     let spot = |world: &World, e: Entity| {
         world
             .get::<Place>(e)
             .map_or(Vec2::ZERO, |p| projection.at(p.lat, p.lon))
     };
+    // Rivers wind, ranges raise their peaks.
+    for f in features {
+        let points: Vec<Vec2> = f
+            .points
+            .iter()
+            .map(|(lat, lon)| projection.at(*lat, *lon))
+            .collect();
+        match f.kind {
+            FeatureKind::River => {
+                gizmos.linestrip_2d(points.iter().copied(), RIVER);
+                gizmos.linestrip_2d(points.iter().map(|p| *p + Vec2::new(0.0, 1.0)), RIVER);
+            }
+            FeatureKind::Mountains => {
+                for w in points.windows(2) {
+                    let d = w[1] - w[0];
+                    let n = (d.length() / 14.0).max(1.0) as usize;
+                    for i in 0..n {
+                        let c = w[0] + d * ((i as f32 + 0.5) / n as f32);
+                        gizmos.linestrip_2d(
+                            [
+                                c + Vec2::new(-7.0, -4.0),
+                                c + Vec2::new(0.0, 6.0),
+                                c + Vec2::new(7.0, -4.0),
+                            ],
+                            MOUNTAIN,
+                        );
+                    }
+                }
+            }
+            FeatureKind::Lake | FeatureKind::Desert => {}
+        }
+    }
     let mut routes = world.query::<(Entity, &Route)>();
     for (entity, r) in routes.iter(world) {
         let (a, b) = (spot(world, r.a), spot(world, r.b));
@@ -271,17 +415,6 @@ fn draw_lines(
                     );
                 }
             }
-        }
-        // A river valley: the river winds beside the road.
-        if r.terrain == Terrain::RiverValley || r.water == Water::River {
-            let n = (d.length() / 6.0).max(2.0) as usize;
-            let points: Vec<Vec2> = (0..=n)
-                .map(|i| {
-                    let t = i as f32 / n as f32;
-                    a + d * t + normal * (8.0 + 3.0 * (t * 18.0).sin())
-                })
-                .collect();
-            gizmos.linestrip_2d(points, Color::srgba(0.2, 0.45, 0.8, 0.7));
         }
         // The road: blue where watered, red dashes along the waterless stretch.
         let (from, to) = if r.length_km > 0.0 {
@@ -414,8 +547,11 @@ fn place_banners(
         match forces.iter().position(|v| v.force.name == banner.0) {
             Some(i) => {
                 let (at, n) = spots[i];
-                label.at = at;
-                label.offset = Vec2::new(0.0, -26.0 - 30.0 * n as f32);
+                let offset = Vec2::new(0.0, -26.0 - 30.0 * n as f32);
+                if label.at != at || label.offset != offset {
+                    label.at = at;
+                    label.offset = offset;
+                }
                 let f = &forces[i].force;
                 let mark = if f.name == selected { "▶ " } else { "" };
                 for child in children.iter() {
@@ -461,18 +597,28 @@ fn place_banners(
     }
 }
 
-/// Names and banners keep their size on screen at every zoom.
+/// Names and banners keep their size on screen at every zoom (moved only when the zoom or the
+/// label changes).
 fn scale_labels(
     camera: Single<&Projection, With<Camera2d>>,
-    mut labels: Query<(&Label, &mut Transform)>,
+    mut labels: Query<(Ref<Label>, &mut Transform)>,
+    mut last_zoom: Local<f32>,
 ) {
     let zoom = match *camera {
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
+    let zoomed = zoom != *last_zoom;
+    *last_zoom = zoom;
     for (label, mut transform) in &mut labels {
-        transform.translation = (label.at + label.offset * zoom).extend(transform.translation.z);
-        transform.scale = Vec3::splat(zoom);
+        if !zoomed && !label.is_changed() {
+            continue;
+        }
+        let at = (label.at + label.offset * zoom).extend(transform.translation.z);
+        if transform.translation != at || transform.scale.x != zoom {
+            transform.translation = at;
+            transform.scale = Vec3::splat(zoom);
+        }
     }
 }
 

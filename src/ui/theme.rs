@@ -65,6 +65,18 @@ impl UiFont {
     }
 }
 
+/// `text` without Chinese characters, which the shipped fonts cannot show (the sources quote the
+/// Shiji and the Hanshu in Chinese; the window shows their English).
+pub fn latin(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| !matches!(*c as u32, 0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF))
+        .collect();
+    kept.replace(":  \"", ": \"")
+        .replace("( ", "(")
+        .replace(" )", ")")
+}
+
 /// A button's words, for the script's `click` and for showing which one is chosen.
 #[derive(Component, Debug, Clone)]
 pub struct ButtonLabel(pub String);
@@ -86,7 +98,7 @@ pub fn button(font: &UiFont, label: &str, hint: &str, action: UiAction) -> impl 
         action,
         ButtonLabel(label.to_string()),
         Node {
-            padding: UiRect::axes(px(8), px(3)),
+            padding: UiRect::axes(px(6), px(3)),
             margin: UiRect::all(px(2)),
             border: UiRect::all(px(1)),
             border_radius: BorderRadius::all(px(3)),
@@ -164,4 +176,15 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Actions>();
     app.add_observer(on_activate);
     app.add_systems(Update, style_buttons);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn chinese_quotations_are_left_out_of_the_window_and_the_english_kept() {
+        assert_eq!(
+            super::latin("men home: 萬餘人 \"10,000 and more men\" [S123]"),
+            "men home: \"10,000 and more men\" [S123]"
+        );
+    }
 }

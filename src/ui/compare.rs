@@ -304,18 +304,11 @@ fn show_compare(
             None => {}
         }
     }
-    for (entity, action, chosen) in &buttons {
-        let should = match action {
-            UiAction::ComparePick { side, index } => comparing.picked[*side] == *index,
-            UiAction::CompareRuns(runs) => comparing.runs == *runs,
-            _ => false,
-        };
-        if should && !chosen {
-            commands.entity(entity).try_insert(Chosen);
-        } else if !should && chosen {
-            commands.entity(entity).try_remove::<Chosen>();
-        }
-    }
+    theme::mark_chosen(&mut commands, &buttons, |action| match action {
+        UiAction::ComparePick { side, index } => comparing.picked[*side] == *index,
+        UiAction::CompareRuns(runs) => comparing.runs == *runs,
+        _ => false,
+    });
 }
 
 /// The compare screen's keys.
@@ -335,11 +328,7 @@ fn compare_keys(
         (KeyCode::Digit3, UiAction::CompareRuns(1000)),
         (KeyCode::Escape, UiAction::Go(Screen::Menu)),
     ];
-    for (key, action) in pairs {
-        if keys.just_pressed(key) {
-            actions.0.push(action);
-        }
-    }
+    theme::press(&keys, pairs.to_vec(), &mut actions);
     if keys.just_pressed(KeyCode::KeyF) {
         // The chart full size over the table, and back.
         *big = !*big;

@@ -103,7 +103,6 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
             theme::panel(top(Node {
                 flex_direction: FlexDirection::Column,
                 padding: UiRect::all(px(8)),
-
                 top: px(40),
                 left: px(8),
                 width: px(330),
@@ -143,7 +142,6 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
             theme::panel(top(Node {
                 flex_direction: FlexDirection::Column,
                 padding: UiRect::all(px(8)),
-
                 top: px(40),
                 right: px(8),
                 max_width: px(560),
@@ -206,7 +204,6 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
             theme::panel(top(Node {
                 flex_direction: FlexDirection::Column,
                 padding: UiRect::all(px(8)),
-
                 bottom: px(0),
                 left: px(0),
                 right: px(0),
@@ -307,16 +304,11 @@ fn show_forces(
             }
         });
     }
-    for (entity, action, chosen) in &buttons {
-        if let UiAction::SelectForce(name) = action {
-            let should = *name == selected;
-            if should && !chosen {
-                commands.entity(entity).try_insert(Chosen);
-            } else if !should && chosen {
-                commands.entity(entity).try_remove::<Chosen>();
-            }
-        }
-    }
+    theme::mark_chosen(
+        &mut commands,
+        &buttons,
+        |action| matches!(action, UiAction::SelectForce(name) if *name == selected),
+    );
     let mut text = String::new();
     if let Some(v) = forces.iter().find(|v| v.force.name == selected) {
         let f = &v.force;
@@ -750,11 +742,7 @@ fn keys(
         (KeyCode::KeyH, UiAction::Command("help".into())),
         (KeyCode::KeyO, UiAction::Command("orders".into())),
     ];
-    for (key, action) in pairs {
-        if keys.just_pressed(key) {
-            actions.0.push(action);
-        }
-    }
+    theme::press(&keys, pairs.to_vec(), &mut actions);
     if keys.just_pressed(KeyCode::KeyC) && current.game().is_some_and(|g| g.ended().is_some()) {
         actions.0.push(UiAction::Go(Screen::Compare));
     }

@@ -12,7 +12,7 @@ use bevy::input_focus::InputFocus;
 use bevy::prelude::*;
 use bevy::text::{EditableText, EditableTextFilter};
 
-use super::theme::{self, ButtonLabel, Chosen, UiFont};
+use super::theme::{self, Chosen, UiFont};
 use super::{Reply, Screen, Settings, UiAction, UiSystems};
 use crate::save::SaveFile;
 
@@ -341,7 +341,7 @@ fn show_menu(
     mut description: Single<&mut Text, (With<Description>, Without<MenuReply>)>,
     mut said: Single<(&mut Text, &mut TextColor), (With<MenuReply>, Without<Description>)>,
     seed: Single<&EditableText, With<SeedField>>,
-    buttons: Query<(Entity, &UiAction, Has<Chosen>), With<ButtonLabel>>,
+    buttons: Query<(Entity, &UiAction, Has<Chosen>)>,
 ) {
     catalogue.seed_text = seed.value().to_string();
     let text = match catalogue.entries.get(catalogue.picked) {
@@ -372,14 +372,8 @@ fn show_menu(
     } else {
         theme::INK
     };
-    for (entity, action, chosen) in &buttons {
-        let should = *action == UiAction::PickScenario(catalogue.picked);
-        if should && !chosen {
-            commands.entity(entity).try_insert(Chosen);
-        } else if !should && chosen {
-            commands.entity(entity).try_remove::<Chosen>();
-        }
-    }
+    let picked = UiAction::PickScenario(catalogue.picked);
+    theme::mark_chosen(&mut commands, &buttons, |action| *action == picked);
 }
 
 /// The menu's keys (not while the seed is being typed).
@@ -410,11 +404,7 @@ fn menu_keys(
             UiAction::PickScenario((catalogue.picked + n - 1) % n),
         ),
     ];
-    for (key, action) in pairs {
-        if keys.just_pressed(key) {
-            actions.0.push(action);
-        }
-    }
+    theme::press(&keys, pairs.to_vec(), &mut actions);
     if keys.just_pressed(KeyCode::KeyL) {
         actions
             .0

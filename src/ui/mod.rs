@@ -246,6 +246,7 @@ pub fn run(options: WindowOptions) -> AppExit {
         script::plugin(options.script.clone(), options.started),
     ));
     app.add_systems(Startup, setup);
+    app.add_systems(Update, scale_with_window);
     app.add_systems(
         Update,
         (carry_out, pass_days).chain().in_set(UiSystems::Act),
@@ -273,6 +274,17 @@ fn setup(mut commands: Commands) {
     // No multisampling: lines and text stay crisp enough, and software renderers (llvmpipe)
     // draw four times fewer samples.
     commands.spawn((Camera2d, Msaa::Off));
+}
+
+/// The panels and text scale with the window (laid out for 1280×720); the map shows more or less
+/// of itself, and zooms.
+fn scale_with_window(window: Single<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
+    let s = (window.width() / 1280.0)
+        .min(window.height() / 720.0)
+        .clamp(0.6, 3.0);
+    if (scale.0 - s).abs() > 0.01 {
+        scale.0 = s;
+    }
 }
 
 /// Carries out the actions asked for this frame.

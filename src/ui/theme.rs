@@ -124,6 +124,32 @@ pub fn panel(node: Node) -> impl Bundle + use<> {
     )
 }
 
+/// Marks as chosen the buttons whose action `chosen` says is the current choice, and unmarks the
+/// others.
+pub fn mark_chosen(
+    commands: &mut Commands,
+    buttons: &Query<(Entity, &UiAction, Has<Chosen>)>,
+    chosen: impl Fn(&UiAction) -> bool,
+) {
+    for (entity, action, marked) in buttons {
+        let should = chosen(action);
+        if should && !marked {
+            commands.entity(entity).try_insert(Chosen);
+        } else if !should && marked {
+            commands.entity(entity).try_remove::<Chosen>();
+        }
+    }
+}
+
+/// Queues the action of each key in `pairs` pressed this frame.
+pub fn press(keys: &ButtonInput<KeyCode>, pairs: Vec<(KeyCode, UiAction)>, actions: &mut Actions) {
+    for (key, action) in pairs {
+        if keys.just_pressed(key) {
+            actions.0.push(action);
+        }
+    }
+}
+
 /// Buttons light up under the pointer, darken when pressed, and show the current choice.
 fn style_buttons(
     mut buttons: Query<

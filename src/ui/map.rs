@@ -851,26 +851,59 @@ fn spawn_tooltip(mut commands: Commands, font: Res<UiFont>) {
     ));
 }
 
-/// The tooltip beside the pointer shows what it is over.
+/// The tooltip beside the pointer shows what it is over; with nothing under the pointer, the
+/// facts of the place or road clicked last stay beside it.
 fn show_tooltip(
     pointer: Res<Pointer>,
     mut current: NonSendMut<Current>,
+    projection: Res<MapProjection>,
     window: Single<&Window>,
+    camera: Single<(&Camera, &GlobalTransform)>,
+    ui_scale: Res<UiScale>,
     mut tooltip: Single<(&mut Text, &mut Node, &mut Visibility), With<Tooltip>>,
 ) {
     let (text, node, visibility) = &mut *tooltip;
-    let (Some(target), Some(cursor), Some(game)) =
-        (pointer.hover, window.cursor_position(), current.game())
-    else {
+    let Some(game) = current.game() else {
         **visibility = Visibility::Hidden;
         return;
+    };
+    let (target, at) = match (pointer.hover, window.cursor_position(), pointer.pinned) {
+        (Some(t), Some(cursor), _) => (t, cursor),
+        (_, _, Some(t)) => {
+            // Beside the pinned place, or the middle of the pinned road.
+            let world = game.app.world();
+            let spot = |e: Entity| {
+                world
+                    .get::<Place>(e)
+                    .map_or(Vec2::ZERO, |p| projection.at(p.lat, p.lon))
+            };
+            let on_map = match t {
+                Target::Place(e) => spot(e),
+                Target::Route(e) => world
+                    .get::<Route>(e)
+                    .map_or(Vec2::ZERO, |r| (spot(r.a) + spot(r.b)) / 2.0),
+            };
+            let (cam, cam_global) = *camera;
+            match cam.world_to_viewport(cam_global, on_map.extend(0.0)) {
+                Ok(at) => (t, at),
+                Err(_) => {
+                    **visibility = Visibility::Hidden;
+                    return;
+                }
+            }
+        }
+        _ => {
+            **visibility = Visibility::Hidden;
+            return;
+        }
     };
     let t = facts(game, target);
     if text.0 != t {
         text.0 = t;
     }
-    node.left = px(cursor.x + 16.0);
-    node.top = px(cursor.y + 16.0);
+    // Node positions are in the UI's units, scaled with the window.
+    node.left = px(at.x / ui_scale.0 + 16.0);
+    node.top = px(at.y / ui_scale.0 + 16.0);
     **visibility = Visibility::Visible;
 }
 
@@ -901,5 +934,50 @@ pub(super) fn plugin(app: &mut App) {
 fn clear_map(mut commands: Commands, items: Query<Entity, With<MapItem>>) {
     for e in &items {
         commands.entity(e).despawn();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Scenario;
+
+    fn game() -> Game {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/second_expedition_102bc.ron");
+        let scenario = Scenario::load(path).unwrap();
+        let seed = scenario.campaign.seed;
+        Game::new(scenario, seed)
+    }
+
+    #[test]
+    fn hovering_a_state_shows_its_soldiers_grain_water_and_attitude() {
+        let mut game = game();
+        let (loulan, _) = game.find_place("loulan").unwrap();
+        let text = facts(&mut game, Target::Place(loulan));
+        for want in [
+            "Loulan",
+            "soldiers",
+            "spare grain",
+            "attitude to the Han",
+            "walls",
+        ] {
+            assert!(text.contains(want), "{want} in {text}");
+        }
+    }
+
+    #[test]
+    fn hovering_a_road_shows_its_length_and_waterless_days() {
+        let mut game = game();
+        let world = game.world();
+        let road = world
+            .query::<(Entity, &Route)>()
+            .iter(world)
+            .find(|(_, r)| r.dry_km() > 0.0)
+            .map(|(e, _)| e)
+            .unwrap();
+        let text = facts(&mut game, Target::Route(road));
+        assert!(text.contains(" km, "), "{text}");
+        assert!(text.contains("waterless: "), "{text}");
     }
 }

@@ -675,8 +675,8 @@ fn show_log(
     };
     let chronicle = &game.app.world().resource::<Chronicle>().0;
     let reply_lines: Vec<&str> = reply.text.lines().collect();
-    let shown = reply_lines.len().min(5);
-    let start = chronicle.len().saturating_sub(7 - shown);
+    let shown = reply_lines.len().min(if reply.whole { 30 } else { 5 });
+    let start = chronicle.len().saturating_sub(7usize.saturating_sub(shown));
     let t = chronicle[start..]
         .iter()
         .map(|e| format!("day {:>3}  {}", e.day, theme::latin(&e.text)))
@@ -700,6 +700,7 @@ fn show_log(
 /// The game's keys, and the command line.
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
+    mouse: Res<ButtonInput<MouseButton>>,
     mut focus: ResMut<InputFocus>,
     mut line: Single<(Entity, &mut EditableText), With<CommandLine>>,
     editing: Query<(), With<EditableText>>,
@@ -708,6 +709,11 @@ fn keys(
     mut actions: ResMut<theme::Actions>,
     mut reply: ResMut<Reply>,
 ) {
+    if reply.whole
+        && (keys.get_just_pressed().next().is_some() || mouse.get_just_pressed().next().is_some())
+    {
+        reply.whole = false;
+    }
     let (entity, text) = &mut *line;
     if focus.get() == Some(*entity) {
         if keys.just_pressed(KeyCode::Enter) {

@@ -167,16 +167,20 @@ pub struct Reply {
     pub text: String,
     /// It is an error.
     pub error: bool,
+    /// Shown whole over the map (a long reply such as `help` or `status`) until the next key or
+    /// click.
+    pub whole: bool,
 }
 
 impl Reply {
     fn say(&mut self, text: impl Into<String>) {
         self.text = text.into();
         self.error = false;
+        self.whole = self.text.lines().count() > 5;
     }
 
     fn fail(&mut self, text: impl Into<String>) {
-        self.text = text.into();
+        self.say(text);
         self.error = true;
     }
 }

@@ -56,29 +56,29 @@ fn watch(
     mut current: NonSendMut<Current>,
     mut reply: ResMut<Reply>,
 ) {
-    watched.checked += time.delta_secs();
-    if watched.checked < 0.5 {
-        return;
-    }
-    watched.checked = 0.0;
     let epoch = current.epoch;
     let Some(path) = current.path.clone() else {
         return;
     };
     // The campaign's folder holds its map and rules (and any campaign it overlays).
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let Some(now) = newest(dir) else {
+    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    // A new game: remember its files' time at once, nothing to reload.
+    if watched.stamp.is_none_or(|(e, _)| e != epoch) {
+        watched.stamp = newest(&dir).map(|t| (epoch, t));
+        watched.error = None;
+        watched.checked = 0.0;
+        return;
+    }
+    watched.checked += time.delta_secs();
+    if watched.checked < 0.5 {
+        return;
+    }
+    watched.checked = 0.0;
+    let Some(now) = newest(&dir) else {
         return;
     };
-    match watched.stamp {
-        Some((e, t)) if e == epoch && t == now => return,
-        Some((e, _)) if e == epoch => {}
-        // A new game: remember its files' time, nothing to reload.
-        _ => {
-            watched.stamp = Some((epoch, now));
-            watched.error = None;
-            return;
-        }
+    if watched.stamp == Some((epoch, now)) {
+        return;
     }
     let Some(session) = current.session.as_mut() else {
         return;

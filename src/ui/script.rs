@@ -43,6 +43,8 @@ struct Script {
     frames: u32,
     reloads_seen: u32,
     failures_seen: u32,
+    /// Frames the current `until` has waited.
+    waited: u32,
 }
 
 /// Frames between two lines, for the screen to settle.
@@ -83,6 +85,16 @@ fn run_script(
     let Some(line) = script.lines.front().cloned() else {
         return;
     };
+    // No line waits for ever: after a minute or so of frames it fails, and the run goes on.
+    if line.starts_with("until") {
+        script.waited += 1;
+        if script.waited > 4000 {
+            script.failed.push(format!("'{line}' never came"));
+            script.lines.pop_front();
+            script.waited = 0;
+            return;
+        }
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let rest = line
         .trim()
@@ -180,6 +192,7 @@ fn run_script(
     }
     script.lines.pop_front();
     script.wait = SETTLE;
+    script.waited = 0;
     println!("done: {line}");
 }
 
@@ -213,6 +226,7 @@ pub(super) fn plugin(lines: Vec<String>, started: Instant) -> impl Fn(&mut App) 
             frames: 0,
             reloads_seen: 0,
             failures_seen: 0,
+            waited: 0,
         });
         app.insert_resource(Started(started));
         if scripted {

@@ -65,6 +65,13 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
         position_type: PositionType::Absolute,
         ..n
     };
+    // A panel over the map: a column with a margin inside.
+    let column = |n: Node| Node {
+        position_type: PositionType::Absolute,
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(px(8)),
+        ..n
+    };
     // Along the top: the date and the turn controls.
     commands
         .spawn((
@@ -100,9 +107,7 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
     commands
         .spawn((
             DespawnOnExit(Screen::Playing),
-            theme::panel(top(Node {
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(px(8)),
+            theme::panel(column(Node {
                 top: px(40),
                 left: px(8),
                 width: px(330),
@@ -139,9 +144,7 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
         .spawn((
             DespawnOnExit(Screen::Playing),
             SidePanel,
-            theme::panel(top(Node {
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(px(8)),
+            theme::panel(column(Node {
                 top: px(40),
                 right: px(8),
                 max_width: px(560),
@@ -201,9 +204,7 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
     commands
         .spawn((
             DespawnOnExit(Screen::Playing),
-            theme::panel(top(Node {
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(px(8)),
+            theme::panel(column(Node {
                 bottom: px(0),
                 left: px(0),
                 right: px(0),

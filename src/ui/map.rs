@@ -41,6 +41,14 @@ impl MapProjection {
         )
     }
 
+    /// Where a line of (latitude, longitude) points falls on the map.
+    pub fn line(&self, points: &[(f64, f64)]) -> Vec<Vec2> {
+        points
+            .iter()
+            .map(|(lat, lon)| self.at(*lat, *lon))
+            .collect()
+    }
+
     /// Fitted to the places of `game`.
     fn fit(game: &Game, epoch: u64) -> Self {
         let places = &game.scenario.map.places;
@@ -219,11 +227,7 @@ fn build_map(
     }
     // Deserts and lakes: filled outlines, their names across them.
     for f in features {
-        let points: Vec<Vec2> = f
-            .points
-            .iter()
-            .map(|(lat, lon)| projection.at(*lat, *lon))
-            .collect();
+        let points = projection.line(&f.points);
         let (colour, z, ink) = match f.kind {
             FeatureKind::Desert => (
                 Color::srgba(0.93, 0.82, 0.55, 0.7),
@@ -360,11 +364,7 @@ fn draw_lines(
     };
     // Rivers wind, ranges raise their peaks.
     for f in features {
-        let points: Vec<Vec2> = f
-            .points
-            .iter()
-            .map(|(lat, lon)| projection.at(*lat, *lon))
-            .collect();
+        let points = projection.line(&f.points);
         match f.kind {
             FeatureKind::River => {
                 gizmos.linestrip_2d(points.iter().copied(), RIVER);

@@ -360,3 +360,34 @@ fn the_screen_fits_80_columns_and_help_is_one_word_away() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_watched_game_saved_and_loaded_goes_on_as_the_historical_plan() {
+    use heavenly_horses::play::Advance;
+    use heavenly_horses::save::SaveFile;
+    use heavenly_horses::scenario::Scenario;
+    use heavenly_horses::sim::Commander;
+    let path = Path::new(ROOT).join("scenarios/second_expedition_102bc.ron");
+    let scenario = Scenario::load(&path).unwrap();
+    let mut watched = Game::commanded_by(scenario.clone(), 102, Commander::Historical);
+    // The window passes the days one by one while the plan commands.
+    for _ in 0..120 {
+        watched.advance(Advance::Days(1));
+    }
+    let dir = saves("watched");
+    let file = dir.join("watched.json");
+    SaveFile::of(&watched).write(&file).unwrap();
+    let mut loaded = SaveFile::read(&file).unwrap().restore().unwrap();
+    assert_eq!(loaded.date(), watched.date());
+    // Both go on to the same end.
+    for game in [&mut watched, &mut loaded] {
+        while game.ended().is_none() {
+            game.advance(Advance::Days(30));
+        }
+    }
+    let (a, b) = (watched.report(), loaded.report());
+    assert_eq!(a.outcome, b.outcome);
+    assert_eq!(a.men.returned, b.men.returned);
+    assert!(a.horses.obtained > 0, "the plan took the city: {a:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}

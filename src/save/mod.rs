@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::play::{Action, Game};
 use crate::scenario::Scenario;
+use crate::sim::Commander;
 
 /// What the `game` field of every save holds.
 pub const GAME: &str = "heavenly-horses";
@@ -35,6 +36,14 @@ pub struct SaveFile {
     pub day: u32,
     /// Every action, in order.
     pub actions: Vec<Action>,
+    /// Who commanded: the player, or the historical plan (a game watched in the window). Saves
+    /// without it are the player's.
+    #[serde(default = "player")]
+    pub commander: Commander,
+}
+
+fn player() -> Commander {
+    Commander::Player
 }
 
 /// Why a save could not be read or used.
@@ -110,6 +119,7 @@ impl SaveFile {
             seed: game.seed,
             day: game.app.world().resource::<crate::sim::Calendar>().day,
             actions: game.actions.clone(),
+            commander: *game.app.world().resource::<Commander>(),
         }
     }
 
@@ -177,7 +187,8 @@ impl SaveFile {
                 now,
             });
         }
-        Game::replay(scenario, self.seed, &self.actions).map_err(SaveError::Diverged)
+        Game::replay_as(scenario, self.seed, self.commander, &self.actions)
+            .map_err(SaveError::Diverged)
     }
 }
 

@@ -560,7 +560,7 @@ pub struct Plan {
 }
 
 /// Who gives the orders.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub enum Commander {
     /// The scenario's historical plan, and its retreat rule.
     #[default]

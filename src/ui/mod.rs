@@ -323,6 +323,8 @@ fn carry_out(
                     reply.say(text);
                 }
                 if line.starts_with("load") && !refused {
+                    let commander = *session.game.app.world().resource::<Commander>();
+                    current.watch = commander == Commander::Historical;
                     current.epoch += 1;
                 }
             }
@@ -381,11 +383,12 @@ fn carry_out(
             }
             UiAction::Load(path) => match SaveFile::read(&path).and_then(|f| {
                 let scenario = PathBuf::from(&f.scenario);
-                f.restore().map(|g| (g, scenario))
+                f.restore().map(|g| (g, scenario, f.commander))
             }) {
-                Ok((game, scenario)) => {
+                Ok((game, scenario, commander)) => {
                     let date = game.date();
-                    current.start(game, Some(scenario), false, &settings.saves);
+                    let watch = commander == Commander::Historical;
+                    current.start(game, Some(scenario), watch, &settings.saves);
                     clock.playing = false;
                     reply.say(format!("loaded {} ({date})", path.display()));
                     next.set(Screen::Playing);

@@ -953,10 +953,16 @@ mod tests {
     #[test]
     fn hovering_a_state_shows_its_soldiers_grain_water_and_attitude() {
         let mut game = game();
-        let (loulan, _) = game.find_place("loulan").unwrap();
-        let text = facts(&mut game, Target::Place(loulan));
+        let world = game.world();
+        let (place, name) = world
+            .query::<&OasisState>()
+            .iter(world)
+            .map(|s| (s.place, s.name.clone()))
+            .next()
+            .unwrap();
+        let text = facts(&mut game, Target::Place(place));
         for want in [
-            "Loulan",
+            name.as_str(),
             "soldiers",
             "spare grain",
             "attitude to the Han",

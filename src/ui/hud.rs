@@ -57,6 +57,8 @@ struct Built {
     orders: String,
     terms: String,
     chart_epoch: Option<u64>,
+    /// The end panel's words, made with the chart.
+    end_text: String,
 }
 
 fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>) {
@@ -364,14 +366,11 @@ fn show_orders(
     mut built: ResMut<Built>,
     panel: Single<Entity, With<OrderButtons>>,
 ) {
-    let Some(session) = current.session.as_mut() else {
-        return;
-    };
-    let selected = session.selected.clone();
     let watching = current.watch;
     let Some(session) = current.session.as_mut() else {
         return;
     };
+    let selected = session.selected.clone();
     let game = &mut session.game;
     let ended = game.ended().is_some();
     let forces = game.forces();
@@ -576,40 +575,11 @@ fn show_side(
     }
     let ended = game.ended();
     if let Some(outcome) = ended {
-        let r = game.report();
-        let history = game.scenario.campaign.history.clone();
-        let hist = |f: Figure| {
-            history
-                .as_ref()
-                .and_then(|h| h.figures.iter().find(|x| x.figure == f))
-                .map_or(String::new(), |x| format!(" (history: {:.0})", x.value))
-        };
-        text.push_str(&format!(
-            "The campaign is over: {}{}\nmen home {} of {}{}\nhorses home {}{}\nhorses taken {}{}\n",
-            outcome.word(),
-            history
-                .as_ref()
-                .map_or(String::new(), |h| format!(" (history: {})", h.outcome)),
-            r.men.returned,
-            r.men.start,
-            hist(Figure::MenHome),
-            r.horses.returned,
-            hist(Figure::HorsesHome),
-            r.horses.obtained,
-            hist(Figure::HorsesObtained),
-        ));
-        if let Some(siege) = &r.siege {
-            text.push_str(&format!(
-                "siege of {}: {} days, {}{}\n",
-                siege.name,
-                siege.days,
-                siege.result,
-                hist(Figure::SiegeDays)
-            ));
-        }
-        text.push_str("The march, Minard's way (width: men alive; stained by the main cause of heavy losses):");
+        // The campaign is over and its world no longer changes: its report and chart are made
+        // once (anew only for another game, loaded or reloaded).
         if built.chart_epoch != Some(epoch) {
             built.chart_epoch = Some(epoch);
+            built.end_text = end_text(game, outcome);
             let record = game
                 .app
                 .world()
@@ -629,6 +599,7 @@ fn show_side(
                 node.display = Display::Flex;
             }
         }
+        text.push_str(&built.end_text);
         end_buttons.display = Display::Flex;
     } else if built.chart_epoch.is_some() {
         built.chart_epoch = None;
@@ -643,6 +614,45 @@ fn show_side(
     if side_text.0 != text {
         side_text.0 = text;
     }
+}
+
+/// The end of the campaign beside the scenario's historical record.
+fn end_text(game: &mut crate::play::Game, outcome: Outcome) -> String {
+    let r = game.report();
+    let history = game.scenario.campaign.history.clone();
+    let hist = |f: Figure| {
+        history
+            .as_ref()
+            .and_then(|h| h.figures.iter().find(|x| x.figure == f))
+            .map_or(String::new(), |x| format!(" (history: {:.0})", x.value))
+    };
+    let mut text = format!(
+        "The campaign is over: {}{}\nmen home {} of {}{}\nhorses home {}{}\nhorses taken {}{}\n",
+        outcome.word(),
+        history
+            .as_ref()
+            .map_or(String::new(), |h| format!(" (history: {})", h.outcome)),
+        r.men.returned,
+        r.men.start,
+        hist(Figure::MenHome),
+        r.horses.returned,
+        hist(Figure::HorsesHome),
+        r.horses.obtained,
+        hist(Figure::HorsesObtained),
+    );
+    if let Some(siege) = &r.siege {
+        text.push_str(&format!(
+            "siege of {}: {} days, {}{}\n",
+            siege.name,
+            siege.days,
+            siege.result,
+            hist(Figure::SiegeDays)
+        ));
+    }
+    text.push_str(
+        "The march, Minard's way (width: men alive; stained by the main cause of heavy losses):",
+    );
+    text
 }
 
 /// An RGB buffer as a Bevy image.

@@ -534,13 +534,11 @@ fn place_banners(
     let selected = session.selected.clone();
     let game = &mut session.game;
     let forces = game.forces();
-    let mut seen: Vec<(Vec2, usize)> = Vec::new();
-    let mut spots = Vec::new();
+    let mut spots: Vec<(Vec2, usize)> = Vec::new();
     for v in &forces {
         let at = force_position(game, &v.force, &projection);
         // Forces at the same spot stand one above the other.
-        let n = seen.iter().filter(|(p, _)| p.distance(at) < 2.0).count();
-        seen.push((at, n));
+        let n = spots.iter().filter(|(p, _)| p.distance(at) < 2.0).count();
         spots.push((at, n));
     }
     for (entity, banner, mut label, children) in &mut banners {

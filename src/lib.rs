@@ -8,8 +8,10 @@
 pub mod ai;
 pub mod play;
 pub mod report;
+pub mod runner;
 pub mod save;
 pub mod scenario;
 pub mod sim;
+pub mod terminal;
 #[cfg(feature = "gui")]
 pub mod ui;

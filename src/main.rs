@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use heavenly_horses::play::{self, Game};
+use heavenly_horses::play::Game;
 use heavenly_horses::save::SaveFile;
 use heavenly_horses::scenario::Scenario;
 use heavenly_horses::sim::Commander;
-use heavenly_horses::{report, sim};
+use heavenly_horses::{report, runner, terminal};
 
 /// Who commands in `run`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -170,8 +170,7 @@ fn main() -> ExitCode {
                 PlanChoice::Historical => Commander::Historical,
                 PlanChoice::Ai => Commander::Ai,
             };
-            let mut app = sim::headless_app_for(&scenario, seed, commander);
-            sim::run_to_end(app.world_mut());
+            let mut app = runner::run(&scenario, seed, commander);
             print_report(&report::build(app.world_mut()), json)
         }
         Command::Play {
@@ -213,7 +212,7 @@ fn main() -> ExitCode {
             let game = Game::new(scenario, seed);
             let stdin = std::io::stdin();
             let mut stdout = std::io::stdout();
-            match play::text::play(game, &saves, stdin.lock(), &mut stdout) {
+            match terminal::play(game, &saves, stdin.lock(), &mut stdout) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -247,7 +246,7 @@ fn main() -> ExitCode {
             script,
         }),
         Command::Replay { save, json } => {
-            let game = SaveFile::read(&save).and_then(|file| file.restore());
+            let game = SaveFile::read(&save).and_then(|file| file.restore(&save));
             match game {
                 Ok(mut game) => print_report(&game.report(), json),
                 Err(e) => {

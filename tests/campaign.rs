@@ -1,10 +1,11 @@
 //! Headless campaigns on the shipped scenarios: determinism, conservation, and the two expeditions'
 //! stories.
 
+use heavenly_horses::report::StateAnswer;
 use heavenly_horses::report::{self, CampaignReport};
 use heavenly_horses::scenario::Scenario;
-use heavenly_horses::sim::rules::AnimalKind;
-use heavenly_horses::sim::{self, DailyRecord};
+use heavenly_horses::scenario::types::AnimalKind;
+use heavenly_horses::sim::{Commander, DailyRecord};
 
 const FIRST: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -17,8 +18,7 @@ const SECOND: &str = concat!(
 
 fn play(path: &str, seed: u64) -> (CampaignReport, DailyRecord) {
     let scenario = Scenario::load(path).expect("the shipped scenario loads");
-    let mut app = sim::headless_app(&scenario, seed);
-    sim::run_to_end(app.world_mut());
+    let mut app = heavenly_horses::runner::run(&scenario, seed, Commander::Historical);
     let record = app.world().resource::<DailyRecord>().clone();
     (report::build(app.world_mut()), record)
 }
@@ -102,7 +102,7 @@ fn the_first_expedition_starves_and_fails() {
         assert!(
             r.states
                 .iter()
-                .any(|s| s.answer == "refused" || s.answer == "attacked"),
+                .any(|s| matches!(s.answer, StateAnswer::Refused | StateAnswer::Attacked)),
             "seed {seed}: oasis states refuse food"
         );
     }

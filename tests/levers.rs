@@ -2,18 +2,20 @@
 
 mod common;
 
-use common::{run, second, with_force};
+use common::{events, report, run, second, with_force};
+use heavenly_horses::report::StateAnswer;
 use heavenly_horses::scenario::types::{PlanStep, StateOverride};
 use heavenly_horses::sim::diplomacy::submit_chance;
-use heavenly_horses::sim::{self, OasisState, Prestige, Sieges, StateEvents};
+use heavenly_horses::sim::log::{SiegeEnd, SiegeResult, SimEvent};
+use heavenly_horses::sim::state::OasisState;
+use heavenly_horses::sim::{self, Commander, Prestige};
 
-fn siege_of(app: &bevy::app::App, id: &str) -> Option<(u32, String, bool)> {
-    app.world()
-        .resource::<Sieges>()
-        .0
+fn siege_of(app: &bevy::app::App, id: &str) -> Option<(u32, SiegeResult, bool)> {
+    report(app)
+        .sieges
         .iter()
         .find(|s| s.target == id)
-        .map(|s| (s.days, s.result.clone(), s.water_diverted))
+        .map(|s| (s.days, s.result, s.water_diverted))
 }
 
 fn march_and_besiege(days: u32) -> Vec<PlanStep> {
@@ -52,14 +54,14 @@ fn a_diverted_river_shortens_a_siege() {
     for seed in 0..10 {
         let (days, result, diverted) = siege_of(&run(&diverting, seed), "dayuan").expect("a siege");
         assert!(
-            diverted && (result == "terms" || result == "fell"),
-            "seed {seed}: engineers cut the water and the city gives in ({result})"
+            diverted && matches!(result, SiegeResult::Terms | SiegeResult::Fell),
+            "seed {seed}: engineers cut the water and the city gives in ({result:?})"
         );
         with_days.push(days);
         let (days, result, diverted) =
             siege_of(&run(&blockading, seed), "dayuan").expect("a siege");
         assert!(!diverted);
-        without_days.push(if result == "lifted" {
+        without_days.push(if result == SiegeResult::Lifted {
             days.max(91)
         } else {
             days
@@ -93,14 +95,17 @@ fn an_unfed_besieger_has_to_lift_the_siege() {
     for seed in 0..5 {
         let app = run(&hungry, seed);
         let (days, result, _) = siege_of(&app, "dayuan").expect("a siege");
-        assert_eq!(result, "lifted", "seed {seed}");
+        assert_eq!(result, SiegeResult::Lifted, "seed {seed}");
         assert!(days < 30, "seed {seed}: lifted after {days} days");
-        let chronicle = &app.world().resource::<sim::Chronicle>().0;
         assert!(
-            chronicle
-                .iter()
-                .any(|e| e.text.contains("its own grain running out")),
-            "the log says why"
+            events(&app).iter().any(|e| matches!(
+                e,
+                SimEvent::SiegeEnded {
+                    end: SiegeEnd::Starved,
+                    ..
+                }
+            )),
+            "it lifts for want of food"
         );
     }
 }
@@ -116,11 +121,10 @@ fn a_bigger_army_makes_a_wavering_state_submit() {
         let submitted = (0..100)
             .filter(|&seed| {
                 let app = run(&s, seed);
-                app.world()
-                    .resource::<StateEvents>()
-                    .0
+                report(&app)
+                    .states
                     .iter()
-                    .any(|e| e.id == "qiuci" && e.answer == "submitted")
+                    .any(|e| e.id == "qiuci" && e.answer == StateAnswer::Submitted)
             })
             .count();
         submitted as f64 / 100.0
@@ -151,13 +155,13 @@ fn a_massacre_raises_the_chance_that_the_next_state_submits() {
     });
     let mut sacked = 0;
     for seed in 0..40 {
-        let mut app = sim::headless_app(&s, seed);
+        let mut app = heavenly_horses::runner::app(&s, seed, Commander::Historical);
         let before = app.world().resource::<Prestige>().0;
         sim::run_to_end(app.world_mut());
-        let events = &app.world().resource::<StateEvents>().0;
-        if !events
+        if !report(&app)
+            .states
             .iter()
-            .any(|e| e.id == "luntai" && e.answer == "sacked")
+            .any(|e| e.id == "luntai" && e.answer == StateAnswer::Sacked)
         {
             continue;
         }

@@ -7,8 +7,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use heavenly_horses::play::{Game, Order};
-use heavenly_horses::scenario::types::{DetachSize, PlanStep};
+use heavenly_horses::play::{Game, Order, words};
+use heavenly_horses::scenario::types::PlanStep;
+use heavenly_horses::scenario::units::{CubicMetres, Days, Tonnes};
 
 const BIN: &str = env!("CARGO_BIN_EXE_heavenly-horses");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -54,46 +55,23 @@ fn play(scenario: &str, seed: u64, dir: &Path, commands: &[String]) -> String {
     out
 }
 
-/// The terminal commands that give a plan's orders.
+/// The terminal commands that give a plan's orders: each step's own words, a detachment's
+/// given to it once it is ordered to split off.
 fn commands(plan: &[PlanStep], force: &str, out: &mut Vec<String>) {
     for step in plan {
-        let command = match step {
-            PlanStep::March(to) => format!("march {to}"),
-            PlanStep::Rest(n) => format!("rest {n}"),
-            PlanStep::Request => "ask".into(),
-            PlanStep::Gift(n) => format!("gift {n}"),
-            PlanStep::Requisition => "seize".into(),
-            PlanStep::Battle => "battle".into(),
-            PlanStep::Attack => "storm".into(),
-            PlanStep::Besiege {
-                days,
-                assault_from,
-                accept_terms,
-            } => {
-                let mut c = format!("besiege {days}");
-                if let Some(d) = assault_from {
-                    c += &format!(" assault {d}");
-                }
-                if !accept_terms {
-                    c += " refuse";
-                }
-                c
-            }
-            PlanStep::Detach { name, size, plan } => {
-                let size = match size {
-                    DetachSize::Share(x) => format!("share {x}"),
-                    DetachSize::Men(n) => format!("men {n}"),
-                };
-                out.push(format!("split \"{name}\" {size}"));
-                out.push(format!("force \"{name}\""));
-                commands(plan, name, out);
-                format!("force \"{force}\"")
-            }
-            PlanStep::Join(f) => format!("join \"{f}\""),
-            PlanStep::WaitFor { force, days } => format!("wait \"{force}\" {days}"),
-            PlanStep::Return => "home".into(),
-        };
-        out.push(command);
+        if let PlanStep::Detach { name, size, plan } = step {
+            let split = PlanStep::Detach {
+                name: name.clone(),
+                size: *size,
+                plan: Vec::new(),
+            };
+            out.push(Order::Step(split).to_string());
+            out.push(format!("force \"{name}\""));
+            commands(plan, name, out);
+            out.push(format!("force \"{force}\""));
+        } else {
+            out.push(Order::Step(step.clone()).to_string());
+        }
     }
 }
 
@@ -293,27 +271,28 @@ fn an_order_the_force_cannot_carry_out_is_refused_with_the_reason() {
     let mut s = common::second();
     for r in &mut s.map.routes {
         if r.from == "dunhuang" && r.to == "yumen_pass" {
-            r.waterless_days = 6.0;
+            r.waterless_days = Days(6.0);
         }
     }
     let f = &mut s.campaign.forces[0];
     f.men.infantry = 1000;
     f.men.cavalry = 0;
     f.animals = Default::default();
-    f.stores.grain_t = 13.5;
-    f.stores.fodder_t = 0.0;
-    f.stores.water_m3 = 0.0;
+    f.stores.grain_t = Tonnes(13.5);
+    f.stores.fodder_t = Tonnes(0.0);
+    f.stores.water_m3 = CubicMetres(0.0);
     let mut game = Game::new(s, 1);
-    let name = game.forces()[0].force.name.clone();
+    let name = game.force_names()[0].clone();
     let why = game
         .give(&name, Order::Step(PlanStep::March("yumen_pass".into())))
         .unwrap_err();
+    let why = words::refused(game.world_ref(), &name, &why);
     assert!(
         why.starts_with("no route from Dunhuang to Yumen Pass that")
             && why.contains("waterless days, water for 0"),
         "{why}"
     );
-    assert!(game.actions.is_empty(), "a refused order is not recorded");
+    assert!(game.actions().is_empty(), "a refused order is not recorded");
     // The Yang Pass road is watered.
     assert!(
         game.give(&name, Order::Step(PlanStep::March("yang_pass".into())))
@@ -376,8 +355,8 @@ fn a_watched_game_saved_and_loaded_goes_on_as_the_historical_plan() {
     }
     let dir = saves("watched");
     let file = dir.join("watched.json");
-    SaveFile::of(&watched).write(&file).unwrap();
-    let mut loaded = SaveFile::read(&file).unwrap().restore().unwrap();
+    SaveFile::of(watched.world_ref()).write(&file).unwrap();
+    let mut loaded = SaveFile::read(&file).unwrap().restore(&file).unwrap();
     assert_eq!(loaded.date(), watched.date());
     // Both go on to the same end.
     for game in [&mut watched, &mut loaded] {

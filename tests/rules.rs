@@ -4,10 +4,11 @@
 use std::path::Path;
 
 use heavenly_horses::scenario::Scenario;
-use heavenly_horses::scenario::types::{MenDef, PerAnimal, Rules};
-use heavenly_horses::sim::rules::{
-    AnimalKind, animals_for_meat, capacity_kg, daily_need, hunger_death_rate, march_km,
+use heavenly_horses::scenario::logistics::{
+    animals_for_meat, capacity, daily_need, hunger_death_rate, march_km,
 };
+use heavenly_horses::scenario::types::{AnimalKind, MenDef, PerAnimal, Rules};
+use heavenly_horses::scenario::units::Kg;
 
 fn rules() -> Rules {
     Scenario::load(
@@ -31,14 +32,14 @@ fn a_man_eats_about_a_kilogram_of_grain_and_drinks_two_litres() {
     let need = daily_need(&rules(), 1, 0, &animals(0, 0, 0, 0));
     // Juyan slips: ≈6.7 sheng of husked millet ≈ 0.9-1.1 kg; Engels: 2 quarts of water.
     assert!(
-        (0.9..=1.1).contains(&need.men_grain_kg),
+        (0.9..=1.1).contains(&need.men_grain.0),
         "{}",
-        need.men_grain_kg
+        need.men_grain.0
     );
-    assert!((need.men_water_l - 2.3).abs() < 0.05);
+    assert!((need.men_water.0 - 2.3).abs() < 0.05);
     let army = daily_need(&rules(), 60_000, 0, &animals(0, 0, 0, 0));
     assert!(
-        (army.men_grain_kg / 1000.0 - 60.0).abs() < 6.0,
+        (army.men_grain.0 / 1000.0 - 60.0).abs() < 6.0,
         "60,000 men eat ≈60 t a day"
     );
 }
@@ -48,18 +49,18 @@ fn loads_follow_engels_and_galton() {
     let r = rules();
     let men = MenDef::default();
     assert_eq!(
-        capacity_kg(&r, &men, &animals(0, 0, 0, 1)),
-        136.0,
+        capacity(&r, &men, &animals(0, 0, 0, 1)),
+        Kg(136.0),
         "a camel: 300 lb"
     );
     assert_eq!(
-        capacity_kg(&r, &men, &animals(1, 0, 0, 0)),
-        91.0,
+        capacity(&r, &men, &animals(1, 0, 0, 0)),
+        Kg(91.0),
         "a pack horse: 200 lb"
     );
     assert_eq!(
-        capacity_kg(&r, &men, &animals(0, 0, 1, 0)),
-        50.0,
+        capacity(&r, &men, &animals(0, 0, 1, 0)),
+        Kg(50.0),
         "a donkey: 50 kg"
     );
     let rider = MenDef {
@@ -67,8 +68,8 @@ fn loads_follow_engels_and_galton() {
         cavalry: 1,
     };
     assert_eq!(
-        capacity_kg(&r, &rider, &animals(1, 0, 0, 0)),
-        13.6,
+        capacity(&r, &rider, &animals(1, 0, 0, 0)),
+        Kg(13.6),
         "a ridden horse carries no baggage"
     );
 }
@@ -83,8 +84,8 @@ fn an_animal_eats_about_a_tenth_of_its_load() {
         ("donkey", animals(0, 0, 1, 0)),
     ] {
         let need = daily_need(&r, 0, 0, &a);
-        let feed: f64 = need.feed_kg.horses + need.feed_kg.camels + need.feed_kg.donkeys;
-        let load = capacity_kg(&r, &MenDef::default(), &a);
+        let feed = need.feed.horses + need.feed.camels + need.feed.donkeys;
+        let load = capacity(&r, &MenDef::default(), &a);
         assert!(
             (0.07..=0.13).contains(&(feed / load)),
             "{kind}: {feed} kg a day for {load} kg"
@@ -92,7 +93,7 @@ fn an_animal_eats_about_a_tenth_of_its_load() {
     }
     let ox = daily_need(&r, 0, 0, &animals(0, 1, 0, 0));
     assert!(
-        (ox.feed_kg.oxen - 17.0).abs() < 0.5,
+        (ox.feed.oxen.0 - 17.0).abs() < 0.5,
         "an ox: 2 jun 8 jin of fodder (Zhangjiashan)"
     );
 }
@@ -100,12 +101,12 @@ fn an_animal_eats_about_a_tenth_of_its_load() {
 #[test]
 fn an_ox_feeds_a_hundred_and_fifty_men_for_a_day() {
     let r = rules();
-    assert_eq!(r.meat_kg.oxen, 150.0);
+    assert_eq!(r.meat_kg.oxen, Kg(150.0));
     // 150 kg of meat stands for 225 kg of grain: 225 men-days.
-    assert_eq!(animals_for_meat(&r, AnimalKind::Oxen, 225.0, 10), 1);
-    assert_eq!(animals_for_meat(&r, AnimalKind::Oxen, 226.0, 10), 2);
+    assert_eq!(animals_for_meat(&r, AnimalKind::Oxen, Kg(225.0), 10), 1);
+    assert_eq!(animals_for_meat(&r, AnimalKind::Oxen, Kg(226.0), 10), 2);
     assert_eq!(
-        animals_for_meat(&r, AnimalKind::Oxen, 1e9, 10),
+        animals_for_meat(&r, AnimalKind::Oxen, Kg(1e9), 10),
         10,
         "never more oxen than there are"
     );
@@ -116,11 +117,11 @@ fn a_column_marches_at_its_slowest_elements_pace() {
     let r = rules();
     let light = march_km(&r, 1000, &animals(100, 0, 0, 0), 1.0, 1.0);
     assert!(
-        (light - 20.8).abs() < 1e-9,
+        (light.0 - 20.8).abs() < 1e-9,
         "men on a light march: 50 li a day"
     );
     let heavy = march_km(&r, 1000, &animals(100, 10, 0, 0), 1.0, 1.0);
-    assert!((heavy - 18.0).abs() < 1e-9, "oxen set the pace");
+    assert!((heavy.0 - 18.0).abs() < 1e-9, "oxen set the pace");
     assert!(
         march_km(&r, 1000, &animals(0, 10, 0, 0), 0.5, 1.0) < heavy,
         "a pass slows the march"

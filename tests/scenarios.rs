@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use heavenly_horses::report;
 use heavenly_horses::scenario::Scenario;
-use heavenly_horses::{report, sim};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -88,8 +88,8 @@ fn renaming_a_place_in_the_map_renames_it_in_the_game() {
         "name: \"Kroraina\", lat",
     );
     let scenario = Scenario::load(dir.join("second_expedition_102bc.ron")).unwrap();
-    let mut app = sim::headless_app(&scenario, 3);
-    sim::run_to_end(app.world_mut());
+    let mut app =
+        heavenly_horses::runner::run(&scenario, 3, heavenly_horses::sim::Commander::Historical);
     let r = report::build(app.world_mut());
     let names: Vec<&str> = r.places.iter().map(|p| p.name.as_str()).collect();
     assert!(names.contains(&"Kroraina"), "{names:?}");
@@ -273,7 +273,9 @@ fn a_vassal_of_no_state_is_refused() {
 
 #[test]
 fn every_field_of_the_scenario_format_is_in_the_modding_guide() {
-    let types = fs::read_to_string(Path::new(ROOT).join("src/scenario/types.rs")).unwrap();
+    let mut files = Vec::new();
+    rust_sources(&Path::new(ROOT).join("src/scenario/types"), &mut files);
+    let types: String = files.into_iter().map(|(_, text)| text).collect();
     let guide = fs::read_to_string(Path::new(ROOT).join("scenarios/MODDING.md")).unwrap();
     let missing: Vec<&str> = types
         .lines()

@@ -2,24 +2,23 @@
 
 mod common;
 
-use common::{run, second, shipped, with_force};
-use heavenly_horses::report::{self, CampaignReport};
+use common::{events, report, run, second, shipped, with_force};
+use heavenly_horses::report::{CampaignReport, StateAnswer};
 use heavenly_horses::scenario::types::{
-    BattleRules, Effect, EventDef, PlanStep, StateOverride, Trigger,
+    BattleRules, Effect, EventDef, PlanStep, Season, StateOverride, Trigger,
 };
-use heavenly_horses::sim::{self, Chronicle, Force, OasisState, StateEvents};
+use heavenly_horses::sim::force::{Allies, Column, Condition, Ledger, Retinue};
+use heavenly_horses::sim::log::{Battle, BattleKind, SiegeEnd, SiegeResult, SimEvent};
+use heavenly_horses::sim::state::OasisState;
+use heavenly_horses::sim::{self, Commander};
 
 fn report_of(s: &heavenly_horses::scenario::Scenario, seed: u64) -> CampaignReport {
-    let mut app = run(s, seed);
-    report::build(app.world_mut())
+    report(&run(s, seed))
 }
 
-fn chronicle_has(app: &bevy::app::App, text: &str) -> bool {
-    app.world()
-        .resource::<Chronicle>()
-        .0
-        .iter()
-        .any(|e| e.text.contains(text))
+/// Whether any event of the campaign is like `like`.
+fn happened(app: &bevy::app::App, like: impl Fn(&SimEvent) -> bool) -> bool {
+    events(app).iter().any(like)
 }
 
 fn besiege_dayuan(days: u32, assault_from: Option<u32>, accept_terms: bool) -> Vec<PlanStep> {
@@ -72,7 +71,7 @@ fn a_lone_column_is_beaten_at_yucheng() {
             assert!(
                 r.states
                     .iter()
-                    .any(|e| e.name == "Yucheng" && e.answer == "defeated the Han"),
+                    .any(|e| e.name == "Yucheng" && e.answer == StateAnswer::DefeatedTheHan),
                 "seed {seed}: the state that won is recorded"
             );
         }
@@ -95,12 +94,9 @@ fn refused_terms_cost_the_horses() {
         (0..8)
             .map(|seed| {
                 let app = run(&s, seed);
-                let mut q = app.world().try_query::<&Force>().unwrap();
-                let gained: u32 = q
-                    .iter(app.world())
-                    .map(|f| f.ledger.animals_gained.horses)
-                    .sum();
-                let told = chronicle_has(&app, "kill");
+                let mut q = app.world().try_query::<&Ledger>().unwrap();
+                let gained: u32 = q.iter(app.world()).map(|l| l.animals_gained.horses).sum();
+                let told = happened(&app, |e| matches!(e, SimEvent::TermsRefused { .. }));
                 (gained, told)
             })
             .collect::<Vec<_>>()
@@ -116,7 +112,7 @@ fn refused_terms_cost_the_horses() {
     );
     assert!(
         refused.iter().any(|x| x.1),
-        "the log tells that the defenders kill their horses"
+        "the defenders refuse and kill their horses"
     );
 }
 
@@ -144,7 +140,16 @@ fn assaults_breach_the_outer_wall_at_a_price() {
     let (mut stormed_losses, mut quiet_losses) = (0, 0);
     for seed in 0..8 {
         let app = run(&s, seed);
-        breached += usize::from(chronicle_has(&app, "breaches the outer wall"));
+        breached += usize::from(happened(&app, |e| {
+            matches!(
+                e,
+                SimEvent::Battle(Battle {
+                    kind: BattleKind::Assault { stormed: false },
+                    won: true,
+                    ..
+                })
+            )
+        }));
         stormed_losses += report_of(&s, seed).men.losses.combat;
         quiet_losses += report_of(&quiet, seed).men.losses.combat;
     }
@@ -169,13 +174,13 @@ fn silk_buys_grain_where_a_state_will_not_submit() {
     let (mut sold, mut spent) = (0, 0.0);
     for seed in 0..40 {
         let r = report_of(&rich, seed);
-        if r.states.iter().any(|e| e.answer == "sells") {
+        if r.states.iter().any(|e| e.answer == StateAnswer::Sells) {
             sold += 1;
             spent += r.treasure_spent_cash;
         }
         let poor = report_of(&base, seed);
         assert!(
-            !poor.states.iter().any(|e| e.answer == "sells"),
+            !poor.states.iter().any(|e| e.answer == StateAnswer::Sells),
             "seed {seed}: no one sells to an army that cannot pay"
         );
     }
@@ -196,12 +201,10 @@ fn gifts_win_a_wavering_state() {
         s.campaign.forces[0].silk_bolts = 5_000;
         (0..100)
             .filter(|&seed| {
-                run(&s, seed)
-                    .world()
-                    .resource::<StateEvents>()
-                    .0
+                report(&run(&s, seed))
+                    .states
                     .iter()
-                    .any(|e| e.id == "qiuci" && e.answer == "submitted")
+                    .any(|e| e.id == "qiuci" && e.answer == StateAnswer::Submitted)
             })
             .count()
     };
@@ -215,17 +218,17 @@ fn gifts_win_a_wavering_state() {
 #[test]
 fn the_granaries_are_full_after_the_harvest_and_thin_in_spring() {
     let s = second();
-    let mut app = sim::headless_app(&s, 1);
+    let mut app = heavenly_horses::runner::app(&s, 1, Commander::Historical);
     let mut q = app.world_mut().query::<&OasisState>();
     let qiuci = q
         .iter(app.world())
         .find(|st| st.id == "qiuci")
         .unwrap()
         .clone();
-    let (autumn, _) = sim::diplomacy::spare(&s.rules, &qiuci, heavenly_horses::sim::Season::Autumn);
-    let (spring, _) = sim::diplomacy::spare(&s.rules, &qiuci, heavenly_horses::sim::Season::Spring);
+    let (autumn, _) = qiuci.spare(&s.rules, Season::Autumn);
+    let (spring, _) = qiuci.spare(&s.rules, Season::Spring);
     assert!(
-        autumn > 2.0 * spring,
+        autumn.0 > 2.0 * spring.0,
         "autumn {autumn} kg, spring {spring} kg"
     );
 }
@@ -257,12 +260,20 @@ fn a_relief_army_dares_only_against_a_weak_besieger() {
     let mut lifted = 0;
     for seed in 0..6 {
         let app = run(&strong, seed);
-        if chronicle_has(&app, "the siege is lifted") {
+        if happened(&app, |e| {
+            matches!(
+                e,
+                SimEvent::SiegeEnded {
+                    end: SiegeEnd::Relieved,
+                    ..
+                }
+            )
+        }) {
             lifted += 1;
         }
         let app = run(&weak, seed);
         assert!(
-            chronicle_has(&app, "dares not attack"),
+            happened(&app, |e| matches!(e, SimEvent::ReliefHeldBack { .. })),
             "seed {seed}: a small relief watches and goes home"
         );
     }
@@ -275,19 +286,22 @@ fn a_relief_army_dares_only_against_a_weak_besieger() {
 #[test]
 fn allies_who_hold_back_add_nothing_to_a_battle() {
     let rules: BattleRules = second().rules.battle;
-    let mut app = sim::headless_app(&second(), 1);
-    let mut q = app.world_mut().query::<&Force>();
-    let mut force = q.iter(app.world()).next().unwrap().clone();
-    let alone = sim::battle::han_strength(&rules, &force, 0.7);
-    force.allies.push(sim::Allies {
+    let mut app = heavenly_horses::runner::app(&second(), 1, Commander::Historical);
+    let mut q = app.world_mut().query::<(&Column, &Condition)>();
+    let (column, condition) = q.iter(app.world()).next().unwrap();
+    let (column, condition) = (*column, *condition);
+    let mut retinue = Retinue::default();
+    let strength = |r: &Retinue| sim::battle::han_strength(&rules, &column, &condition, r, 0.7);
+    let alone = strength(&retinue);
+    retinue.allies.push(Allies {
         name: "watchers".into(),
         men: 2_000,
         cavalry_share: 1.0,
         commitment: 0.0,
     });
-    assert_eq!(sim::battle::han_strength(&rules, &force, 0.7), alone);
-    force.allies[0].commitment = 1.0;
-    assert!(sim::battle::han_strength(&rules, &force, 0.7) > alone + 3_000.0);
+    assert_eq!(strength(&retinue), alone);
+    retinue.allies[0].commitment = 1.0;
+    assert!(strength(&retinue) > alone + 3_000.0);
 }
 
 #[test]
@@ -296,7 +310,7 @@ fn the_report_tells_the_siege_of_dayuan() {
     let siege = r.siege.clone().expect("a siege of the objective");
     assert_eq!(siege.target, "dayuan");
     assert!(siege.water_diverted);
-    assert_eq!(siege.result, "terms");
+    assert_eq!(siege.result, SiegeResult::Terms);
     assert!((25..=60).contains(&siege.days), "{} days", siege.days);
     assert!(r.horses.superior_obtained > 0, "superior horses among them");
     assert!(r.hostages.iter().any(|h| h == "Dayuan"));

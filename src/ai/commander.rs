@@ -10,61 +10,100 @@
 //! 6. otherwise march to the next place on the cheapest road to the objective, where a road's cost
 //!    is its length plus three times its waterless stretch (water is what kills armies).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use bevy::prelude::*;
 
 use crate::scenario::types::PlanStep;
-use crate::sim::components::*;
+use crate::sim::CampaignStatus;
+use crate::sim::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores};
+use crate::sim::map::{Location, MapIndex, Place, Route};
+use crate::sim::orders::{GiveOrder, Order, Target};
+use crate::sim::state::{OasisState, Relation};
 
 /// Below this share of its men a force goes home.
 pub const RETREAT_SHARE: f64 = 0.25;
 /// Bolts of silk given to a hostile state before asking it.
 pub const GIFT_BOLTS: u32 = 1000;
 
-/// The next place on the cheapest road from `from` to `to` (Dijkstra over the routes).
+/// A cost that orders as a heap key: by value, then by the place's order in the map file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Key(f64, usize);
+
+impl Eq for Key {}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+/// The next place on the cheapest road from `from` to `to` (Dijkstra over the routes, with a
+/// heap; ties go to the place first in the map file), where a road's cost is its length plus three
+/// times its waterless stretch.
 pub fn next_hop(
     from: Entity,
     to: Entity,
     index: &MapIndex,
     routes: &Query<&Route>,
+    places: &Query<&Place>,
 ) -> Option<Entity> {
-    let cost = |r: &Route| r.length_km + 3.0 * r.dry_km();
+    let cost = |r: &Route| r.length.0 + 3.0 * r.dry().0;
+    let order = |e: Entity| places.get(e).map_or(usize::MAX, |p| p.order);
     let mut best: BTreeMap<Entity, (f64, Option<Entity>)> = BTreeMap::new();
     let mut done: BTreeSet<Entity> = BTreeSet::new();
+    let mut heap = BinaryHeap::new();
     best.insert(from, (0.0, None));
-    loop {
-        let current = best
-            .iter()
-            .filter(|(e, _)| !done.contains(*e))
-            .min_by(|a, b| a.1.0.total_cmp(&b.1.0).then(a.0.cmp(b.0)))
-            .map(|(e, (d, first))| (*e, *d, *first));
-        let (here, dist, first) = current?;
+    heap.push(Reverse((Key(0.0, order(from)), from)));
+    while let Some(Reverse((Key(dist, _), here))) = heap.pop() {
+        if !done.insert(here) {
+            continue;
+        }
+        let first = best.get(&here).and_then(|b| b.1);
         if here == to {
             return first;
         }
-        done.insert(here);
-        for r in index.routes_from.get(&here).into_iter().flatten() {
-            let Ok(route) = routes.get(*r) else { continue };
+        for &r in index.routes_from(here) {
+            let Ok(route) = routes.get(r) else { continue };
             let next = route.other(here);
             let d = dist + cost(route);
             let hop = first.or(Some(next));
             if best.get(&next).is_none_or(|(old, _)| d < *old) {
                 best.insert(next, (d, hop));
+                heap.push(Reverse((Key(d, order(next)), next)));
             }
         }
     }
+    None
 }
 
-/// Queues the next order for every idle force that has none.
+/// Hands in the next order for every idle force that has none.
 pub fn command(
-    mut forces: Query<(Entity, &Force, &mut Plan)>,
+    forces: Query<(
+        Entity,
+        &Column,
+        &Stores,
+        &Condition,
+        &Location,
+        &Activity,
+        &Standing,
+        &Ledger,
+        &Orders,
+    )>,
     routes: Query<&Route>,
     places: Query<&Place>,
     states: Query<&OasisState>,
     index: Res<MapIndex>,
     status: Res<CampaignStatus>,
     mut besieged: Local<BTreeSet<(Entity, Entity)>>,
+    mut give: MessageWriter<GiveOrder>,
 ) {
     if status.objective_taken.is_some() {
         return;
@@ -76,61 +115,67 @@ pub fn command(
         return;
     };
     let target = target_state.place;
-    for (me, force, mut plan) in &mut forces {
-        if force.activity != Activity::Idle
-            || force.homeward
-            || force.merged
-            || force.men.total() == 0
-            || !plan.queued.is_empty()
+    for (me, column, stores, condition, location, activity, standing, ledger, orders) in &forces {
+        if *activity != Activity::Idle
+            || standing.homeward
+            || standing.merged
+            || column.men.total() == 0
+            || !orders.queued.is_empty()
         {
             continue;
         }
-        let Location::At(here) = force.location else {
+        let Location::At(here) = *location else {
             continue;
         };
-        let had = f64::from(force.ledger.men_start + force.ledger.men_in);
-        if f64::from(force.men.total()) < RETREAT_SHARE * had {
-            plan.queued.push_back(PlanStep::Return);
+        let mut order = |step: PlanStep| {
+            give.write(GiveOrder {
+                target: Target::Force(me),
+                order: Order::Step(step),
+            });
+        };
+        let had = f64::from(ledger.men_start + ledger.men_in);
+        if f64::from(column.men.total()) < RETREAT_SHARE * had {
+            order(PlanStep::Return);
             continue;
         }
         let state_here = index
-            .state_at
-            .get(&here)
-            .and_then(|e| states.get(*e).ok().map(|s| (*e, s)));
+            .state_at(here)
+            .and_then(|e| states.get(e).ok().map(|s| (e, s)));
         if here == target {
             if besieged.insert((me, objective)) {
-                plan.queued.push_back(PlanStep::Besiege {
+                order(PlanStep::Besiege {
                     days: 90,
                     assault_from: Some(40),
                     accept_terms: true,
                 });
             } else {
-                plan.queued.push_back(PlanStep::Return);
+                order(PlanStep::Return);
             }
             continue;
         }
         if let Some((_, state)) = state_here
             && state.relation == Relation::Unmet
         {
-            if state.attitude < 0.0 && force.treasure_cash > 0.0 {
-                plan.queued.push_back(PlanStep::Gift(GIFT_BOLTS));
+            if state.attitude < 0.0 && stores.treasure_cash > 0.0 {
+                order(PlanStep::Gift(GIFT_BOLTS));
             }
-            plan.queued.push_back(PlanStep::Request);
+            order(PlanStep::Request);
             continue;
         }
-        let starving = force.animal_nourishment.horses < 0.6 || force.animal_nourishment.oxen < 0.6;
+        let starving =
+            condition.animal_nourishment.horses < 0.6 || condition.animal_nourishment.oxen < 0.6;
         let pasture = places
             .get(here)
-            .is_ok_and(|p| p.pasture_kg > 0.5 * p.pasture_max_kg && p.pasture_max_kg > 0.0);
-        if starving && pasture && force.marched_since_rest > 0 {
-            plan.queued.push_back(PlanStep::Rest(3));
+            .is_ok_and(|p| p.pasture > p.pasture_max * 0.5 && p.pasture_max.0 > 0.0);
+        if starving && pasture && condition.marched_since_rest > 0 {
+            order(PlanStep::Rest(3));
             continue;
         }
-        match next_hop(here, target, &index, &routes)
+        match next_hop(here, target, &index, &routes, &places)
             .and_then(|p| places.get(p).ok().map(|place| place.id.clone()))
         {
-            Some(id) => plan.queued.push_back(PlanStep::March(id)),
-            None => plan.queued.push_back(PlanStep::Return),
+            Some(id) => order(PlanStep::March(id)),
+            None => order(PlanStep::Return),
         }
     }
 }

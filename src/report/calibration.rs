@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use super::CampaignReport;
 use crate::scenario::Scenario;
-use crate::sim;
 
 /// One figure of the table, measured, with its band.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,8 +44,7 @@ impl std::fmt::Display for Band {
 pub fn run_seeds(scenario: &Scenario, seeds: Range<u64>) -> Vec<CampaignReport> {
     seeds
         .map(|seed| {
-            let mut app = sim::headless_app(scenario, seed);
-            sim::run_to_end(app.world_mut());
+            let mut app = crate::runner::run(scenario, seed, crate::sim::Commander::Historical);
             super::build(app.world_mut())
         })
         .collect()
@@ -71,17 +69,14 @@ fn home_share(r: &CampaignReport) -> f64 {
     100.0 * f64::from(r.men.returned) / f64::from(r.men.start.max(1))
 }
 
-/// The answers a state gives to a request.
-const ANSWERS: [&str; 4] = ["submitted", "sells", "refused", "attacked"];
-
 /// The share of requests a run's states answered by submitting, in %.
 fn submission_share(r: &CampaignReport) -> f64 {
-    let asked = r
+    let asked = r.states.iter().filter(|s| s.answer.is_answer()).count();
+    let submitted = r
         .states
         .iter()
-        .filter(|s| ANSWERS.contains(&s.answer.as_str()))
+        .filter(|s| s.answer == super::StateAnswer::Submitted)
         .count();
-    let submitted = r.states.iter().filter(|s| s.answer == "submitted").count();
     100.0 * submitted as f64 / asked.max(1) as f64
 }
 

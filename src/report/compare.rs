@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::CampaignReport;
 use crate::scenario::Scenario;
 use crate::scenario::types::Figure;
-use crate::sim::{self, Commander, DailyRecord};
+use crate::sim::{Commander, DailyRecord};
 
 /// What one run came to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -88,8 +88,7 @@ pub fn objective_place(s: &Scenario) -> String {
 
 /// Plays one run and returns its report and daily record.
 pub fn play_one(s: &Scenario, seed: u64, commander: Commander) -> (CampaignReport, DailyRecord) {
-    let mut app = sim::headless_app_for(s, seed, commander);
-    sim::run_to_end(app.world_mut());
+    let mut app = crate::runner::run(s, seed, commander);
     let record = app.world().resource::<DailyRecord>().clone();
     (super::build(app.world_mut()), record)
 }
@@ -116,8 +115,7 @@ pub fn run_many(
                 scope.spawn(move || {
                     part.iter()
                         .map(|&seed| {
-                            let mut app = sim::headless_app_for(s, seed, commander);
-                            sim::run_to_end(app.world_mut());
+                            let mut app = crate::runner::run(s, seed, commander);
                             let f = figures(&super::build(app.world_mut()), objective);
                             tick();
                             f

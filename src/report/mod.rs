@@ -2,17 +2,25 @@
 
 pub mod calibration;
 pub mod chart;
+pub mod chronicle;
 pub mod compare;
+pub mod records;
 
 use std::fmt::Write as _;
 
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::scenario::types::PerAnimal;
-use crate::sim::ActiveScenario;
-use crate::sim::components::*;
-use crate::sim::rules::AnimalKind;
+use crate::scenario::types::{AnimalKind, PerAnimal};
+use crate::scenario::units::Kg;
+use crate::sim::force::{AnimalLosses, Column, Force, Ledger, MenLosses, Standing};
+use crate::sim::map::{Location, Place};
+use crate::sim::random::SimRng;
+use crate::sim::state::OasisState;
+use crate::sim::{ActiveScenario, CampaignStatus, Chronicle, Outcome, Prestige};
+
+pub use chronicle::ChronicleEntry;
+pub use records::{SiegeRecord, StateAnswer, StateEvent};
 
 /// Men lost by cause, as reported.
 pub type Losses = MenLosses;
@@ -116,8 +124,8 @@ pub struct TributeReport {
 }
 
 /// Tonnes from kilograms, to a tenth.
-fn tonnes(kg: f64) -> f64 {
-    (kg / 100.0).round() / 10.0
+fn tonnes(kg: Kg) -> f64 {
+    (kg.0 / 100.0).round() / 10.0
 }
 
 /// A finished (or stopped) campaign, as reported.
@@ -167,12 +175,19 @@ pub struct CampaignReport {
 
 /// Builds the report from the world's state.
 pub fn build(world: &mut World) -> CampaignReport {
-    let scenario = world.resource::<ActiveScenario>().0.clone();
-    let seed = world.resource::<crate::sim::random::SimRng>().seed;
+    of(world)
+}
+
+/// The report of the campaign in `world` as it stands.
+pub fn of(world: &World) -> CampaignReport {
+    let scenario = &world.resource::<ActiveScenario>().0;
+    let seed = world.resource::<SimRng>().seed;
     let status = world.resource::<CampaignStatus>().clone();
-    let calendar = *world.resource::<Calendar>();
-    let mut forces = world.query::<&Force>();
-    let forces: Vec<Force> = forces.iter(world).cloned().collect();
+    let calendar = *world.resource::<crate::sim::Calendar>();
+    let forces: Vec<_> = world
+        .try_query::<(&Force, &Column, &Location, &Standing, &Ledger)>()
+        .map(|mut q| q.iter(world).collect())
+        .unwrap_or_default();
     let home = status.home.map(Location::At);
 
     let mut men_start = 0;
@@ -187,39 +202,30 @@ pub fn build(world: &mut World) -> CampaignReport {
     let mut abandoned = 0.0;
     let mut superior = 0;
     let mut spent = 0.0;
-    for f in &forces {
-        superior += f.ledger.superior_horses_gained;
-        spent += f.ledger.cash_spent;
-        men_start += f.ledger.men_start;
-        men_end += f.men.total();
-        if Some(f.location) == home {
-            returned += f.men.total();
-            horses_returned += f.animals.horses;
+    for (_, column, location, _, ledger) in &forces {
+        superior += ledger.superior_horses_gained;
+        spent += ledger.cash_spent;
+        men_start += ledger.men_start;
+        men_end += column.men.total();
+        if Some(**location) == home {
+            returned += column.men.total();
+            horses_returned += column.animals.horses;
         }
-        let l = &f.ledger.men_lost;
-        losses.hunger += l.hunger;
-        losses.thirst += l.thirst;
-        losses.exposure += l.exposure;
-        losses.disease += l.disease;
-        losses.desertion += l.desertion;
-        losses.combat += l.combat;
+        losses.add(&ledger.men_lost);
         for kind in AnimalKind::ALL {
-            *animals_start.get_mut(kind) += f.ledger.animals_start.get(kind);
-            *animals_end.get_mut(kind) += f.animals.get(kind);
-            *gained.get_mut(kind) += f.ledger.animals_gained.get(kind);
-            let (from, to) = (f.ledger.animals_lost.get(kind), animal_losses.get_mut(kind));
-            to.hunger += from.hunger;
-            to.thirst += from.thirst;
-            to.exposure += from.exposure;
-            to.combat += from.combat;
-            to.slaughtered += from.slaughtered;
+            *animals_start.get_mut(kind) += ledger.animals_start.get(kind);
+            *animals_end.get_mut(kind) += column.animals.get(kind);
+            *gained.get_mut(kind) += ledger.animals_gained.get(kind);
+            animal_losses
+                .get_mut(kind)
+                .add(ledger.animals_lost.get(kind));
         }
-        abandoned += f.ledger.abandoned_kg / 1000.0;
+        abandoned += ledger.abandoned.tonnes().0;
     }
     let places = forces
         .first()
-        .map(|f| {
-            f.ledger
+        .map(|(_, _, _, _, ledger)| {
+            ledger
                 .visits
                 .iter()
                 .map(|v| PlaceReport {
@@ -230,25 +236,13 @@ pub fn build(world: &mut World) -> CampaignReport {
                     oxen: v.animals.oxen,
                     donkeys: v.animals.donkeys,
                     camels: v.animals.camels,
-                    grain_t: tonnes(v.stores.grain_kg),
-                    fodder_t: tonnes(v.stores.fodder_kg),
-                    water_m3: tonnes(v.stores.water_l),
+                    grain_t: tonnes(v.stores.grain),
+                    fodder_t: tonnes(v.stores.fodder),
+                    water_m3: tonnes(v.stores.water.weight()),
                 })
                 .collect()
         })
         .unwrap_or_default();
-    let sieges = world.resource::<Sieges>().0.clone();
-    let states = world.resource::<StateEvents>().0.clone();
-    let mut all_states = world.query::<&OasisState>();
-    let tribute: Vec<TributeReport> = all_states
-        .iter(world)
-        .filter(|s| s.grain_supplied_kg > 0.0 || s.cash_received > 0.0)
-        .map(|s| TributeReport {
-            name: s.name.clone(),
-            grain_t: tonnes(s.grain_supplied_kg),
-            cash: s.cash_received.round(),
-        })
-        .collect();
     let place_name = |e: Entity| {
         world
             .get::<Place>(e)
@@ -256,18 +250,18 @@ pub fn build(world: &mut World) -> CampaignReport {
     };
     let force_reports: Vec<ForceReport> = forces
         .iter()
-        .map(|f| {
-            let at = match f.location {
+        .map(|(f, column, location, standing, ledger)| {
+            let at = match **location {
                 Location::At(p) => place_name(p),
                 Location::OnRoute { from, to, .. } => {
                     format!("between {} and {}", place_name(from), place_name(to))
                 }
             };
-            let status = if f.merged {
+            let status = if standing.merged {
                 "merged"
-            } else if f.men.total() == 0 {
+            } else if column.men.total() == 0 {
                 "destroyed"
-            } else if Some(f.location) == home {
+            } else if Some(**location) == home {
                 "home"
             } else {
                 "in the field"
@@ -275,20 +269,36 @@ pub fn build(world: &mut World) -> CampaignReport {
             ForceReport {
                 name: f.name.clone(),
                 status: status.to_string(),
-                at: if f.merged { String::new() } else { at },
-                men: f.men.total(),
-                horses: f.animals.horses,
-                men_joined: f.ledger.men_in,
-                men_sent: f.ledger.men_out,
-                battles_lost: f.ledger.battles_lost,
+                at: if standing.merged { String::new() } else { at },
+                men: column.men.total(),
+                horses: column.animals.horses,
+                men_joined: ledger.men_in,
+                men_sent: ledger.men_out,
+                battles_lost: ledger.battles_lost,
             }
         })
         .collect();
-    let objective_id = scenario.campaign.objective.capture.clone();
+    let log = &world.resource::<Chronicle>().0;
+    let sieges = records::sieges(world, log);
+    let states = records::states(world, log);
+    let chronicle = chronicle::entries(world, log);
+    let tribute: Vec<TributeReport> = world
+        .try_query::<&OasisState>()
+        .map(|mut q| q.iter(world).cloned().collect::<Vec<_>>())
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| s.grain_supplied.0 > 0.0 || s.cash_received > 0.0)
+        .map(|s| TributeReport {
+            name: s.name.clone(),
+            grain_t: tonnes(s.grain_supplied),
+            cash: s.cash_received.round(),
+        })
+        .collect();
+    let objective_id = &scenario.campaign.objective.capture;
     let siege = sieges
         .iter()
         .rev()
-        .find(|s| s.target == objective_id)
+        .find(|s| &s.target == objective_id)
         .cloned();
     CampaignReport {
         scenario: scenario.campaign.name.clone(),
@@ -324,19 +334,24 @@ pub fn build(world: &mut World) -> CampaignReport {
             .collect(),
         places,
         forces: force_reports,
-        states: states.clone(),
         hostages: states
             .iter()
-            .filter(|e| e.answer == "sent a hostage" || e.answer == "accepted terms")
+            .filter(|e| {
+                matches!(
+                    e.answer,
+                    StateAnswer::SentHostage | StateAnswer::AcceptedTerms
+                )
+            })
             .map(|e| e.name.clone())
             .collect(),
+        states,
         treasure_spent_cash: spent.round(),
         tribute,
         siege,
         sieges,
         abandoned_t: (abandoned * 10.0).round() / 10.0,
         prestige: (world.resource::<Prestige>().0 * 1000.0).round() / 1000.0,
-        chronicle: world.resource::<Chronicle>().0.clone(),
+        chronicle,
     }
 }
 
@@ -406,7 +421,13 @@ pub fn render_text(r: &CampaignReport) -> String {
     if !r.states.is_empty() {
         let _ = writeln!(s, "\nStates");
         for st in &r.states {
-            let _ = writeln!(s, "  day {:>4}  {:<24} {}", st.day, st.name, st.answer);
+            let _ = writeln!(
+                s,
+                "  day {:>4}  {:<24} {}",
+                st.day,
+                st.name,
+                st.answer.words()
+            );
         }
     }
     if !r.sieges.is_empty() {
@@ -420,7 +441,9 @@ pub fn render_text(r: &CampaignReport) -> String {
             let _ = writeln!(
                 s,
                 "  {:<24} {} days{water}: {}",
-                sg.name, sg.days, sg.result
+                sg.name,
+                sg.days,
+                sg.result.word()
             );
         }
     }

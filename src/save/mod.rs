@@ -9,9 +9,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::play::{Action, Game};
+use bevy::prelude::World;
+
+use crate::play::{Action, Game, Played};
 use crate::scenario::Scenario;
-use crate::sim::Commander;
+use crate::sim::{ActiveScenario, Calendar, Commander};
 
 /// What the `game` field of every save holds.
 pub const GAME: &str = "heavenly-horses";
@@ -109,17 +111,19 @@ pub fn hash_hex(scenario: &Scenario) -> String {
 }
 
 impl SaveFile {
-    /// The save of a game in progress.
-    pub fn of(game: &Game) -> Self {
+    /// The save of the game in progress in `world`.
+    pub fn of(world: &World) -> Self {
+        let scenario = &world.resource::<ActiveScenario>().0;
+        let played = world.resource::<Played>();
         SaveFile {
             game: GAME.to_string(),
             version: VERSION,
-            scenario: game.scenario.path.clone(),
-            scenario_hash: hash_hex(&game.scenario),
-            seed: game.seed,
-            day: game.app.world().resource::<crate::sim::Calendar>().day,
-            actions: game.actions.clone(),
-            commander: *game.app.world().resource::<Commander>(),
+            scenario: scenario.path.clone(),
+            scenario_hash: hash_hex(scenario),
+            seed: played.seed,
+            day: world.resource::<Calendar>().day,
+            actions: played.actions.clone(),
+            commander: *world.resource::<Commander>(),
         }
     }
 
@@ -174,9 +178,10 @@ impl SaveFile {
         fs::rename(&tmp, path)
     }
 
-    /// Loads the save's scenario, checks it is the one the save was made with, and replays the
-    /// actions.
-    pub fn restore(&self) -> Result<Game, SaveError> {
+    /// The save's scenario, checked to be the one the save was made with. `at` is where the save
+    /// was read from.
+    pub fn scenario(&self, at: &Path) -> Result<Scenario, SaveError> {
+        let _ = at;
         let scenario =
             Scenario::load(&self.scenario).map_err(|e| SaveError::Scenario(e.to_string()))?;
         let now = hash_hex(&scenario);
@@ -187,8 +192,26 @@ impl SaveFile {
                 now,
             });
         }
+        Ok(scenario)
+    }
+
+    /// Loads the save's scenario and replays the actions in a game of its own. `at` is where the
+    /// save was read from.
+    pub fn restore(&self, at: &Path) -> Result<Game, SaveError> {
+        let scenario = self.scenario(at)?;
         Game::replay_as(scenario, self.seed, self.commander, &self.actions)
             .map_err(SaveError::Diverged)
+    }
+
+    /// Replays the save into `world` (which holds the simulation), once it has been checked to
+    /// replay in a game of its own: a save that fails leaves `world` as it was. Returns the
+    /// scenario.
+    pub fn restore_into(&self, at: &Path, world: &mut World) -> Result<Scenario, SaveError> {
+        let game = self.restore(at)?;
+        let scenario = game.scenario().clone();
+        crate::play::replay(world, &scenario, self.seed, self.commander, &self.actions)
+            .map_err(SaveError::Diverged)?;
+        Ok(scenario)
     }
 }
 

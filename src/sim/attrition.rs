@@ -4,20 +4,16 @@
 
 use bevy::prelude::*;
 
-use super::components::*;
+use super::ActiveScenario;
+use super::calendar::Calendar;
+use super::force::{
+    AnimalLosses, Column, Condition, Ledger, Men, MenLosses, Standing, Stores, Today,
+};
+use super::log::SimEvent;
 use super::random::{SimRng, binomial};
-use super::rules::{AnimalKind, capacity_kg, hunger_death_rate, terrain_rule, thirst_death_rate};
-use super::{ActiveScenario, Chronicled};
-use crate::scenario::types::{Rules, Seasons};
-
-fn season_factor(seasons: &Seasons, season: Season) -> f64 {
-    match season {
-        Season::Spring => seasons.spring,
-        Season::Summer => seasons.summer,
-        Season::Autumn => seasons.autumn,
-        Season::Winter => seasons.winter,
-    }
-}
+use crate::scenario::logistics::{capacity, hunger_death_rate, terrain_rule, thirst_death_rate};
+use crate::scenario::types::{AnimalKind, Rules};
+use crate::scenario::units::Kg;
 
 /// Thirst builds by the share of water missed, and a third of a ration or more holds it off:
 /// a day with nothing adds a day, a day with full water clears three.
@@ -41,17 +37,17 @@ pub fn remove_men(men: &mut Men, n: u32) -> u32 {
     n
 }
 
-/// Drops what the force can no longer carry: fodder first, then water, meat, and grain last.
-/// Returns the kilograms abandoned.
-pub fn drop_excess(rules: &Rules, force: &mut Force) -> f64 {
-    let capacity = capacity_kg(rules, &force.men, &force.animals);
-    let mut excess = force.stores.weight_kg() - capacity;
+/// Drops what the column can no longer carry: fodder first, then water, meat, and grain last.
+/// Returns what was abandoned.
+pub fn drop_excess(rules: &Rules, column: &Column, stores: &mut Stores) -> Kg {
+    let capacity = capacity(rules, &column.men, &column.animals);
+    let mut excess = stores.weight().0 - capacity.0;
     let mut dropped = 0.0;
     for store in [
-        &mut force.stores.fodder_kg,
-        &mut force.stores.water_l,
-        &mut force.stores.meat_kg,
-        &mut force.stores.grain_kg,
+        &mut stores.fodder.0,
+        &mut stores.water.0,
+        &mut stores.meat.0,
+        &mut stores.grain.0,
     ] {
         if excess <= 0.0 {
             break;
@@ -61,92 +57,92 @@ pub fn drop_excess(rules: &Rules, force: &mut Force) -> f64 {
         excess -= d;
         dropped += d;
     }
-    dropped
+    Kg(dropped)
 }
 
 /// Applies the day's losses to every force.
 pub fn apply_losses(
-    mut forces: Query<&mut Force>,
+    mut forces: Query<(
+        Entity,
+        &mut Column,
+        &mut Stores,
+        &mut Condition,
+        &Standing,
+        &Today,
+        &mut Ledger,
+    )>,
     scenario: Res<ActiveScenario>,
     calendar: Res<Calendar>,
     mut rng: ResMut<SimRng>,
-    mut chronicle: MessageWriter<Chronicled>,
+    mut events: MessageWriter<SimEvent>,
 ) {
     let rules = &scenario.0.rules;
     let a = &rules.attrition;
-    let season = season_factor(&a.exposure_by_season, calendar.season());
-    for mut force in &mut forces {
-        if force.merged {
+    let season = a.exposure_by_season.get(calendar.season());
+    for (entity, mut column, mut stores, mut condition, standing, today, mut ledger) in &mut forces
+    {
+        if standing.merged || column.is_empty() {
             continue;
         }
-        let force = &mut *force;
-        if force.men.total() == 0 && force.animals.total() == 0 {
-            continue;
-        }
-        let today = force.today;
+        let (column, condition) = (&mut *column, &mut *condition);
         let terrain = today.terrain.map(|t| terrain_rule(rules, t));
         let exposure_here = terrain.map_or(0.0, |t| t.exposure) * season;
         let animal_exposure_here = terrain.map_or(0.0, |t| t.animal_exposure) * season;
         let on_the_move = if today.marched { 1.0 } else { 0.5 };
 
         // Men.
-        force.nourishment += a.nourishment_memory * (today.men_fed - force.nourishment);
-        force.dry_days = dry_days_after(force.dry_days, today.men_watered);
-        let n = force.nourishment;
+        condition.nourishment += a.nourishment_memory * (today.men_fed - condition.nourishment);
+        condition.dry_days = dry_days_after(condition.dry_days, today.men_watered);
+        let n = condition.nourishment;
         let rates = [
-            thirst_death_rate(a.man_thirst_days, a.thirst_rate, force.dry_days),
+            thirst_death_rate(a.man_thirst_days, a.thirst_rate, condition.dry_days),
             hunger_death_rate(a.hunger_threshold, a.hunger_rate, n),
             exposure_here * on_the_move * (1.5 - 0.5 * n),
             a.disease + a.disease_hunger * (1.0 - n) + today.water_disease,
             a.desertion
                 + a.desertion_hunger * (1.0 - today.men_fed)
-                + a.desertion_morale * (1.0 - force.morale),
+                + a.desertion_morale * (1.0 - condition.morale),
         ];
         let mut lost = [0u32; 5];
         for (i, rate) in rates.iter().enumerate() {
-            let alive = force.men.total();
+            let alive = column.men.total();
             lost[i] = remove_men(
-                &mut force.men,
+                &mut column.men,
                 binomial(&mut rng.attrition, alive, rate.clamp(0.0, 1.0)),
             );
         }
-        let l = &mut force.ledger.men_lost;
-        l.thirst += lost[0];
-        l.hunger += lost[1];
-        l.exposure += lost[2];
-        l.disease += lost[3];
-        l.desertion += lost[4];
-        let day_total: u32 = lost.iter().sum();
-        let before = force.men.total() + day_total;
-        if day_total >= 50 && f64::from(day_total) >= 0.01 * f64::from(before) {
-            let causes = ["thirst", "hunger", "exposure", "disease", "desertion"];
-            let mut parts: Vec<String> = causes
-                .iter()
-                .zip(lost)
-                .filter(|(_, n)| *n > 0)
-                .map(|(c, n)| format!("{n} to {c}"))
-                .collect();
-            if force.corruption > 0.0 && lost[4] > 0 {
-                parts.push("officers withhold rations".to_string());
-            }
-            chronicle.write(Chronicled {
-                text: format!("{} loses {day_total} men: {}", force.name, parts.join(", ")),
+        let today_lost = MenLosses {
+            thirst: lost[0],
+            hunger: lost[1],
+            exposure: lost[2],
+            disease: lost[3],
+            desertion: lost[4],
+            combat: 0,
+        };
+        ledger.men_lost.add(&today_lost);
+        let day_total = today_lost.total();
+        if day_total > 0 {
+            events.write(SimEvent::MenLost {
+                force: entity,
+                lost: today_lost,
+                before: column.men.total() + day_total,
+                corruption: condition.corruption > 0.0,
             });
         }
 
         // Animals.
         let mut carcass_kg = 0.0;
         for kind in AnimalKind::ALL {
-            let count = *force.animals.get(kind);
+            let count = *column.animals.get(kind);
             if count == 0 {
                 continue;
             }
             let fed = *today.animals_fed.get(kind);
             let watered = *today.animals_watered.get(kind);
-            let nourishment = force.animal_nourishment.get_mut(kind);
+            let nourishment = condition.animal_nourishment.get_mut(kind);
             *nourishment += a.nourishment_memory * (fed - *nourishment);
             let nourishment = *nourishment;
-            let dry = force.animal_dry_days.get_mut(kind);
+            let dry = condition.animal_dry_days.get_mut(kind);
             *dry = dry_days_after(*dry, watered);
             let dry = *dry;
             let thirst = binomial(
@@ -164,28 +160,38 @@ pub fn apply_losses(
                 count - thirst - hunger,
                 (animal_exposure_here * on_the_move).clamp(0.0, 1.0),
             );
-            *force.animals.get_mut(kind) -= thirst + hunger + exposure;
-            let lost = force.ledger.animals_lost.get_mut(kind);
-            lost.thirst += thirst;
-            lost.hunger += hunger;
-            lost.exposure += exposure;
-            carcass_kg += f64::from(thirst + hunger) * rules.meat_kg.get(kind);
+            *column.animals.get_mut(kind) -= thirst + hunger + exposure;
+            let today_lost = AnimalLosses {
+                thirst,
+                hunger,
+                exposure,
+                ..AnimalLosses::default()
+            };
+            ledger.animals_lost.get_mut(kind).add(&today_lost);
+            if today_lost.total() > 0 {
+                events.write(SimEvent::AnimalsLost {
+                    force: entity,
+                    kind,
+                    lost: today_lost,
+                });
+            }
+            carcass_kg += f64::from(thirst + hunger) * rules.meat_kg.get(kind).0;
         }
         // The dead animals feed the men.
-        force.stores.meat_kg += carcass_kg * rules.carcass_meat;
+        stores.meat.0 += carcass_kg * rules.carcass_meat;
         // Horsemen without horses march on foot.
-        if force.men.cavalry > force.animals.horses {
-            let dismounted = force.men.cavalry - force.animals.horses;
-            force.men.cavalry -= dismounted;
-            force.men.infantry += dismounted;
+        if column.men.cavalry > column.animals.horses {
+            let dismounted = column.men.cavalry - column.animals.horses;
+            column.men.cavalry -= dismounted;
+            column.men.infantry += dismounted;
         }
 
         // Morale follows how the men are fed.
-        let target = force.base_morale * (0.4 + 0.6 * today.men_fed.min(force.nourishment));
-        force.morale = (force.morale + 0.1 * (target - force.morale)).clamp(0.0, 1.0);
+        let target = condition.base_morale * (0.4 + 0.6 * today.men_fed.min(condition.nourishment));
+        condition.morale = (condition.morale + 0.1 * (target - condition.morale)).clamp(0.0, 1.0);
 
-        let dropped = drop_excess(rules, force);
-        force.ledger.abandoned_kg += dropped;
+        let dropped = drop_excess(rules, column, &mut stores);
+        ledger.abandoned += dropped;
     }
 }
 

@@ -16,16 +16,22 @@
 use rand::rngs::ChaCha8Rng;
 
 use super::attrition::remove_men;
-use super::components::*;
+use super::force::{Fighter, Retinue};
 use super::random::{chance, ln, logistic};
 use crate::scenario::types::BattleRules;
 
 /// A Han force's fighting strength against an enemy with `enemy_cavalry` share of horsemen.
-pub fn han_strength(rules: &BattleRules, force: &Force, enemy_cavalry: f64) -> f64 {
-    let arms = f64::from(force.men.infantry) * (1.0 + rules.crossbow_vs_cavalry * enemy_cavalry)
-        + f64::from(force.men.cavalry) * rules.cavalry_strength;
-    let own = arms * (0.4 + 0.6 * force.condition()) * (0.5 + 0.5 * force.morale);
-    let allies: f64 = force
+pub fn han_strength(
+    rules: &BattleRules,
+    column: &super::force::Column,
+    condition: &super::force::Condition,
+    retinue: &Retinue,
+    enemy_cavalry: f64,
+) -> f64 {
+    let arms = f64::from(column.men.infantry) * (1.0 + rules.crossbow_vs_cavalry * enemy_cavalry)
+        + f64::from(column.men.cavalry) * rules.cavalry_strength;
+    let own = arms * (0.4 + 0.6 * condition.fitness()) * (0.5 + 0.5 * condition.morale);
+    let allies: f64 = retinue
         .allies
         .iter()
         .map(|a| {
@@ -62,17 +68,18 @@ pub fn loss_shares(rules: &BattleRules, winner: f64, loser: f64) -> (f64, f64) {
 }
 
 /// Kills `share` of a force's men in battle, and their horses with the horsemen among them.
-pub fn kill_men(force: &mut Force, share: f64) -> u32 {
-    let men = force.men.total();
+pub fn kill_men(force: &mut Fighter, share: f64) -> u32 {
+    let men = force.column.men.total();
     if men == 0 {
         return 0;
     }
     let killed = (f64::from(men) * share.clamp(0.0, 1.0)).round() as u32;
-    let cavalry_share = f64::from(force.men.cavalry) / f64::from(men);
-    let killed = remove_men(&mut force.men, killed);
+    let cavalry_share = f64::from(force.column.men.cavalry) / f64::from(men);
+    let killed = remove_men(&mut force.column.men, killed);
     force.ledger.men_lost.combat += killed;
-    let horses = ((f64::from(killed) * cavalry_share).round() as u32).min(force.animals.horses);
-    force.animals.horses -= horses;
+    let horses =
+        ((f64::from(killed) * cavalry_share).round() as u32).min(force.column.animals.horses);
+    force.column.animals.horses -= horses;
     force.ledger.animals_lost.horses.combat += horses;
     killed
 }
@@ -107,7 +114,7 @@ pub struct Enemy {
 /// enemy's are returned.
 pub fn fight(
     rules: &BattleRules,
-    force: &mut Force,
+    force: &mut Fighter,
     han_attacks: bool,
     enemy: Enemy,
     committed: f64,
@@ -115,7 +122,13 @@ pub fn fight(
 ) -> BattleResult {
     let enemy_men = enemy.men;
     let enemy_cavalry = enemy.cavalry;
-    let han = han_strength(rules, force, enemy_cavalry);
+    let han = han_strength(
+        rules,
+        force.column,
+        force.condition,
+        force.retinue,
+        enemy_cavalry,
+    );
     let enemy = enemy_strength(
         rules,
         f64::from(enemy_men),
@@ -138,13 +151,14 @@ pub fn fight(
     let han_killed = kill_men(force, han_share * committed);
     // Morale follows the result, as far as the force was engaged. Only a battle the whole force
     // fought and lost counts as a defeat (for a plan's retreat rule); a sally or an assault does not.
+    let morale = &mut force.condition.morale;
     if !han_won {
-        force.morale = (force.morale - rules.defeat_morale * committed).max(0.0);
+        *morale = (*morale - rules.defeat_morale * committed).max(0.0);
         if committed >= 1.0 {
             force.ledger.battles_lost += 1;
         }
     } else {
-        force.morale = (force.morale + rules.defeat_morale * committed / 2.0).min(1.0);
+        *morale = (*morale + rules.defeat_morale * committed / 2.0).min(1.0);
     }
     let enemy_killed = (f64::from(enemy_men) * enemy_share).round() as u32;
     BattleResult {

@@ -34,14 +34,21 @@
 
 use bevy::prelude::*;
 
+use super::ActiveScenario;
 use super::battle;
-use super::components::*;
+use super::calendar::Calendar;
+use super::campaign::{Prestige, change_prestige};
+use super::force::{ForceMut, ForceMutItem, Stores};
+use super::log::{Battle, BattleKind, SimEvent};
 use super::random::{SimRng, ln, logistic, uniform};
-use super::{ActiveScenario, Chronicled};
-use crate::scenario::types::{DiplomacyRules, Rules, Seasons};
+use super::state::{OasisState, Relation, Remembered};
+use crate::scenario::logistics::{capacity, daily_need, days_of_food};
+use crate::scenario::types::{DiplomacyRules, Rules};
+use crate::scenario::units::Kg;
 
 /// A state's answer to a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Submits and supplies.
     Submit,
@@ -89,14 +96,18 @@ pub fn submit_chance(
 }
 
 /// A force's want, 0..1: `1 − days of food carried / hunger_days`, at least 0.
-pub fn want(rules: &Rules, force: &Force) -> f64 {
-    let need =
-        super::rules::daily_need(rules, force.men.total(), force.men.cavalry, &force.animals)
-            .men_grain_kg;
-    if need <= 0.0 {
+pub fn want(rules: &Rules, column: &super::force::Column, stores: &Stores) -> f64 {
+    let need = daily_need(
+        rules,
+        column.men.total(),
+        column.men.cavalry,
+        &column.animals,
+    )
+    .men_grain;
+    if need.0 <= 0.0 {
         return 0.0;
     }
-    let days = (force.stores.grain_kg + force.stores.meat_kg * rules.meat_grain_equivalent) / need;
+    let days = days_of_food(rules, need, stores.grain, stores.meat);
     (1.0 - days / rules.diplomacy.hunger_days.max(1e-9)).clamp(0.0, 1.0)
 }
 
@@ -116,33 +127,20 @@ pub fn answer(rules: &DiplomacyRules, z: f64, u: f64, can_pay: bool) -> Answer {
 /// The chance that a state which refused falls on the column at its gates: its chance of
 /// beating that column in the field, times its hostility (`−attitude`, 0..1) times
 /// `attack_boldness`.
-pub fn attack_chance(rules: &Rules, state: &OasisState, force: &Force) -> f64 {
+pub fn attack_chance(rules: &Rules, state: &OasisState, force: &ForceMutItem) -> f64 {
     let b = &rules.battle;
     let theirs =
         battle::enemy_strength(b, f64::from(state.soldiers), state.cavalry_share, 0.0, 1.0);
-    let ours = battle::han_strength(b, force, state.cavalry_share);
+    let ours = battle::han_strength(
+        b,
+        &force.column,
+        &force.condition,
+        &force.retinue,
+        state.cavalry_share,
+    );
     let hostility = (-state.attitude).clamp(0.0, 1.0);
     (battle::win_chance(b, theirs, ours) * hostility * rules.diplomacy.attack_boldness)
         .clamp(0.0, 1.0)
-}
-
-/// The share of the year's surplus in store in `season`.
-pub fn granary_share(seasons: &Seasons, season: Season) -> f64 {
-    match season {
-        Season::Spring => seasons.spring,
-        Season::Summer => seasons.summer,
-        Season::Autumn => seasons.autumn,
-        Season::Winter => seasons.winter,
-    }
-}
-
-/// Grain and fodder `state` can spare today, kg.
-pub fn spare(rules: &Rules, state: &OasisState, season: Season) -> (f64, f64) {
-    let share = granary_share(&rules.diplomacy.granary_by_season, season);
-    (
-        (state.grain_surplus_kg * share - state.grain_out_kg).max(0.0),
-        (state.fodder_surplus_kg * share - state.fodder_out_kg).max(0.0),
-    )
 }
 
 /// The harvest: on the first day of autumn the granaries fill again.
@@ -150,23 +148,23 @@ pub fn harvest(mut states: Query<&mut OasisState>, calendar: Res<Calendar>) {
     let (_, month, day) = calendar.date();
     if calendar.day > 0 && month == 7 && day == 1 {
         for mut state in &mut states {
-            state.grain_out_kg = 0.0;
-            state.fodder_out_kg = 0.0;
+            state.grain_out = Kg::ZERO;
+            state.fodder_out = Kg::ZERO;
         }
     }
 }
 
 /// Answers requests, hands over gifts, and carries out requisitions.
 pub fn answer_requests(
-    mut forces: Query<&mut Force>,
+    mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
     scenario: Res<ActiveScenario>,
     mut prestige: ResMut<Prestige>,
     calendar: Res<Calendar>,
     mut rng: ResMut<SimRng>,
-    mut events: ResMut<StateEvents>,
-    mut chronicle: MessageWriter<Chronicled>,
+    mut events: MessageWriter<SimEvent>,
 ) {
+    use super::force::Activity;
     let rules = &scenario.0.rules;
     let d = &rules.diplomacy;
     let day = calendar.day;
@@ -174,7 +172,7 @@ pub fn answer_requests(
     // Most days nobody asks, gives or seizes anything.
     let busy = forces.iter().any(|f| {
         matches!(
-            f.activity,
+            *f.activity,
             Activity::Requesting { .. } | Activity::Giving { .. } | Activity::Requisitioning { .. }
         )
     });
@@ -184,58 +182,58 @@ pub fn answer_requests(
     // Displayed power is every Han column's strength: news of the whole expedition runs ahead of it.
     let han_strength: f64 = forces
         .iter()
-        .filter(|f| !f.merged)
-        .map(Force::strength)
+        .filter(|f| !f.standing.merged)
+        .map(|f| super::force::strength(f.column, f.condition))
         .sum();
     let relations: std::collections::BTreeMap<Entity, Relation> =
         states.iter().map(|(e, s)| (e, s.relation)).collect();
     for mut force in &mut forces {
-        let force = &mut *force;
-        match force.activity {
+        let me = force.entity;
+        match *force.activity {
             Activity::Giving {
                 state: target,
                 bolts,
             } => {
-                force.activity = Activity::Idle;
+                *force.activity = Activity::Idle;
                 let Ok((_, mut state)) = states.get_mut(target) else {
                     continue;
                 };
-                let cash = (f64::from(bolts) * d.silk_bolt_cash).min(force.treasure_cash);
+                let cash = (f64::from(bolts) * d.silk_bolt_cash).min(force.stores.treasure_cash);
                 if cash <= 0.0 {
-                    chronicle.write(Chronicled {
-                        text: format!("{} has no silk or gold left to give", force.name),
+                    events.write(SimEvent::NothingToGive {
+                        force: me,
+                        state: target,
                     });
                     continue;
                 }
-                force.treasure_cash -= cash;
+                force.stores.treasure_cash -= cash;
                 force.ledger.cash_spent += cash;
                 state.cash_received += cash;
                 let scale = f64::from(state.households.max(1)) * d.gift_cash_per_household;
                 state.attitude = (state.attitude + d.gift_weight * ln(1.0 + cash / scale)).min(1.0);
                 state.remember(Remembered::Gift(cash), day);
-                events.record(&state, "received gifts", day);
-                chronicle.write(Chronicled {
-                    text: format!(
-                        "{} gives {} silk and gold worth {cash:.0} cash; its attitude is now {:+.2}",
-                        force.name, state.name, state.attitude
-                    ),
+                events.write(SimEvent::GiftGiven {
+                    force: me,
+                    state: target,
+                    cash,
+                    attitude: state.attitude,
                 });
             }
             Activity::Requisitioning { state: target } => {
-                force.activity = Activity::Idle;
+                *force.activity = Activity::Idle;
                 let Ok((_, mut state)) = states.get_mut(target) else {
                     continue;
                 };
-                let (grain, fodder) = spare(rules, &state, season);
-                let room = (super::rules::capacity_kg(rules, &force.men, &force.animals)
-                    - force.stores.weight_kg())
-                .max(0.0);
+                let (grain, fodder) = state.spare(rules, season);
+                let room = (capacity(rules, &force.column.men, &force.column.animals)
+                    - force.stores.weight())
+                .max(Kg::ZERO);
                 let grain = grain.min(room);
                 let fodder = fodder.min(room - grain);
-                force.stores.grain_kg += grain;
-                force.stores.fodder_kg += fodder;
-                state.grain_out_kg += grain;
-                state.fodder_out_kg += fodder;
+                force.stores.grain += grain;
+                force.stores.fodder += fodder;
+                state.grain_out += grain;
+                state.fodder_out += fodder;
                 state.attitude = (state.attitude - d.requisition_attitude).max(-1.0);
                 let broken = state.relation == Relation::Submitted;
                 state.remember(
@@ -246,91 +244,72 @@ pub fn answer_requests(
                     },
                     day,
                 );
-                events.record(&state, "grain seized", day);
-                chronicle.write(Chronicled {
-                    text: format!(
-                        "{} seizes {:.0} t of grain from {}",
-                        force.name,
-                        grain / 1000.0,
-                        state.name
-                    ),
+                events.write(SimEvent::GrainSeized {
+                    force: me,
+                    state: target,
+                    grain,
+                    broken_promise: broken,
                 });
                 if broken {
-                    let name = state.name.clone();
                     for (_, mut other) in &mut states {
                         other.attitude = (other.attitude - d.broken_promise).max(-1.0);
                     }
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "Word spreads that the Han robbed {name}, which had submitted: every state trusts them less"
-                        ),
-                    });
                 }
             }
             Activity::Requesting { state: target } => {
                 let Ok((_, mut state)) = states.get_mut(target) else {
-                    force.activity = Activity::Idle;
+                    *force.activity = Activity::Idle;
                     continue;
                 };
-                force.activity = Activity::Idle;
-                if matches!(state.relation, Relation::Submitted | Relation::Conquered) {
+                *force.activity = Activity::Idle;
+                if state.relation.supplies() {
                     // A friend or a conquest supplies without being asked twice.
                     continue;
                 }
-                let hunger = want(rules, force);
+                state.answered = true;
+                let hunger = want(rules, &force.column, &force.stores);
                 let z = willingness(d, han_strength, hunger, &state, prestige.0);
                 let u = uniform(&mut rng.diplomacy);
-                let can_pay = force.treasure_cash > 0.0;
+                let can_pay = force.stores.treasure_cash > 0.0;
                 let mut answer = answer(d, z, u, can_pay);
                 // A city of a kingdom that still resists the Han does not submit on its own.
-                let overlord_resists = state.overlord.is_some_and(|o| {
-                    relations
-                        .get(&o)
-                        .is_some_and(|r| !matches!(r, Relation::Submitted | Relation::Conquered))
-                });
+                let overlord_resists = state
+                    .overlord
+                    .is_some_and(|o| relations.get(&o).is_some_and(|r| !r.supplies()));
                 if overlord_resists && answer != Answer::Refuse {
                     answer = Answer::Refuse;
                 }
                 if answer == Answer::Refuse
-                    && uniform(&mut rng.diplomacy) < attack_chance(rules, &state, force)
+                    && uniform(&mut rng.diplomacy) < attack_chance(rules, &state, &force)
                 {
                     answer = Answer::Attack;
                 }
                 match answer {
                     Answer::Submit => {
                         state.relation = Relation::Submitted;
-                        prestige.0 = (prestige.0 + d.prestige_for_submission).min(1.0);
-                        events.record(&state, "submitted", day);
-                        let (grain, _) = spare(rules, &state, season);
-                        chronicle.write(Chronicled {
-                            text: format!(
-                                "{} submits to {} and opens its granaries ({:.0} t of grain to spare)",
-                                state.name,
-                                force.name,
-                                grain / 1000.0
-                            ),
+                        change_prestige(&mut prestige, d.prestige_for_submission, &mut events);
+                        let (grain, _) = state.spare(rules, season);
+                        events.write(SimEvent::Answered {
+                            state: target,
+                            force: me,
+                            answer,
+                            spare_grain: grain,
                         });
                         if prestige.0 >= d.hostage_prestige
                             && !state.remembers(&Remembered::SentHostage)
                         {
                             state.remember(Remembered::SentHostage, day);
-                            events.record(&state, "sent a hostage", day);
-                            chronicle.write(Chronicled {
-                                text: format!(
-                                    "{} sends a prince to the Han court as hostage",
-                                    state.name
-                                ),
-                            });
+                            events.write(SimEvent::HostageSent { state: target });
                         }
                     }
                     Answer::Sell => {
                         state.relation = Relation::Trading;
-                        events.record(&state, "sells", day);
-                        chronicle.write(Chronicled {
-                            text: format!(
-                                "{} will not submit to {} but sells grain for silk and gold",
-                                state.name, force.name
-                            ),
+                        let (grain, _) = state.spare(rules, season);
+                        events.write(SimEvent::Answered {
+                            state: target,
+                            force: me,
+                            answer,
+                            spare_grain: grain,
                         });
                     }
                     Answer::Refuse => {
@@ -338,14 +317,18 @@ pub fn answer_requests(
                         state.refused_before = true;
                         state.remember(Remembered::RefusedEnvoy, day);
                         state.remember(Remembered::Besieged, day);
-                        events.record(&state, "refused", day);
-                        chronicle.write(Chronicled {
-                            text: format!(
-                                "{} shuts its gates on {} and refuses food; the army besieges it",
-                                state.name, force.name
-                            ),
+                        let (grain, _) = state.spare(rules, season);
+                        events.write(SimEvent::Answered {
+                            state: target,
+                            force: me,
+                            answer,
+                            spare_grain: grain,
                         });
-                        force.activity = Activity::Besieging {
+                        events.write(SimEvent::SiegeBegun {
+                            force: me,
+                            state: target,
+                        });
+                        *force.activity = Activity::Besieging {
                             state: target,
                             days: 0,
                             max_days: rules.siege.give_up_days,
@@ -355,39 +338,40 @@ pub fn answer_requests(
                     }
                     Answer::Attack => {
                         state.refused_before = true;
-                        events.record(&state, "attacked", day);
                         let enemy = battle::Enemy {
                             men: state.soldiers,
                             cavalry: state.cavalry_share,
                             wall: 0.0,
                             morale: 1.0,
                         };
-                        let result =
-                            battle::fight(&rules.battle, force, false, enemy, 1.0, &mut rng.combat);
+                        let result = battle::fight(
+                            &rules.battle,
+                            &mut force.fighter(),
+                            false,
+                            enemy,
+                            1.0,
+                            &mut rng.combat,
+                        );
                         state.soldiers -= result.enemy_killed;
                         state.garrison = state.garrison.min(state.soldiers);
                         if result.han_won {
                             state.relation = Relation::Submitted;
-                            prestige.0 = (prestige.0 + d.prestige_for_victory).min(1.0);
-                            events.record(&state, "beaten in the field, submitted", day);
-                            chronicle.write(Chronicled {
-                                text: format!(
-                                    "{} attacks {} and is beaten ({} of its men and {} Han killed); it submits",
-                                    state.name, force.name, result.enemy_killed, result.han_killed
-                                ),
-                            });
+                            change_prestige(&mut prestige, d.prestige_for_victory, &mut events);
                         } else {
                             state.relation = Relation::Victorious;
                             state.remember(Remembered::BeatTheHan, day);
-                            prestige.0 = (prestige.0 - d.prestige_for_defeat).max(-1.0);
-                            events.record(&state, "defeated the Han", day);
-                            chronicle.write(Chronicled {
-                                text: format!(
-                                    "{} falls on {} at dawn and routs it: {} men killed",
-                                    state.name, force.name, result.han_killed
-                                ),
-                            });
+                            change_prestige(&mut prestige, -d.prestige_for_defeat, &mut events);
                         }
+                        events.write(SimEvent::Battle(Battle {
+                            kind: BattleKind::StateAttack,
+                            force: me,
+                            state: Some(target),
+                            relief: None,
+                            enemy_men: 0,
+                            won: result.han_won,
+                            killed: result.han_killed,
+                            enemy_killed: result.enemy_killed,
+                        }));
                     }
                 }
             }

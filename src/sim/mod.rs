@@ -1,37 +1,63 @@
 //! The simulation: a Bevy plugin that runs one campaign day per run of the [`SimDay`] schedule,
 //! through ordered system sets (design §2). It adds no rendering types and runs under
-//! `MinimalPlugins`.
+//! `MinimalPlugins`, or inside the game window's own world.
+//!
+//! One way in, one way out: orders come in as [`orders::GiveOrder`] messages to the orders phase
+//! (within a day, or between days by the [`SimOrders`] schedule), and every fact leaves as a
+//! [`log::SimEvent`], gathered into the [`log::Chronicle`]. Nothing outside `sim/` changes the
+//! simulation's state.
+//!
+//! The world: [`map`] (places, routes), [`state`] (the oasis states), [`force`] (the forces, a
+//! component per concern), [`calendar`] and [`campaign`]. The day's phases, in order: the
+//! commanders' set ([`DaySystems::Command`], where a commander outside `sim/` hooks in),
+//! [`orders`], [`diplomacy`], [`movement`], [`supply`], [`consumption`], [`attrition`],
+//! [`siege`] (with [`battle`]), [`triggers`] (the scenario's events), [`record`].
 
 pub mod attrition;
 pub mod battle;
-pub mod components;
+pub mod calendar;
+pub mod campaign;
 pub mod consumption;
-pub mod detachments;
 pub mod diplomacy;
-pub mod events;
+pub mod force;
+pub mod log;
+pub mod map;
 pub mod movement;
+pub mod orders;
 pub mod random;
 pub mod record;
-pub mod rules;
 pub mod setup;
 pub mod siege;
+pub mod state;
 pub mod supply;
+pub mod triggers;
 
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::ecs::schedule::SingleThreadedExecutor;
 use bevy::prelude::*;
 
 use crate::scenario::Scenario;
-pub use components::*;
+
+pub use calendar::Calendar;
+pub use campaign::{CampaignStatus, Commander, Outcome, Prestige};
+pub use log::{Chronicle, SimEvent};
+pub use record::DailyRecord;
 
 /// The schedule that resolves one day of the campaign.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SimDay;
 
+/// The schedule that takes orders handed in between days, at once: each is carried out or
+/// refused, and the events are gathered into the chronicle.
+#[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SimOrders;
+
 /// The phases of a day, in order (design §2).
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DaySystems {
-    /// Orders become the day's intent.
+    /// Commanders hand in their orders (the heuristic commander, from outside `sim/`).
+    Command,
+    /// Orders are taken, and idle forces begin their next step.
     Orders,
     /// States answer forces that ask.
     Diplomacy,
@@ -55,20 +81,19 @@ pub enum DaySystems {
 #[derive(Resource, Debug, Clone)]
 pub struct ActiveScenario(pub Scenario);
 
-/// A line for the chronicle, written by any phase and gathered by the record.
-#[derive(Message, Debug, Clone)]
-pub struct Chronicled {
-    /// What happened.
-    pub text: String,
-}
-
-/// The simulation plugin: the day schedule and its systems.
-pub fn plugin(app: &mut App) {
-    let mut schedule = Schedule::new(SimDay);
+fn single_threaded(label: impl ScheduleLabel) -> Schedule {
+    let mut schedule = Schedule::new(label);
     // One thread, in a fixed order: the same campaign on every machine.
     schedule.set_executor(SingleThreadedExecutor::new());
-    schedule.configure_sets(
+    schedule
+}
+
+/// The simulation plugin: the day's schedule and its systems, and the orders schedule.
+pub fn plugin(app: &mut App) {
+    let mut day = single_threaded(SimDay);
+    day.configure_sets(
         (
+            DaySystems::Command,
             DaySystems::Orders,
             DaySystems::Diplomacy,
             DaySystems::Movement,
@@ -81,16 +106,18 @@ pub fn plugin(app: &mut App) {
         )
             .chain(),
     );
-    app.add_schedule(schedule);
-    app.add_message::<Chronicled>();
+    app.add_schedule(day);
+    app.add_schedule(single_threaded(SimOrders));
+    app.add_message::<SimEvent>();
+    app.add_message::<orders::GiveOrder>();
     app.init_resource::<Commander>();
     app.add_systems(
         SimDay,
         (
             (
-                crate::ai::commander::command.run_if(resource_equals(Commander::Ai)),
-                crate::ai::historical::follow_plan,
-                detachments::merge_columns,
+                orders::take::take_orders,
+                orders::begin::begin_next,
+                orders::detachments::merge_columns,
             )
                 .chain()
                 .in_set(DaySystems::Orders),
@@ -102,11 +129,21 @@ pub fn plugin(app: &mut App) {
             consumption::eat_and_drink.in_set(DaySystems::Consumption),
             attrition::apply_losses.in_set(DaySystems::Attrition),
             siege::resolve_sieges_and_battles.in_set(DaySystems::Siege),
-            events::run_events.in_set(DaySystems::Events),
-            (record::record_day, record::check_end, record::next_day)
+            triggers::run_events.in_set(DaySystems::Events),
+            (
+                record::record_day,
+                record::warn,
+                record::check_end,
+                log::gather_events,
+                record::next_day,
+            )
                 .chain()
                 .in_set(DaySystems::Record),
         ),
+    );
+    app.add_systems(
+        SimOrders,
+        (orders::take::take_orders, log::gather_events).chain(),
     );
 }
 
@@ -116,8 +153,12 @@ pub fn advance_day(world: &mut World) -> bool {
         return false;
     }
     world.run_schedule(SimDay);
-    world.resource_mut::<Messages<Chronicled>>().update();
     true
+}
+
+/// Takes the orders handed in since the last day, at once (see [`SimOrders`]).
+pub fn take_orders_now(world: &mut World) {
+    world.run_schedule(SimOrders);
 }
 
 /// Runs days until the campaign ends (or its last day passes).
@@ -125,16 +166,8 @@ pub fn run_to_end(world: &mut World) {
     while advance_day(world) {}
 }
 
-/// A headless app with the simulation and a scenario set up for `seed`, on its historical plan.
-pub fn headless_app(scenario: &Scenario, seed: u64) -> App {
-    headless_app_for(scenario, seed, Commander::Historical)
-}
-
-/// A headless app with the simulation and a scenario set up for `seed`, under `commander`.
-pub fn headless_app_for(scenario: &Scenario, seed: u64, commander: Commander) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, plugin));
-    app.insert_resource(commander);
-    setup::spawn_scenario(app.world_mut(), scenario, seed);
-    app
+/// Spawns `scenario` for a run with `seed` under `commander`, clearing any earlier campaign.
+pub fn start(world: &mut World, scenario: &Scenario, seed: u64, commander: Commander) {
+    world.insert_resource(commander);
+    setup::spawn_scenario(world, scenario, seed);
 }

@@ -3,35 +3,58 @@
 
 use bevy::prelude::*;
 
-use super::components::*;
-use super::rules::force_pace;
-use super::{ActiveScenario, Chronicled};
+use super::ActiveScenario;
+use super::calendar::Calendar;
+use super::force::{Activity, Column, Condition, Ledger, Standing, Stores, Today, Visit};
+use super::log::SimEvent;
+use super::map::{Location, MapIndex, Place, Route};
+use crate::scenario::logistics;
 
 /// Moves every marching force, and counts down rest days.
 pub fn march(
-    mut forces: Query<&mut Force>,
+    mut forces: Query<(
+        Entity,
+        &Column,
+        &Stores,
+        &mut Condition,
+        &mut Location,
+        &mut Activity,
+        &Standing,
+        &mut Today,
+        &mut Ledger,
+    )>,
     routes: Query<&Route>,
     places: Query<&Place>,
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     calendar: Res<Calendar>,
-    mut chronicle: MessageWriter<Chronicled>,
+    mut events: MessageWriter<SimEvent>,
 ) {
     let rules = &scenario.0.rules;
-    for mut force in &mut forces {
-        if force.merged {
+    for (
+        entity,
+        column,
+        stores,
+        mut condition,
+        mut location,
+        mut activity,
+        standing,
+        mut today,
+        mut ledger,
+    ) in &mut forces
+    {
+        if standing.merged {
             continue;
         }
-        force.today = DayTally::default();
-        let terrain_here = match force.location {
+        *today = Today::default();
+        today.terrain = match *location {
             Location::At(place) => places.get(place).ok().map(|p| p.terrain),
             Location::OnRoute { route, .. } => routes.get(route).ok().map(|r| r.terrain),
         };
-        force.today.terrain = terrain_here;
-        match force.activity {
+        match *activity {
             Activity::Resting { days_left } => {
-                force.marched_since_rest = 0;
-                force.activity = if days_left > 1 {
+                condition.marched_since_rest = 0;
+                *activity = if days_left > 1 {
                     Activity::Resting {
                         days_left: days_left - 1,
                     }
@@ -40,8 +63,8 @@ pub fn march(
                 };
             }
             Activity::Waiting { on, days_left } => {
-                force.marched_since_rest = 0;
-                force.activity = if days_left > 1 {
+                condition.marched_since_rest = 0;
+                *activity = if days_left > 1 {
                     Activity::Waiting {
                         on,
                         days_left: days_left - 1,
@@ -51,27 +74,22 @@ pub fn march(
                 };
             }
             Activity::Joining { .. } => {
-                force.marched_since_rest = 0;
+                condition.marched_since_rest = 0;
             }
             Activity::Marching { to } => {
-                if force.men.total() == 0 && force.animals.total() == 0 {
+                if column.is_empty() {
                     continue;
                 }
-                if let Location::At(here) = force.location {
-                    let route = index.routes_from.get(&here).and_then(|rs| {
-                        rs.iter()
-                            .copied()
-                            .find(|&r| routes.get(r).is_ok_and(|r| r.other(here) == to))
-                    });
-                    let Some(route) = route else {
-                        force.activity = Activity::Idle;
+                if let Location::At(here) = *location {
+                    let Some(route) = index.route_between(here, to) else {
+                        *activity = Activity::Idle;
                         continue;
                     };
-                    force.location = Location::OnRoute {
+                    *location = Location::OnRoute {
                         route,
                         from: here,
                         to,
-                        km: 0.0,
+                        km: Default::default(),
                     };
                 }
                 let Location::OnRoute {
@@ -79,48 +97,51 @@ pub fn march(
                     from,
                     to,
                     km,
-                } = force.location
+                } = *location
                 else {
                     continue;
                 };
                 let Ok(r) = routes.get(route) else {
                     continue;
                 };
-                force.today.terrain = Some(r.terrain);
-                if force.marched_since_rest >= rules.rest_every_days {
-                    force.marched_since_rest = 0;
+                today.terrain = Some(r.terrain);
+                if condition.marched_since_rest >= rules.rest_every_days {
+                    condition.marched_since_rest = 0;
                     continue;
                 }
-                let speed = force_pace(rules, &force, r.terrain);
-                force.marched_since_rest += 1;
-                force.today.marched = true;
+                let speed = logistics::pace(
+                    rules,
+                    &column.men,
+                    &column.animals,
+                    r.terrain,
+                    condition.fitness(),
+                );
+                condition.marched_since_rest += 1;
+                today.marched = true;
                 let km = km + speed;
-                if km >= r.length_km {
-                    force.location = Location::At(to);
-                    force.activity = Activity::Idle;
+                if km >= r.length {
+                    *location = Location::At(to);
+                    *activity = Activity::Idle;
                     let (id, name) = places.get(to).map_or((String::new(), String::new()), |p| {
                         (p.id.clone(), p.name.clone())
                     });
-                    let men = force.men.total();
-                    let horses = force.animals.horses;
-                    let grain_t = force.stores.grain_kg / 1000.0;
-                    let visit = Visit {
+                    ledger.visits.push(Visit {
                         id,
-                        name: name.clone(),
+                        name,
                         day: calendar.day,
-                        men,
-                        animals: force.animals,
-                        stores: force.stores,
-                    };
-                    force.ledger.visits.push(visit);
-                    chronicle.write(Chronicled {
-                        text: format!(
-                            "{} reaches {name} with {men} men, {horses} horses and {grain_t:.0} t of grain",
-                            force.name
-                        ),
+                        men: column.men.total(),
+                        animals: column.animals,
+                        stores: *stores,
+                    });
+                    events.write(SimEvent::Arrived {
+                        force: entity,
+                        place: to,
+                        men: column.men.total(),
+                        horses: column.animals.horses,
+                        grain: stores.grain,
                     });
                 } else {
-                    force.location = Location::OnRoute {
+                    *location = Location::OnRoute {
                         route,
                         from,
                         to,

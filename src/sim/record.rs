@@ -1,10 +1,73 @@
-//! The day's record: a snapshot of every force, the chronicle, regrowing pastures, the end of the
-//! campaign, and the calendar.
+//! The day's record: a snapshot of every force, regrowing pastures, warnings of forces short of
+//! supplies or waiting for orders, the end of the campaign, and the calendar.
 
 use bevy::prelude::*;
+use serde::Serialize;
 
-use super::Chronicled;
-use super::components::*;
+use super::ActiveScenario;
+use super::calendar::Calendar;
+use super::campaign::{CampaignStatus, Commander, Outcome};
+use super::force::{
+    Activity, AnimalLosses, Column, Condition, Force, Ledger, MenLosses, Orders, Standing, Stores,
+};
+use super::log::SimEvent;
+use super::map::{Location, Place, Route, lat_lon};
+use crate::scenario::logistics::{daily_need, days_of, days_of_food};
+use crate::scenario::types::PerAnimal;
+
+/// A force with fewer days of food or water than this is warned of it.
+pub const LOW_SUPPLY_DAYS: f64 = 3.0;
+
+/// One day's snapshot of a force, for the daily record and the charts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DayRecord {
+    /// The day.
+    pub day: u32,
+    /// The force.
+    pub force: String,
+    /// Where it camped (a place name, or "between A and B").
+    pub location: String,
+    /// Where it camped: latitude, longitude (along the route between two places).
+    pub lat_lon: (f64, f64),
+    /// Whether it had turned for home.
+    pub homeward: bool,
+    /// Men alive.
+    pub men: u32,
+    /// Animals alive.
+    pub animals: PerAnimal<u32>,
+    /// Grain, tonnes.
+    pub grain_t: f64,
+    /// Fodder, tonnes.
+    pub fodder_t: f64,
+    /// Water, cubic metres.
+    pub water_m3: f64,
+    /// Morale.
+    pub morale: f64,
+    /// Nourishment.
+    pub nourishment: f64,
+    /// Men lost so far, by cause.
+    pub men_lost: MenLosses,
+    /// Animals lost so far.
+    pub animals_lost: PerAnimal<AnimalLosses>,
+    /// Animals gained so far.
+    pub animals_gained: PerAnimal<u32>,
+    /// Men at the start.
+    pub men_start: u32,
+    /// Animals at the start.
+    pub animals_start: PerAnimal<u32>,
+    /// Men who joined from other forces so far.
+    pub men_in: u32,
+    /// Men who left for other forces so far.
+    pub men_out: u32,
+    /// Animals that joined from other forces so far.
+    pub animals_in: PerAnimal<u32>,
+    /// Animals that left for other forces so far.
+    pub animals_out: PerAnimal<u32>,
+}
+
+/// The campaign's daily record, a row per force per day.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct DailyRecord(pub Vec<DayRecord>);
 
 fn location_name(location: Location, places: &Query<&mut Place>) -> String {
     let name = |e: Entity| places.get(e).map_or(String::new(), |p| p.name.clone());
@@ -14,102 +77,135 @@ fn location_name(location: Location, places: &Query<&mut Place>) -> String {
     }
 }
 
-/// Where a force is on the map: a place's coordinates, or the point along its route (latitude,
-/// longitude). `place` gives a place's coordinates, `length_km` a route's length.
-pub fn lat_lon(
-    location: Location,
-    place: impl Fn(Entity) -> Option<(f64, f64)>,
-    length_km: impl Fn(Entity) -> Option<f64>,
-) -> (f64, f64) {
-    let at = |e: Entity| place(e).unwrap_or((0.0, 0.0));
-    match location {
-        Location::At(p) => at(p),
-        Location::OnRoute {
-            route,
-            from,
-            to,
-            km,
-            ..
-        } => {
-            let (a, b) = (at(from), at(to));
-            let share = length_km(route).map_or(0.5, |l| (km / l.max(1e-9)).clamp(0.0, 1.0));
-            (a.0 + (b.0 - a.0) * share, a.1 + (b.1 - a.1) * share)
-        }
-    }
-}
-
-/// Records each force's day, gathers the chronicle, and lets pastures regrow.
+/// Records each force's day and lets pastures regrow.
 pub fn record_day(
-    forces: Query<&Force>,
+    forces: Query<(
+        &Force,
+        &Column,
+        &Stores,
+        &Condition,
+        &Location,
+        &Standing,
+        &Ledger,
+    )>,
     routes: Query<&Route>,
     mut places: Query<&mut Place>,
     calendar: Res<Calendar>,
     mut record: ResMut<DailyRecord>,
-    mut chronicle: ResMut<Chronicle>,
-    mut messages: MessageReader<Chronicled>,
 ) {
-    for message in messages.read() {
-        chronicle.0.push(ChronicleEntry {
-            day: calendar.day,
-            text: message.text.clone(),
-        });
-    }
     // A force that merged into another has nothing more to record.
-    for force in forces.iter().filter(|f| !f.merged || calendar.day == 0) {
+    for (force, column, stores, condition, location, standing, ledger) in
+        forces.iter().filter(|f| !f.5.merged || calendar.day == 0)
+    {
         record.0.push(DayRecord {
             day: calendar.day,
             force: force.name.clone(),
-            location: location_name(force.location, &places),
+            location: location_name(*location, &places),
             lat_lon: lat_lon(
-                force.location,
+                *location,
                 |e| places.get(e).ok().map(|p| (p.lat, p.lon)),
-                |r| routes.get(r).ok().map(|r| r.length_km),
+                |r| routes.get(r).ok().map(|r| r.length),
             ),
-            homeward: force.homeward,
-            men: force.men.total(),
-            animals: force.animals,
-            grain_t: force.stores.grain_kg / 1000.0,
-            fodder_t: force.stores.fodder_kg / 1000.0,
-            water_m3: force.stores.water_l / 1000.0,
-            morale: force.morale,
-            nourishment: force.nourishment,
-            men_lost: force.ledger.men_lost,
-            animals_lost: force.ledger.animals_lost,
-            animals_gained: force.ledger.animals_gained,
-            men_start: force.ledger.men_start,
-            animals_start: force.ledger.animals_start,
-            men_in: force.ledger.men_in,
-            men_out: force.ledger.men_out,
-            animals_in: force.ledger.animals_in,
-            animals_out: force.ledger.animals_out,
+            homeward: standing.homeward,
+            men: column.men.total(),
+            animals: column.animals,
+            grain_t: stores.grain.tonnes().0,
+            fodder_t: stores.fodder.tonnes().0,
+            water_m3: stores.water.cubic_metres().0,
+            morale: condition.morale,
+            nourishment: condition.nourishment,
+            men_lost: ledger.men_lost,
+            animals_lost: ledger.animals_lost,
+            animals_gained: ledger.animals_gained,
+            men_start: ledger.men_start,
+            animals_start: ledger.animals_start,
+            men_in: ledger.men_in,
+            men_out: ledger.men_out,
+            animals_in: ledger.animals_in,
+            animals_out: ledger.animals_out,
         });
     }
     for mut place in &mut places {
-        place.pasture_kg = (place.pasture_kg + place.regrowth_kg).min(place.pasture_max_kg);
+        place.pasture = (place.pasture + place.regrowth).min(place.pasture_max);
+    }
+}
+
+/// Whether a column's food or water has fallen below [`LOW_SUPPLY_DAYS`].
+pub fn is_short(rules: &crate::scenario::types::Rules, column: &Column, stores: &Stores) -> bool {
+    let need = daily_need(
+        rules,
+        column.men.total(),
+        column.men.cavalry,
+        &column.animals,
+    );
+    let food = days_of_food(rules, need.men_grain, stores.grain, stores.meat);
+    let water = days_of(stores.water, need.water());
+    food < LOW_SUPPLY_DAYS || water < LOW_SUPPLY_DAYS
+}
+
+/// Warns of forces whose food or water has fallen below [`LOW_SUPPLY_DAYS`], and, under a
+/// player, of forces standing idle with no orders.
+pub fn warn(
+    mut forces: Query<(
+        Entity,
+        &Column,
+        &Stores,
+        &mut Condition,
+        &Location,
+        &Activity,
+        &Standing,
+        &Orders,
+    )>,
+    scenario: Res<ActiveScenario>,
+    commander: Res<Commander>,
+    mut events: MessageWriter<SimEvent>,
+) {
+    let rules = &scenario.0.rules;
+    for (entity, column, stores, mut condition, location, activity, standing, orders) in &mut forces
+    {
+        if standing.merged || column.men.total() == 0 {
+            continue;
+        }
+        let short = is_short(rules, column, stores);
+        if short && !condition.short {
+            events.write(SimEvent::RanShort { force: entity });
+        }
+        if short != condition.short {
+            condition.short = short;
+        }
+        let idle = *activity == Activity::Idle
+            && matches!(location, Location::At(_))
+            && orders.queued.is_empty()
+            && !standing.homeward;
+        if idle && *commander == Commander::Player {
+            events.write(SimEvent::AwaitingOrders { force: entity });
+        }
     }
 }
 
 /// Ends the campaign when every force is home or gone, or the last day has passed.
 pub fn check_end(
-    forces: Query<(&Force, &Plan)>,
+    forces: Query<(&Column, &Standing, &Activity, &Location, &Orders)>,
     calendar: Res<Calendar>,
     mut status: ResMut<CampaignStatus>,
-    mut chronicle: ResMut<Chronicle>,
+    mut events: MessageWriter<SimEvent>,
 ) {
     if status.ended.is_some() {
         return;
     }
     let alive: Vec<_> = forces
         .iter()
-        .filter(|(f, _)| f.men.total() > 0 && !f.merged)
+        .filter(|(c, s, ..)| c.men.total() > 0 && !s.merged)
         .collect();
     let home = status.home;
-    let all_home = alive.iter().all(|(f, plan)| {
-        f.homeward
-            && plan.queued.is_empty()
-            && f.activity == Activity::Idle
-            && Some(f.location) == home.map(Location::At)
-    });
+    let all_home = alive
+        .iter()
+        .all(|(_, standing, activity, location, orders)| {
+            standing.homeward
+                && orders.queued.is_empty()
+                && **activity == Activity::Idle
+                && Some(**location) == home.map(Location::At)
+        });
     let outcome = if alive.is_empty() {
         Some(Outcome::Destroyed)
     } else if all_home || calendar.day + 1 >= status.max_days {
@@ -123,15 +219,7 @@ pub fn check_end(
     };
     if let Some(outcome) = outcome {
         status.ended = Some(outcome);
-        let text = match outcome {
-            Outcome::Victory => "The campaign ends in victory",
-            Outcome::Retreat => "The campaign ends in retreat",
-            Outcome::Destroyed => "The army is destroyed",
-        };
-        chronicle.0.push(ChronicleEntry {
-            day: calendar.day,
-            text: format!("{text} ({})", calendar.describe()),
-        });
+        events.write(SimEvent::CampaignEnded(outcome));
     }
 }
 

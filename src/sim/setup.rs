@@ -3,18 +3,29 @@
 
 use bevy::prelude::*;
 
-use super::components::*;
+use super::ActiveScenario;
+use super::calendar::Calendar;
+use super::campaign::{CampaignStatus, Prestige};
+use super::force::{Condition, Force, Ledger, Orders, Retinue, Stores, Visit};
+use super::log::{Chronicle, SimEvent};
+use super::map::{Location, MapIndex, Place, Route};
+use super::orders::detachments::NewForce;
 use super::random::SimRng;
-use super::{ActiveScenario, Chronicled};
+use super::record::DailyRecord;
+use super::state::{OasisState, Relation};
+use super::triggers::Triggers;
 use crate::scenario::Scenario;
+use crate::scenario::logistics;
+use crate::scenario::types::{PerAnimal, StoresDef};
 
 /// A force's stores from the scenario's tonnes and cubic metres.
-fn stores_of(def: &crate::scenario::types::StoresDef) -> Stores {
+fn stores_of(def: &StoresDef, treasure_cash: f64) -> Stores {
     Stores {
-        grain_kg: def.grain_t * 1000.0,
-        fodder_kg: def.fodder_t * 1000.0,
-        water_l: def.water_m3 * 1000.0,
-        meat_kg: 0.0,
+        grain: def.grain_t.kg(),
+        fodder: def.fodder_t.kg(),
+        water: def.water_m3.litres(),
+        meat: Default::default(),
+        treasure_cash,
     }
 }
 
@@ -31,22 +42,23 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     let campaign = &scenario.campaign;
     let mut index = MapIndex::default();
 
-    for p in &map.places {
-        let regrowth_kg = p.grazing_t * 1000.0;
-        let max = regrowth_kg * rules.pasture_days;
+    for (order, p) in map.places.iter().enumerate() {
+        let regrowth = p.grazing_t.kg();
+        let max = regrowth * rules.pasture_days;
         let entity = world
             .spawn((
                 Name::new(p.name.clone()),
                 Place {
                     id: p.id.clone(),
                     name: p.name.clone(),
+                    order,
                     lat: p.lat,
                     lon: p.lon,
                     terrain: p.terrain,
                     water: p.water,
-                    regrowth_kg,
-                    pasture_kg: max,
-                    pasture_max_kg: max,
+                    regrowth,
+                    pasture: max,
+                    pasture_max: max,
                 },
             ))
             .id();
@@ -56,25 +68,24 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         let (Some(&a), Some(&b)) = (index.places.get(&r.from), index.places.get(&r.to)) else {
             continue;
         };
-        let length_km = r.length.km(map.li_km);
-        let dry_km = (r.waterless_days * rules.standard_march_km).min(length_km);
-        let dry_from_km = (length_km - dry_km) / 2.0;
+        let length = r.length.km(map.li_km);
+        let (dry_from, dry_to) =
+            logistics::dry_stretch(length, r.waterless_days, rules.standard_march_km);
         let entity = world
             .spawn((
                 Name::new(format!("{} - {}", r.from, r.to)),
                 Route {
                     a,
                     b,
-                    length_km,
+                    length,
                     terrain: r.terrain,
                     water: r.water,
-                    dry_from_km,
-                    dry_to_km: dry_from_km + dry_km,
+                    dry_from,
+                    dry_to,
                 },
             ))
             .id();
-        index.routes_from.entry(a).or_default().push(entity);
-        index.routes_from.entry(b).or_default().push(entity);
+        index.add_route(entity, a, b);
     }
     for s in &map.states {
         let Some(&place) = index.places.get(&s.place) else {
@@ -101,16 +112,16 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     horses: s.horses,
                     superior_horses: s.superior_horses,
                     overlord: None,
-                    grain_surplus_kg: f64::from(s.households)
-                        * rules.diplomacy.grain_per_household_kg,
-                    fodder_surplus_kg: f64::from(s.households)
+                    grain_surplus: f64::from(s.households) * rules.diplomacy.grain_per_household_kg,
+                    fodder_surplus: f64::from(s.households)
                         * rules.diplomacy.fodder_per_household_kg,
-                    grain_out_kg: 0.0,
-                    fodder_out_kg: 0.0,
-                    grain_supplied_kg: 0.0,
+                    grain_out: Default::default(),
+                    fodder_out: Default::default(),
+                    grain_supplied: Default::default(),
                     cash_received: 0.0,
                     memory: Vec::new(),
                     relation: Relation::Unmet,
+                    answered: false,
                     food_days: rules.siege.city_food_days,
                     water_days: rules.siege.cistern_days,
                     defender_morale: 1.0,
@@ -146,7 +157,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         max_days: campaign.max_days,
         ..CampaignStatus::default()
     };
-    let mut chronicle = Vec::new();
+    let mut set_out = Vec::new();
     for (raised, f) in campaign.forces.iter().enumerate() {
         let Some(&at) = index.places.get(&f.at) else {
             continue;
@@ -156,66 +167,73 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
             .iter()
             .find(|p| p.id == f.at)
             .map_or(f.at.clone(), |p| p.name.clone());
+        let treasure = f64::from(f.silk_bolts) * rules.diplomacy.silk_bolt_cash
+            + f64::from(f.gold_jin) * rules.diplomacy.gold_jin_cash;
+        let stores = stores_of(&f.stores, treasure);
         let ledger = Ledger {
             men_start: f.men.total(),
             animals_start: f.animals,
             visits: vec![Visit {
                 id: f.at.clone(),
-                name: place_name.clone(),
+                name: place_name,
                 day: 0,
                 men: f.men.total(),
                 animals: f.animals,
-                stores: stores_of(&f.stores),
+                stores,
             }],
             ..Ledger::default()
         };
-        chronicle.push(format!(
-            "{} sets out from {} with {} men, {} horses, {} oxen, {} donkeys and {} camels",
-            f.name,
-            place_name,
-            f.men.total(),
-            f.animals.horses,
-            f.animals.oxen,
-            f.animals.donkeys,
-            f.animals.camels
-        ));
-        world.spawn((
-            Name::new(f.name.clone()),
-            Force {
+        let force = NewForce {
+            force: Force {
                 name: f.name.clone(),
+                raised: raised as u32,
+            },
+            column: super::force::Column {
                 men: f.men,
                 animals: f.animals,
-                stores: stores_of(&f.stores),
+            },
+            stores,
+            condition: Condition {
                 morale: f.morale,
                 base_morale: f.morale,
                 corruption: f.corruption,
                 nourishment: 1.0,
-                animal_nourishment: crate::scenario::types::PerAnimal {
-                    horses: 1.0,
-                    oxen: 1.0,
-                    donkeys: 1.0,
-                    camels: 1.0,
-                },
+                animal_nourishment: PerAnimal::splat(1.0),
                 dry_days: 0.0,
                 animal_dry_days: Default::default(),
                 marched_since_rest: 0,
-                location: Location::At(at),
-                activity: Activity::Idle,
-                today: DayTally::default(),
-                ledger,
-                homeward: false,
+                short: super::record::is_short(
+                    rules,
+                    &super::force::Column {
+                        men: f.men,
+                        animals: f.animals,
+                    },
+                    &stores,
+                ),
+            },
+            location: Location::At(at),
+            ledger,
+            retinue: Retinue {
                 engineers: f.engineers,
-                treasure_cash: f64::from(f.silk_bolts) * rules.diplomacy.silk_bolt_cash
-                    + f64::from(f.gold_jin) * rules.diplomacy.gold_jin_cash,
                 allies: Vec::new(),
-                merged: false,
-                raised: raised as u32,
             },
-            Plan {
-                steps: campaign.plan.clone(),
-                ..Plan::default()
-            },
-        ));
+        };
+        // Every force carries the plan; only the historical commander follows it.
+        let entity = world
+            .spawn((
+                force.bundle(),
+                Orders {
+                    plan: campaign.plan.clone(),
+                    ..Orders::default()
+                },
+            ))
+            .id();
+        set_out.push(SimEvent::SetOut {
+            force: entity,
+            at,
+            men: f.men.total(),
+            animals: f.animals,
+        });
     }
 
     world.insert_resource(index);
@@ -228,11 +246,13 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     world.insert_resource(Prestige(campaign.prestige));
     world.insert_resource(status);
     world.insert_resource(DailyRecord::default());
-    world.insert_resource(Chronicle(Vec::new()));
-    world.insert_resource(StateEvents::default());
-    world.insert_resource(Sieges::default());
-    world.insert_resource(super::events::EventLog::default());
-    for text in chronicle {
-        world.write_message(Chronicled { text });
+    world.insert_resource(Chronicle::default());
+    world.insert_resource(Triggers::default());
+    world.resource_mut::<Messages<SimEvent>>().clear();
+    world
+        .resource_mut::<Messages<super::orders::GiveOrder>>()
+        .clear();
+    for event in set_out {
+        world.write_message(event);
     }
 }

@@ -25,12 +25,15 @@
 
 use bevy::prelude::*;
 
+use super::ActiveScenario;
 use super::battle;
-use super::components::*;
-use super::diplomacy::spare;
+use super::calendar::Calendar;
+use super::campaign::{CampaignStatus, Prestige, change_prestige};
+use super::force::{Activity, ForceMut, ForceMutItem};
+use super::log::{Battle, BattleKind, SiegeEnd, SimEvent};
 use super::random::{SimRng, uniform};
-use super::rules::daily_need;
-use super::{ActiveScenario, Chronicled};
+use super::state::{OasisState, Relation, Remembered};
+use crate::scenario::logistics::{daily_need, days_of_food};
 use crate::scenario::types::{CityWater, Rules, SiegeRules};
 
 /// The defenders' morale the blockade wears away in a day, before the random factor.
@@ -81,38 +84,80 @@ pub fn besiege_one_day(
 }
 
 /// Everything a siege day needs besides the force and the state.
-struct Ctx<'a, 'b> {
+struct Ctx<'a, 'w, 's> {
     rules: &'a Rules,
     calendar: &'a Calendar,
     prestige: &'a mut Prestige,
     status: &'a mut CampaignStatus,
-    events: &'a mut StateEvents,
-    sieges: &'a mut Sieges,
-    chronicle: &'a mut MessageWriter<'b, Chronicled>,
+    events: &'a mut MessageWriter<'w, SimEvent>,
+    _s: std::marker::PhantomData<&'s ()>,
 }
 
-impl Ctx<'_, '_> {
-    fn say(&mut self, text: String) {
-        self.chronicle.write(Chronicled { text });
+impl Ctx<'_, '_, '_> {
+    fn tell(&mut self, event: SimEvent) {
+        self.events.write(event);
     }
 
     fn defeat(&mut self) {
-        self.prestige.0 = (self.prestige.0 - self.rules.diplomacy.prestige_for_defeat).max(-1.0);
+        change_prestige(
+            self.prestige,
+            -self.rules.diplomacy.prestige_for_defeat,
+            self.events,
+        );
+    }
+
+    fn gain(&mut self, by: f64) {
+        change_prestige(self.prestige, by, self.events);
+    }
+
+    fn battle(
+        &mut self,
+        kind: BattleKind,
+        force: Entity,
+        state: Entity,
+        enemy_men: u32,
+        r: &battle::BattleResult,
+    ) {
+        self.tell(SimEvent::Battle(Battle {
+            kind,
+            force,
+            state: Some(state),
+            relief: None,
+            enemy_men,
+            won: r.han_won,
+            killed: r.han_killed,
+            enemy_killed: r.enemy_killed,
+        }));
+    }
+
+    fn ended(
+        &mut self,
+        force: Entity,
+        state: &OasisState,
+        entity: Entity,
+        days: u32,
+        end: SiegeEnd,
+    ) {
+        self.tell(SimEvent::SiegeEnded {
+            force,
+            state: entity,
+            days,
+            water_diverted: state.water_diverted,
+            end,
+        });
     }
 }
 
 /// Resolves a day of every siege, storm and field battle against a state.
 pub fn resolve_sieges_and_battles(
-    mut forces: Query<&mut Force>,
+    mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
     scenario: Res<ActiveScenario>,
     calendar: Res<Calendar>,
     mut prestige: ResMut<Prestige>,
     mut status: ResMut<CampaignStatus>,
     mut rng: ResMut<SimRng>,
-    mut events: ResMut<StateEvents>,
-    mut sieges: ResMut<Sieges>,
-    mut chronicle: MessageWriter<Chronicled>,
+    mut events: MessageWriter<SimEvent>,
 ) {
     let mut ctx = Ctx {
         rules: &scenario.0.rules,
@@ -120,29 +165,27 @@ pub fn resolve_sieges_and_battles(
         prestige: &mut prestige,
         status: &mut status,
         events: &mut events,
-        sieges: &mut sieges,
-        chronicle: &mut chronicle,
+        _s: std::marker::PhantomData,
     };
     for mut force in &mut forces {
-        let force = &mut *force;
-        let target = match force.activity {
+        let target = match *force.activity {
             Activity::Attacking { state }
             | Activity::Battling { state }
             | Activity::Besieging { state, .. } => state,
             _ => continue,
         };
         let Ok((entity, mut state)) = states.get_mut(target) else {
-            force.activity = Activity::Idle;
+            *force.activity = Activity::Idle;
             continue;
         };
-        match force.activity {
+        match *force.activity {
             Activity::Attacking { .. } => {
-                force.activity = Activity::Idle;
-                storm(&mut ctx, force, &mut state, entity, &mut rng);
+                *force.activity = Activity::Idle;
+                storm(&mut ctx, &mut force, &mut state, entity, &mut rng);
             }
             Activity::Battling { .. } => {
-                force.activity = Activity::Idle;
-                field_battle(&mut ctx, force, &mut state, &mut rng);
+                *force.activity = Activity::Idle;
+                field_battle(&mut ctx, &mut force, &mut state, entity, &mut rng);
             }
             Activity::Besieging {
                 days,
@@ -151,12 +194,12 @@ pub fn resolve_sieges_and_battles(
                 accept_terms,
                 ..
             } => {
-                if matches!(state.relation, Relation::Conquered | Relation::Submitted) {
-                    force.activity = Activity::Idle;
+                if state.relation.supplies() {
+                    *force.activity = Activity::Idle;
                     continue;
                 }
                 let days = days + 1;
-                force.activity = Activity::Besieging {
+                *force.activity = Activity::Besieging {
                     state: target,
                     days,
                     max_days,
@@ -165,7 +208,7 @@ pub fn resolve_sieges_and_battles(
                 };
                 if siege_day(
                     &mut ctx,
-                    force,
+                    &mut force,
                     &mut state,
                     entity,
                     days,
@@ -173,35 +216,31 @@ pub fn resolve_sieges_and_battles(
                     accept_terms,
                     &mut rng,
                 ) {
-                    force.activity = Activity::Idle;
+                    *force.activity = Activity::Idle;
                     continue;
                 }
                 let need = daily_need(
                     ctx.rules,
-                    force.men.total(),
-                    force.men.cavalry,
-                    &force.animals,
+                    force.column.men.total(),
+                    force.column.men.cavalry,
+                    &force.column.animals,
                 )
-                .men_grain_kg
-                .max(1e-9);
-                let food_days = (force.stores.grain_kg + force.stores.meat_kg) / need;
-                let hungry = food_days < ctx.rules.siege.lift_below_days && force.animals.oxen == 0;
-                if days >= max_days || hungry || force.men.total() == 0 {
+                .men_grain;
+                let food_days =
+                    days_of_food(ctx.rules, need, force.stores.grain, force.stores.meat);
+                let hungry =
+                    food_days < ctx.rules.siege.lift_below_days && force.column.animals.oxen == 0;
+                if days >= max_days || hungry || force.column.men.total() == 0 {
                     ctx.defeat();
-                    ctx.events.record(&state, "held out", ctx.calendar.day);
-                    ctx.sieges.record(&state, days, "lifted");
+                    let end = if hungry {
+                        SiegeEnd::Starved
+                    } else {
+                        SiegeEnd::HeldOut
+                    };
+                    ctx.ended(force.entity, &state, entity, days, end);
                     // The city recovers its nerve once the besiegers are gone.
                     state.defender_morale = 1.0;
-                    let why = if hungry {
-                        "its own grain running out"
-                    } else {
-                        "the city holding out"
-                    };
-                    ctx.say(format!(
-                        "{} lifts the siege of {} after {days} days, {why}",
-                        force.name, state.name
-                    ));
-                    force.activity = Activity::Idle;
+                    *force.activity = Activity::Idle;
                 }
             }
             _ => {}
@@ -212,7 +251,7 @@ pub fn resolve_sieges_and_battles(
 /// One day of a siege. Returns whether it ended (the city fell or submitted).
 fn siege_day(
     ctx: &mut Ctx,
-    force: &mut Force,
+    force: &mut ForceMutItem,
     state: &mut OasisState,
     entity: Entity,
     days: u32,
@@ -222,6 +261,7 @@ fn siege_day(
 ) -> bool {
     let s = &ctx.rules.siege;
     let b = &ctx.rules.battle;
+    let me = force.entity;
     // The defenders sally.
     if uniform(&mut rng.combat) < s.sally_chance * state.defender_morale.max(0.0) {
         let sallying = (f64::from(state.garrison) * s.sally_share).round() as u32;
@@ -232,30 +272,36 @@ fn siege_day(
                 wall: 0.0,
                 morale: state.defender_morale,
             };
-            let r = battle::fight(b, force, false, enemy, s.sally_exposed, &mut rng.combat);
+            let r = battle::fight(
+                b,
+                &mut force.fighter(),
+                false,
+                enemy,
+                s.sally_exposed,
+                &mut rng.combat,
+            );
             state.garrison -= r.enemy_killed.min(state.garrison);
             if r.han_won {
                 state.defender_morale -= s.breach_morale / 4.0;
             } else {
                 state.defender_morale -= s.repulse_morale / 2.0;
             }
-            let how = if r.han_won {
-                "are driven back"
-            } else {
-                "break into the siege lines"
-            };
-            ctx.say(format!(
-                "{sallying} men sally from {} and {how}: {} Han and {} defenders killed",
-                state.name, r.han_killed, r.enemy_killed
-            ));
+            ctx.battle(BattleKind::Sally, me, entity, sallying, &r);
         }
     }
     let noise = uniform(&mut rng.combat);
-    if besiege_one_day(s, state, force.strength(), force.engineers, days, noise) {
-        ctx.say(format!(
-            "{}'s engineers divert the stream that {} drinks from; the city lives on its cisterns",
-            force.name, state.name
-        ));
+    if besiege_one_day(
+        s,
+        state,
+        force.strength(),
+        force.retinue.engineers,
+        days,
+        noise,
+    ) {
+        ctx.tell(SimEvent::StreamDiverted {
+            force: me,
+            state: entity,
+        });
     }
     // Assaults, once ordered.
     if let Some(from) = assault_from
@@ -268,53 +314,46 @@ fn siege_day(
             wall: state.standing_wall(),
             morale: state.defender_morale,
         };
-        let r = battle::fight(b, force, true, enemy, s.assault_share, &mut rng.combat);
+        let r = battle::fight(
+            b,
+            &mut force.fighter(),
+            true,
+            enemy,
+            s.assault_share,
+            &mut rng.combat,
+        );
         state.garrison -= r.enemy_killed.min(state.garrison);
         if r.han_won {
             if state.outer_breached || state.walls.inner <= 0.0 {
-                ctx.say(format!(
-                    "{} storms the inner city of {}: {} Han killed",
-                    force.name, state.name, r.han_killed
-                ));
+                ctx.battle(BattleKind::Assault { stormed: true }, me, entity, 0, &r);
                 state.terms_refused = true;
                 take_city(ctx, force, state, entity);
-                ctx.sieges.record(state, days, "stormed");
+                ctx.ended(me, state, entity, days, SiegeEnd::Stormed);
                 return true;
             }
             state.outer_breached = true;
             state.defender_morale -= s.breach_morale;
-            ctx.say(format!(
-                "{} breaches the outer wall of {} ({} Han and {} defenders killed); the defenders hold the inner city",
-                force.name, state.name, r.han_killed, r.enemy_killed
-            ));
         } else {
             state.defender_morale -= s.repulse_morale;
-            ctx.say(format!(
-                "The assault on {} is thrown back: {} Han killed",
-                state.name, r.han_killed
-            ));
         }
+        ctx.battle(BattleKind::Assault { stormed: false }, me, entity, 0, &r);
     }
     if state.defender_morale > 0.0 {
         return false;
     }
     if state.terms_refused || state.refused_before {
-        let why = if state.terms_refused {
-            "having refused its terms"
+        let end = if state.terms_refused {
+            SiegeEnd::AfterRefusedTerms
         } else {
-            "and sacks it for refusing food"
+            SiegeEnd::AfterRefusingFood
         };
-        ctx.say(format!(
-            "{} surrenders after {days} days of siege; {} takes the city, {why}",
-            state.name, force.name
-        ));
+        ctx.ended(me, state, entity, days, end);
         take_city(ctx, force, state, entity);
-        ctx.sieges.record(state, days, "fell");
         return true;
     }
     if accept_terms {
         accept(ctx, force, state, entity);
-        ctx.sieges.record(state, days, "terms");
+        ctx.ended(me, state, entity, days, SiegeEnd::Terms);
         return true;
     }
     let t = &s.terms;
@@ -324,51 +363,53 @@ fn siege_day(
     state.superior_horses -= superior.min(state.superior_horses);
     state.defender_morale = t.morale_if_refused;
     state.terms_refused = true;
-    ctx.events.record(state, "terms refused", ctx.calendar.day);
-    ctx.say(format!(
-        "{} offers terms; {} refuses them, and the defenders kill {killed} of their horses and fight on",
-        state.name, force.name
-    ));
+    ctx.tell(SimEvent::TermsRefused {
+        force: me,
+        state: entity,
+        horses_killed: killed,
+    });
     false
 }
 
 /// The city's terms, accepted: horses, grain, a hostage and a new king.
-fn accept(ctx: &mut Ctx, force: &mut Force, state: &mut OasisState, entity: Entity) {
+fn accept(ctx: &mut Ctx, force: &mut ForceMutItem, state: &mut OasisState, entity: Entity) {
     let t = &ctx.rules.siege.terms;
     let day = ctx.calendar.day;
-    let horses = (f64::from(state.horses) * t.horses).round() as u32;
-    let superior = (f64::from(state.superior_horses) * t.superior_horses).round() as u32;
-    state.horses -= horses.min(state.horses);
-    state.superior_horses -= superior.min(state.superior_horses);
-    gain_horses(force, horses + superior, superior);
-    let (grain, _) = spare(ctx.rules, state, ctx.calendar.season());
-    let grain = grain * t.grain;
-    state.grain_out_kg += grain;
-    state.grain_supplied_kg += grain;
-    force.stores.grain_kg += grain;
+    let terms = state.terms(ctx.rules, ctx.calendar.season());
+    state.horses -= terms.horses.min(state.horses);
+    state.superior_horses -= terms.superior_horses.min(state.superior_horses);
+    gain_horses(
+        force,
+        terms.horses + terms.superior_horses,
+        terms.superior_horses,
+    );
+    let grain = terms.grain;
+    state.grain_out += grain;
+    state.grain_supplied += grain;
+    force.stores.grain += grain;
     state.relation = Relation::Submitted;
     state.attitude = t.new_king_attitude;
     state.defender_morale = 1.0;
     state.remember(Remembered::NewKing, day);
     state.remember(Remembered::SentHostage, day);
-    ctx.events.record(state, "accepted terms", day);
-    force.morale = (force.morale + 0.1).min(1.0);
-    ctx.prestige.0 = (ctx.prestige.0 + ctx.rules.diplomacy.prestige_for_victory).min(1.0);
+    force.condition.morale = (force.condition.morale + 0.1).min(1.0);
+    ctx.gain(ctx.rules.diplomacy.prestige_for_victory);
     if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
         ctx.status.objective_taken = Some(day);
     }
-    ctx.say(format!(
-        "{}'s nobles kill their king and offer terms, which {} accepts: {horses} horses and {superior} superior horses, {:.0} t of grain, a hostage, and a new king friendly to the Han",
-        state.name,
-        force.name,
-        grain / 1000.0
-    ));
+    ctx.tell(SimEvent::TermsAccepted {
+        force: force.entity,
+        state: entity,
+        horses: terms.horses,
+        superior: terms.superior_horses,
+        grain,
+    });
 }
 
 /// Storms the city in one battle.
 fn storm(
     ctx: &mut Ctx,
-    force: &mut Force,
+    force: &mut ForceMutItem,
     state: &mut OasisState,
     entity: Entity,
     rng: &mut SimRng,
@@ -383,7 +424,7 @@ fn storm(
     let committed = ctx.rules.siege.assault_share;
     let r = battle::fight(
         &ctx.rules.battle,
-        force,
+        &mut force.fighter(),
         true,
         enemy,
         committed,
@@ -391,48 +432,45 @@ fn storm(
     );
     state.garrison -= r.enemy_killed.min(state.garrison);
     state.soldiers -= r.enemy_killed.min(state.soldiers);
+    ctx.battle(BattleKind::Storm, force.entity, entity, 0, &r);
     if r.han_won {
-        ctx.say(format!(
-            "{} storms {} at a cost of {} men",
-            force.name, state.name, r.han_killed
-        ));
         take_city(ctx, force, state, entity);
     } else {
         // A storm thrown back is a defeat for the whole army.
         force.ledger.battles_lost += 1;
         lost_to(ctx, state);
-        ctx.say(format!(
-            "{} is beaten at {}: {} men killed",
-            force.name, state.name, r.han_killed
-        ));
     }
 }
 
 /// Meets the state's garrison in the open; the beaten defenders withdraw behind their walls.
-fn field_battle(ctx: &mut Ctx, force: &mut Force, state: &mut OasisState, rng: &mut SimRng) {
+fn field_battle(
+    ctx: &mut Ctx,
+    force: &mut ForceMutItem,
+    state: &mut OasisState,
+    entity: Entity,
+    rng: &mut SimRng,
+) {
     let enemy = battle::Enemy {
         men: state.garrison,
         cavalry: state.cavalry_share,
         wall: 0.0,
         morale: state.defender_morale,
     };
-    let r = battle::fight(&ctx.rules.battle, force, true, enemy, 1.0, &mut rng.combat);
+    let r = battle::fight(
+        &ctx.rules.battle,
+        &mut force.fighter(),
+        true,
+        enemy,
+        1.0,
+        &mut rng.combat,
+    );
     state.garrison -= r.enemy_killed.min(state.garrison);
     state.soldiers -= r.enemy_killed.min(state.soldiers);
+    ctx.battle(BattleKind::Field, force.entity, entity, 0, &r);
     if r.han_won {
         state.defender_morale -= ctx.rules.siege.breach_morale;
-        ctx.events
-            .record(state, "beaten in the field", ctx.calendar.day);
-        ctx.say(format!(
-            "{}'s army comes out to meet {} and is beaten: {} of its men and {} Han killed; it withdraws behind its walls",
-            state.name, force.name, r.enemy_killed, r.han_killed
-        ));
     } else {
         lost_to(ctx, state);
-        ctx.say(format!(
-            "{} is beaten in the field by {}: {} men killed",
-            force.name, state.name, r.han_killed
-        ));
     }
 }
 
@@ -441,20 +479,18 @@ fn lost_to(ctx: &mut Ctx, state: &mut OasisState) {
     ctx.defeat();
     state.relation = Relation::Victorious;
     state.remember(Remembered::BeatTheHan, ctx.calendar.day);
-    ctx.events
-        .record(state, "defeated the Han", ctx.calendar.day);
 }
 
 /// Adds horses taken from the enemy to a force.
-fn gain_horses(force: &mut Force, horses: u32, superior: u32) {
-    force.animals.horses += horses;
+fn gain_horses(force: &mut ForceMutItem, horses: u32, superior: u32) {
+    force.column.animals.horses += horses;
     force.ledger.animals_gained.horses += horses;
     force.ledger.superior_horses_gained += superior;
 }
 
 /// A city taken by force: its stores open to the victor, its horses are led away, prestige rises;
 /// a city that refused the Han is sacked, and the others take note.
-fn take_city(ctx: &mut Ctx, force: &mut Force, state: &mut OasisState, entity: Entity) {
+fn take_city(ctx: &mut Ctx, force: &mut ForceMutItem, state: &mut OasisState, entity: Entity) {
     let s = &ctx.rules.siege;
     let day = ctx.calendar.day;
     state.relation = Relation::Conquered;
@@ -463,16 +499,19 @@ fn take_city(ctx: &mut Ctx, force: &mut Force, state: &mut OasisState, entity: E
     state.horses -= horses.min(state.horses);
     state.superior_horses -= superior.min(state.superior_horses);
     gain_horses(force, horses + superior, superior);
-    force.morale = (force.morale + 0.1).min(1.0);
+    force.condition.morale = (force.condition.morale + 0.1).min(1.0);
     let mut gain = ctx.rules.diplomacy.prestige_for_victory;
     state.remember(Remembered::Sacked, day);
-    if state.refused_before {
+    let sacked = state.refused_before;
+    if sacked {
         gain += s.massacre_prestige;
-        ctx.events.record(state, "sacked", day);
-    } else {
-        ctx.events.record(state, "conquered", day);
     }
-    ctx.prestige.0 = (ctx.prestige.0 + gain).min(1.0);
+    ctx.tell(SimEvent::CityTaken {
+        force: force.entity,
+        state: entity,
+        sacked,
+    });
+    ctx.gain(gain);
     if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
         ctx.status.objective_taken = Some(day);
     }

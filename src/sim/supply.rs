@@ -5,20 +5,24 @@
 use bevy::prelude::*;
 
 use super::ActiveScenario;
-use super::components::*;
-use super::diplomacy::spare;
-use super::rules::{capacity_kg, daily_need, force_pace, terrain_rule, water_yield};
-use crate::scenario::types::PlanStep;
+use super::calendar::Calendar;
+use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores, Today};
+use super::map::{Location, MapIndex, Place, Route};
+use super::state::OasisState;
+use crate::scenario::logistics::{self, capacity, daily_need, terrain_rule, water_yield};
+use crate::scenario::types::{PlanStep, Water};
+use crate::scenario::units::{Kg, Litres};
 
-/// The next place the force will march to, from its activity or its plan.
-fn next_destination(force: &Force, plan: Option<&Plan>, index: &MapIndex) -> Option<Entity> {
-    if let Activity::Marching { to } = force.activity {
-        return Some(to);
+/// The next place the force will march to, from its activity or its orders (queued, then the
+/// plan's).
+fn next_destination(activity: &Activity, orders: &Orders, index: &MapIndex) -> Option<Entity> {
+    if let Activity::Marching { to } = activity {
+        return Some(*to);
     }
-    let plan = plan?;
-    plan.queued
+    orders
+        .queued
         .iter()
-        .chain(plan.steps.iter().skip(plan.next))
+        .chain(orders.plan.iter().skip(orders.next))
         .find_map(|step| match step {
             PlanStep::March(id) => index.places.get(id).copied(),
             _ => None,
@@ -27,7 +31,17 @@ fn next_destination(force: &Force, plan: Option<&Plan>, index: &MapIndex) -> Opt
 
 /// Finds today's water and grazing, loads supplies from friendly states, and tops up water.
 pub fn gather_supplies(
-    mut forces: Query<(&mut Force, Option<&Plan>)>,
+    mut forces: Query<(
+        &Column,
+        &mut Stores,
+        &Condition,
+        &Location,
+        &Activity,
+        &Standing,
+        &Orders,
+        &mut Today,
+        &mut Ledger,
+    )>,
     places: Query<&Place>,
     routes: Query<&Route>,
     mut states: Query<&mut OasisState>,
@@ -36,16 +50,27 @@ pub fn gather_supplies(
     calendar: Res<Calendar>,
 ) {
     let rules = &scenario.0.rules;
-    for (mut force, plan) in &mut forces {
-        if force.merged {
+    for (
+        column,
+        mut stores,
+        condition,
+        location,
+        activity,
+        standing,
+        orders,
+        mut today,
+        mut ledger,
+    ) in &mut forces
+    {
+        if standing.merged {
             continue;
         }
-        let men = force.men.total();
-        let need = daily_need(rules, men, force.men.cavalry, &force.animals);
+        let men = column.men.total();
+        let need = daily_need(rules, men, column.men.cavalry, &column.animals);
         // Water and grazing where the force camps tonight.
-        let (water, terrain, grazing_kg, pasture, here) = match force.location {
+        let (water, terrain, grazing, pasture) = match *location {
             Location::At(place) => match places.get(place) {
-                Ok(p) => (p.water, p.terrain, p.pasture_kg, Some(place), Some(place)),
+                Ok(p) => (p.water, p.terrain, p.pasture, Some(place)),
                 Err(_) => continue,
             },
             Location::OnRoute { route, km, .. } => match routes.get(route) {
@@ -53,104 +78,101 @@ pub fn gather_supplies(
                     let water = if r.watered_at(km) {
                         r.water
                     } else {
-                        crate::scenario::types::Water::None
+                        Water::None
                     };
                     (
                         water,
                         r.terrain,
-                        terrain_rule(rules, r.terrain).grazing_t * 1000.0,
-                        None,
+                        terrain_rule(rules, r.terrain).grazing_t.kg(),
                         None,
                     )
                 }
                 Err(_) => continue,
             },
         };
-        force.today.forage_kg = terrain_rule(rules, terrain).food_t * 1000.0;
+        today.forage = terrain_rule(rules, terrain).food_t.kg();
         let (litres, disease) = water_yield(rules, water);
-        force.today.free_water_l = litres;
-        force.today.water_disease = if litres > 0.0 { disease } else { 0.0 };
-        force.today.grazing_kg = grazing_kg;
-        force.today.pasture = pasture;
+        today.free_water = litres;
+        today.water_disease = if litres > Litres::ZERO { disease } else { 0.0 };
+        today.grazing = grazing;
+        today.pasture = pasture;
 
-        let capacity = capacity_kg(rules, &force.men, &force.animals);
+        let capacity = capacity(rules, &column.men, &column.animals);
         // Water to carry: enough for the dry stretch of the next leg at this column's pace, and a day more.
-        let mut water_target = need.water_l();
-        if let Some(to) = next_destination(&force, plan, &index) {
-            let from = match force.location {
-                Location::At(p) => Some(p),
-                Location::OnRoute { .. } => None,
-            };
-            let leg = match force.location {
+        let mut water_target = need.water();
+        if let Some(to) = next_destination(activity, orders, &index) {
+            let leg = match *location {
                 Location::OnRoute { route, .. } => routes.get(route).ok(),
-                Location::At(_) => from.and_then(|from| {
-                    index.routes_from.get(&from).and_then(|rs| {
-                        rs.iter()
-                            .filter_map(|&r| routes.get(r).ok())
-                            .find(|r| r.other(from) == to)
-                    })
-                }),
+                Location::At(from) => index
+                    .route_between(from, to)
+                    .and_then(|r| routes.get(r).ok()),
             };
             if let Some(leg) = leg {
-                let pace = force_pace(rules, &force, leg.terrain);
-                water_target = need.water_l() * (leg.dry_days(pace) + 1.0);
+                let pace = logistics::pace(
+                    rules,
+                    &column.men,
+                    &column.animals,
+                    leg.terrain,
+                    condition.fitness(),
+                );
+                water_target = need.water() * (leg.dry_days(pace).0 + 1.0);
             }
         }
         // Top up water from a source where there is one.
-        if litres > 0.0 {
-            let room = (capacity - force.stores.weight_kg()).max(0.0);
-            let want = (water_target - force.stores.water_l).max(0.0);
-            force.stores.water_l += want.min(room).min(litres);
+        if litres > Litres::ZERO {
+            let room = Litres::of_weight((capacity - stores.weight()).max(Kg::ZERO));
+            let want = (water_target - stores.water).max(Litres::ZERO);
+            stores.water += want.min(room).min(litres);
         }
         // Friendly states supply grain and fodder, leaving room for the water target.
-        let Some(here) = here else {
+        let Some(here) = location.place() else {
             continue;
         };
-        let Some(&state) = index.state_at.get(&here) else {
+        let Some(state) = index.state_at(here) else {
             continue;
         };
         let Ok(mut state) = states.get_mut(state) else {
             continue;
         };
-        let free = matches!(state.relation, Relation::Submitted | Relation::Conquered);
-        if !free && state.relation != Relation::Trading {
+        let free = state.relation.supplies();
+        if !free && state.relation != super::state::Relation::Trading {
             continue;
         }
-        let (spare_grain, spare_fodder) = spare(rules, &state, calendar.season());
-        let reserve = (water_target - force.stores.water_l).max(0.0);
+        let (spare_grain, spare_fodder) = state.spare(rules, calendar.season());
+        let reserve = (water_target - stores.water).max(Litres::ZERO).weight();
         // Beyond what it can carry away, the force eats today's grain from the state's granaries.
-        let room = (capacity - force.stores.weight_kg() - reserve).max(0.0) + need.men_grain_kg;
+        let room = (capacity - stores.weight() - reserve).max(Kg::ZERO) + need.men_grain;
         let d = &rules.diplomacy;
         // What a trading state sells is limited by what the force can pay.
         let afford = |cash: f64, price: f64| {
             if free {
-                f64::INFINITY
+                Kg(f64::INFINITY)
             } else {
-                cash / price.max(1e-9)
+                Kg(cash / price.max(1e-9))
             }
         };
         let grain = spare_grain
             .min(room)
-            .min(afford(force.treasure_cash, d.grain_price_cash_per_kg));
+            .min(afford(stores.treasure_cash, d.grain_price_cash_per_kg));
         let mut paid = if free {
             0.0
         } else {
-            grain * d.grain_price_cash_per_kg
+            grain.0 * d.grain_price_cash_per_kg
         };
         let fodder = spare_fodder.min(room - grain).min(afford(
-            force.treasure_cash - paid,
+            stores.treasure_cash - paid,
             d.fodder_price_cash_per_kg,
         ));
         if !free {
-            paid += fodder * d.fodder_price_cash_per_kg;
+            paid += fodder.0 * d.fodder_price_cash_per_kg;
         }
-        state.grain_out_kg += grain;
-        state.fodder_out_kg += fodder;
-        state.grain_supplied_kg += grain;
+        state.grain_out += grain;
+        state.fodder_out += fodder;
+        state.grain_supplied += grain;
         state.cash_received += paid;
-        force.stores.grain_kg += grain;
-        force.stores.fodder_kg += fodder;
-        force.treasure_cash = (force.treasure_cash - paid).max(0.0);
-        force.ledger.cash_spent += paid;
+        stores.grain += grain;
+        stores.fodder += fodder;
+        stores.treasure_cash = (stores.treasure_cash - paid).max(0.0);
+        ledger.cash_spent += paid;
     }
 }

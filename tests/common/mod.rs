@@ -4,9 +4,11 @@
 
 use std::path::Path;
 
+use heavenly_horses::runner;
 use heavenly_horses::scenario::Scenario;
 use heavenly_horses::scenario::types::{ForceDef, PlanStep};
-use heavenly_horses::sim;
+use heavenly_horses::scenario::units::{CubicMetres, Tonnes};
+use heavenly_horses::sim::Commander;
 
 /// The shipped scenario `name` (a file under `scenarios/`).
 pub fn shipped(name: &str) -> Scenario {
@@ -42,9 +44,9 @@ pub fn with_force(
     f.animals.oxen = oxen;
     f.animals.donkeys = men / 2;
     f.animals.camels = 0;
-    f.stores.grain_t = grain_t;
-    f.stores.fodder_t = 0.0;
-    f.stores.water_m3 = 0.0;
+    f.stores.grain_t = Tonnes(grain_t);
+    f.stores.fodder_t = Tonnes(0.0);
+    f.stores.water_m3 = CubicMetres(0.0);
     f.engineers = engineers;
     f.silk_bolts = 0;
     f.gold_jin = 0;
@@ -55,7 +57,20 @@ pub fn with_force(
 
 /// Runs a scenario to its end with `seed`.
 pub fn run(s: &Scenario, seed: u64) -> bevy::app::App {
-    let mut app = sim::headless_app(s, seed);
-    sim::run_to_end(app.world_mut());
-    app
+    runner::run(s, seed, Commander::Historical)
+}
+
+/// The report of a campaign as it stands.
+pub fn report(app: &bevy::app::App) -> heavenly_horses::report::CampaignReport {
+    heavenly_horses::report::of(app.world())
+}
+
+/// Every event of a campaign so far, in order.
+pub fn events(app: &bevy::app::App) -> Vec<heavenly_horses::sim::SimEvent> {
+    app.world()
+        .resource::<heavenly_horses::sim::Chronicle>()
+        .0
+        .iter()
+        .map(|l| l.event.clone())
+        .collect()
 }

@@ -9,17 +9,22 @@
 
 use bevy::prelude::*;
 
+use super::ActiveScenario;
 use super::battle;
-use super::components::*;
+use super::calendar::Calendar;
+use super::campaign::{Prestige, change_prestige};
+use super::force::{Activity, Allies, ForceMut};
+use super::log::{Battle, BattleKind, EffectRef, SiegeEnd, SimEvent};
+use super::map::MapIndex;
 use super::random::SimRng;
-use super::{ActiveScenario, Chronicled};
-use crate::scenario::types::{Effect, Trigger};
+use super::state::{OasisState, Relation, Remembered};
+use crate::scenario::types::{AnimalKind, Effect, Trigger};
 
 /// A relief army on its way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingRelief {
-    /// Who they are.
-    pub name: String,
+    /// The scenario's effect that sent it.
+    pub effect: EffectRef,
     /// The state it relieves.
     pub state: Entity,
     /// Men.
@@ -32,7 +37,7 @@ pub struct PendingRelief {
 
 /// Which events have fired, and the relief armies on their way.
 #[derive(Resource, Debug, Clone, Default)]
-pub struct EventLog {
+pub struct Triggers {
     /// Whether each of the scenario's events has fired, in file order.
     pub fired: Vec<bool>,
     /// Relief armies on their way.
@@ -43,10 +48,9 @@ pub struct EventLog {
 fn triggered(
     trigger: &Trigger,
     day: u32,
-    forces: &Query<(Entity, &mut Force)>,
+    forces: &Query<ForceMut>,
     states: &Query<(Entity, &mut OasisState)>,
     index: &MapIndex,
-    answers: &StateEvents,
 ) -> bool {
     let state_of = |id: &str| {
         index
@@ -59,52 +63,54 @@ fn triggered(
         Trigger::Day(d) => day >= *d,
         Trigger::Arrive(place) => forces
             .iter()
-            .any(|(_, f)| f.ledger.visits.iter().any(|v| &v.id == place)),
+            .any(|f| f.ledger.visits.iter().any(|v| &v.id == place)),
         Trigger::SiegeDays(state, n) => {
             let Some(&target) = index.states.get(state) else {
                 return false;
             };
-            forces.iter().any(|(_, f)| {
-                matches!(f.activity, Activity::Besieging { state, days, .. } if state == target && days >= *n)
+            forces.iter().any(|f| {
+                matches!(*f.activity, Activity::Besieging { state, days, .. } if state == target && days >= *n)
             })
         }
         Trigger::Falls(state) => state_of(state).is_some_and(|s| {
             s.relation == Relation::Conquered || s.remembers(&Remembered::NewKing)
         }),
-        Trigger::Answers(state) => answers.0.iter().any(|e| &e.id == state),
+        Trigger::Answers(state) => state_of(state).is_some_and(|s| s.answered),
     }
 }
 
 /// Fires the events whose triggers have come, and brings relief armies that are due.
 pub fn run_events(
-    mut forces: Query<(Entity, &mut Force)>,
+    mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
     scenario: Res<ActiveScenario>,
     index: Res<MapIndex>,
     calendar: Res<Calendar>,
-    answers: Res<StateEvents>,
-    mut log: ResMut<EventLog>,
+    mut log: ResMut<Triggers>,
     mut prestige: ResMut<Prestige>,
     mut rng: ResMut<SimRng>,
-    mut sieges: ResMut<Sieges>,
-    mut chronicle: MessageWriter<Chronicled>,
+    mut events: MessageWriter<SimEvent>,
 ) {
-    let events = &scenario.0.campaign.events;
+    let scenario_events = &scenario.0.campaign.events;
     let rules = &scenario.0.rules;
     let day = calendar.day;
-    log.fired.resize(events.len(), false);
-    for (i, event) in events.iter().enumerate() {
-        if log.fired[i] || !triggered(&event.when, day, &forces, &states, &index, &answers) {
+    log.fired.resize(scenario_events.len(), false);
+    for (i, event) in scenario_events.iter().enumerate() {
+        if log.fired[i] || !triggered(&event.when, day, &forces, &states, &index) {
             continue;
         }
         log.fired[i] = true;
-        for effect in &event.then {
+        for (j, effect) in event.then.iter().enumerate() {
+            let at = EffectRef {
+                event: i,
+                effect: j,
+            };
             match effect {
-                Effect::Message(text) => {
-                    chronicle.write(Chronicled { text: text.clone() });
+                Effect::Message(_) => {
+                    events.write(SimEvent::ScenarioMessage(at));
                 }
                 Effect::Prestige(delta) => {
-                    prestige.0 = (prestige.0 + delta).clamp(-1.0, 1.0);
+                    change_prestige(&mut prestige, *delta, &mut events);
                 }
                 Effect::Attitude(state, value) => {
                     if let Some(&e) = index.states.get(state)
@@ -118,27 +124,20 @@ pub fn run_events(
                     animals,
                     stores,
                 } => {
-                    if let Some((_, mut f)) = forces
-                        .iter_mut()
-                        .find(|(_, f)| !f.merged && f.men.total() > 0)
-                    {
-                        f.men.infantry += men.infantry;
-                        f.men.cavalry += men.cavalry;
+                    if let Some(mut f) = forces.iter_mut().find(|f| f.in_field()) {
+                        f.column.men.infantry += men.infantry;
+                        f.column.men.cavalry += men.cavalry;
                         f.ledger.men_in += men.total();
-                        for kind in super::rules::AnimalKind::ALL {
-                            *f.animals.get_mut(kind) += animals.get(kind);
+                        for kind in AnimalKind::ALL {
+                            *f.column.animals.get_mut(kind) += animals.get(kind);
                             *f.ledger.animals_in.get_mut(kind) += animals.get(kind);
                         }
-                        f.stores.grain_kg += stores.grain_t * 1000.0;
-                        f.stores.fodder_kg += stores.fodder_t * 1000.0;
-                        f.stores.water_l += stores.water_m3 * 1000.0;
-                        chronicle.write(Chronicled {
-                            text: format!(
-                                "{} men and {} animals join {}",
-                                men.total(),
-                                animals.total(),
-                                f.name
-                            ),
+                        f.stores.grain += stores.grain_t.kg();
+                        f.stores.fodder += stores.fodder_t.kg();
+                        f.stores.water += stores.water_m3.litres();
+                        events.write(SimEvent::Reinforced {
+                            force: f.entity,
+                            effect: at,
                         });
                     }
                 }
@@ -148,46 +147,35 @@ pub fn run_events(
                     cavalry_share,
                     commitment,
                 } => {
-                    if let Some((_, mut f)) = forces
-                        .iter_mut()
-                        .find(|(_, f)| !f.merged && f.men.total() > 0)
-                    {
-                        f.allies.push(Allies {
+                    if let Some(mut f) = forces.iter_mut().find(|f| f.in_field()) {
+                        f.retinue.allies.push(Allies {
                             name: name.clone(),
                             men: *men,
                             cavalry_share: *cavalry_share,
                             commitment: commitment.clamp(0.0, 1.0),
                         });
-                        let how = if *commitment <= 0.0 {
-                            "but they hold back and will not fight"
-                        } else {
-                            "ready to fight"
-                        };
-                        chronicle.write(Chronicled {
-                            text: format!("{men} men of {name} join {}, {how}", f.name),
+                        events.write(SimEvent::AlliesJoined {
+                            force: f.entity,
+                            effect: at,
                         });
                     }
                 }
                 Effect::Relief {
-                    name,
                     state,
                     men,
                     cavalry_share,
                     days,
+                    ..
                 } => {
                     if let Some(&e) = index.states.get(state) {
                         log.reliefs.push(PendingRelief {
-                            name: name.clone(),
+                            effect: at,
                             state: e,
                             men: *men,
                             cavalry_share: *cavalry_share,
                             due: day + days,
                         });
-                        chronicle.write(Chronicled {
-                            text: format!(
-                                "{men} men of {name} march to relieve the besieged; they will come in {days} days"
-                            ),
-                        });
+                        events.write(SimEvent::ReliefComing(at));
                     }
                 }
             }
@@ -202,29 +190,31 @@ pub fn run_events(
         .collect();
     log.reliefs.retain(|r| r.due > day);
     for relief in due {
-        let besieger = forces.iter_mut().find(|(_, f)| {
-            matches!(f.activity, Activity::Besieging { state, .. } if state == relief.state)
-        });
-        let Some((_, mut force)) = besieger else {
-            chronicle.write(Chronicled {
-                text: format!("{} finds no siege to break and goes home", relief.name),
-            });
+        let besieger = forces.iter_mut().find(
+            |f| matches!(*f.activity, Activity::Besieging { state, .. } if state == relief.state),
+        );
+        let Some(mut force) = besieger else {
+            events.write(SimEvent::ReliefFoundNoSiege(relief.effect));
             continue;
         };
         let b = &rules.battle;
         let theirs =
             battle::enemy_strength(b, f64::from(relief.men), relief.cavalry_share, 0.0, 1.0);
-        let ours = battle::han_strength(b, &force, relief.cavalry_share);
+        let ours = battle::han_strength(
+            b,
+            &force.column,
+            &force.condition,
+            &force.retinue,
+            relief.cavalry_share,
+        );
         if theirs < b.relief_dare_ratio * ours {
-            chronicle.write(Chronicled {
-                text: format!(
-                    "{} watches {}, finds it still strong, and dares not attack",
-                    relief.name, force.name
-                ),
+            events.write(SimEvent::ReliefHeldBack {
+                relief: relief.effect,
+                force: force.entity,
             });
             continue;
         }
-        let Ok((_, mut state)) = states.get_mut(relief.state) else {
+        let Ok((entity, mut state)) = states.get_mut(relief.state) else {
             continue;
         };
         let enemy = battle::Enemy {
@@ -233,28 +223,38 @@ pub fn run_events(
             wall: 0.0,
             morale: 1.0,
         };
-        let r = battle::fight(b, &mut force, false, enemy, 1.0, &mut rng.combat);
+        let r = battle::fight(b, &mut force.fighter(), false, enemy, 1.0, &mut rng.combat);
+        let fought = SimEvent::Battle(Battle {
+            kind: BattleKind::Relief,
+            force: force.entity,
+            state: Some(entity),
+            relief: Some(relief.effect),
+            enemy_men: relief.men,
+            won: r.han_won,
+            killed: r.han_killed,
+            enemy_killed: r.enemy_killed,
+        });
         if r.han_won {
             state.defender_morale -= rules.siege.breach_morale;
-            chronicle.write(Chronicled {
-                text: format!(
-                    "{} attacks the siege lines and is beaten off: {} of its men and {} Han killed",
-                    relief.name, r.enemy_killed, r.han_killed
-                ),
-            });
+            events.write(fought);
         } else {
-            if let Activity::Besieging { days, .. } = force.activity {
-                sieges.record(&state, days, "lifted");
+            if let Activity::Besieging { days, .. } = *force.activity {
+                events.write(SimEvent::SiegeEnded {
+                    force: force.entity,
+                    state: entity,
+                    days,
+                    water_diverted: state.water_diverted,
+                    end: SiegeEnd::Relieved,
+                });
             }
-            force.activity = Activity::Idle;
+            *force.activity = Activity::Idle;
             state.defender_morale = 1.0;
-            prestige.0 = (prestige.0 - rules.diplomacy.prestige_for_defeat).max(-1.0);
-            chronicle.write(Chronicled {
-                text: format!(
-                    "{} routs {} before {}: {} men killed; the siege is lifted",
-                    relief.name, force.name, state.name, r.han_killed
-                ),
-            });
+            change_prestige(
+                &mut prestige,
+                -rules.diplomacy.prestige_for_defeat,
+                &mut events,
+            );
+            events.write(fought);
         }
     }
 }

@@ -1,0 +1,137 @@
+//! What a player types: an order (see [`Order`]'s words), a turn, or one of the game's own
+//! commands. The terminal and the window's command line read the same commands.
+
+use std::str::FromStr;
+
+use super::{Advance, Order};
+use crate::sim::orders::words::OrderParseError;
+
+/// The help page: every command, one line each.
+pub const HELP: &str = "\
+Orders (to the selected force; several may be queued):
+  march PLACE          march to a neighbouring place (id or name)
+  rest N               rest N days: the animals graze, the men forage (graze N)
+  ask                  ask the state here for supplies (buy: it may sell)
+  gift N               give the state here N bolts of silk
+  seize                seize the state's grain by force
+  battle               meet the state's army in the field
+  storm                storm the state's city
+  besiege N [assault D] [refuse]
+                       besiege up to N days, assault from day D, refuse terms
+  terms accept|refuse  accept or refuse the terms of the siege
+  split NAME share X   send off a detachment with share X (0-1) of the army
+  split NAME men N     ... or with N men; then 'force NAME' to give it orders,
+                       or give them at once: split NAME men N { march P; ask }
+  join FORCE           merge into FORCE where it is
+  wait FORCE N         wait up to N days for FORCE to join
+  slaughter N          slaughter N oxen for meat
+  home                 go home the way the army came
+  cancel               take back the orders not yet begun;  orders: list them
+Turns:
+  end (or e)           resolve until the next decision
+  day (or d)           resolve one day
+  days N               resolve N days
+Other:
+  force N|NAME         select a force      status (or s)   the status view
+  log                  the whole chronicle report          the report so far
+  save NAME / load NAME                    help (or ?)     quit (or q)
+Names with spaces go in quotes: split \"Wang's column\" men 1000";
+
+/// A command of the player's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// An order to the selected force.
+    Order(Order),
+    /// Resolve the world.
+    Advance(Advance),
+    /// Select a force: by its number in the list, or (the start of) its name.
+    Select(String),
+    /// The status view.
+    Status,
+    /// Every force's queued orders.
+    Orders,
+    /// The whole chronicle.
+    Log,
+    /// The campaign report.
+    Report,
+    /// Save under a name.
+    Save(String),
+    /// Load the save of a name.
+    Load(String),
+    /// The help page.
+    Help,
+    /// Leave the game.
+    Quit,
+}
+
+/// Why a line is not a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandError {
+    /// Nothing was typed.
+    Empty,
+    /// A command wrongly given: what is wrong and how to give it.
+    Bad(String),
+    /// No command begins so.
+    Unknown(String),
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CommandError::Empty => Ok(()),
+            CommandError::Bad(why) => write!(f, "{why}"),
+            CommandError::Unknown(verb) => {
+                write!(f, "unknown command '{verb}'; 'help' lists them")
+            }
+        }
+    }
+}
+
+impl FromStr for Command {
+    type Err = CommandError;
+
+    fn from_str(line: &str) -> Result<Command, CommandError> {
+        let line = line.trim();
+        match line.parse::<Order>() {
+            Ok(order) => return Ok(Command::Order(order)),
+            Err(OrderParseError::Bad(why)) => return Err(CommandError::Bad(why)),
+            Err(OrderParseError::NotAnOrder) => {}
+        }
+        let mut words = line.split_whitespace();
+        let Some(verb) = words.next() else {
+            return Err(CommandError::Empty);
+        };
+        // A name may have spaces, in quotes or not.
+        let rest = line[verb.len()..].trim().trim_matches('"').to_string();
+        let named = |what: &str| {
+            if rest.is_empty() {
+                Err(CommandError::Bad(format!("{verb} {what}")))
+            } else {
+                Ok(rest.clone())
+            }
+        };
+        Ok(match verb.to_lowercase().as_str() {
+            "end" | "e" | "next" | "n" => Command::Advance(Advance::Turn),
+            "day" | "d" => Command::Advance(Advance::Days(1)),
+            "days" => match rest.parse::<u32>() {
+                Ok(n) if n > 0 => Command::Advance(Advance::Days(n)),
+                _ => {
+                    return Err(CommandError::Bad(format!(
+                        "days N, with N a whole number from 1 to {}",
+                        u32::MAX
+                    )));
+                }
+            },
+            "force" | "f" => Command::Select(named("N or force NAME")?),
+            "status" | "s" => Command::Status,
+            "orders" | "o" => Command::Orders,
+            "log" => Command::Log,
+            "report" => Command::Report,
+            "save" => Command::Save(named("NAME")?),
+            "load" => Command::Load(named("NAME")?),
+            "help" | "?" | "h" => Command::Help,
+            "quit" | "q" | "exit" => Command::Quit,
+            other => return Err(CommandError::Unknown(other.to_string())),
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! The player's words for what the game answers: an order taken or refused and why, why a turn
+//! stopped, a queued step described. The terminal and the window say the same.
+
+use bevy::prelude::*;
+
+use super::view::{self, PlaceNotFound};
+use super::{Given, Order, Refused, Stop};
+use crate::scenario::types::{DetachSize, PlanStep};
+use crate::sim::map::MapIndex;
+use crate::sim::map::Route;
+use crate::sim::orders::{Refusal, StateVerb};
+
+/// A short description of a queued step.
+pub fn step(step: &PlanStep) -> String {
+    match step {
+        PlanStep::March(to) => format!("march to {to}"),
+        PlanStep::Rest(d) => format!("rest {d} days"),
+        PlanStep::Request => "ask the state for supplies".to_string(),
+        PlanStep::Gift(b) => format!("give {b} bolts of silk"),
+        PlanStep::Requisition => "seize the state's grain".to_string(),
+        PlanStep::Battle => "meet the state's army in the field".to_string(),
+        PlanStep::Attack => "storm the city".to_string(),
+        PlanStep::Besiege {
+            days,
+            assault_from,
+            accept_terms,
+        } => {
+            let assault =
+                assault_from.map_or(String::new(), |d| format!(", assaults from day {d}"));
+            let terms = if *accept_terms {
+                "accepting terms"
+            } else {
+                "refusing terms"
+            };
+            format!("besiege the city for up to {days} days{assault}, {terms}")
+        }
+        PlanStep::Detach { name, size, .. } => match size {
+            DetachSize::Share(x) => format!("send off {name} with {:.0}% of the army", x * 100.0),
+            DetachSize::Men(n) => format!("send off {name} with {n} men"),
+        },
+        PlanStep::Join(f) => format!("join {f}"),
+        PlanStep::WaitFor { force, days } => format!("wait up to {days} days for {force}"),
+        PlanStep::Return => "go home".to_string(),
+    }
+}
+
+/// What was done with an order taken.
+pub fn given(g: &Given) -> String {
+    let name = &g.force;
+    match &g.order {
+        Order::Step(s) if g.pending => format!("{name} (once it splits off): {}", step(s)),
+        Order::Step(s) => format!("{name}: {}", step(s)),
+        Order::Slaughter(n) => format!("{name} slaughters {n} oxen for meat"),
+        Order::Cancel => {
+            let orders = if g.taken_back == 1 { "order" } else { "orders" };
+            format!("{name}: {} {orders} taken back", g.taken_back)
+        }
+        Order::Terms(accept) => {
+            let word = if *accept { "accept" } else { "refuse" };
+            format!("{name} will {word} the terms the city offers")
+        }
+    }
+}
+
+/// Why an order to the force called `name` was refused.
+pub fn refused(world: &World, name: &str, why: &Refused) -> String {
+    match why {
+        Refused::NoForce { name, forces } => format!(
+            "no force in the field called '{name}'; the forces are: {}",
+            forces.join(", ")
+        ),
+        Refused::Place(PlaceNotFound::None { name, hint }) => {
+            let hint = hint
+                .as_ref()
+                .map(|m| format!("; did you mean '{m}'?"))
+                .unwrap_or_default();
+            format!("no place called '{name}'{hint}")
+        }
+        Refused::Place(PlaceNotFound::Several { name, ids }) => {
+            format!("'{name}' could be {}", ids.join(", "))
+        }
+        Refused::Order { force, reason } => {
+            let force_name = view::force_name(world, *force);
+            let force_name = if force_name.is_empty() {
+                name.to_string()
+            } else {
+                force_name
+            };
+            refusal(world, &force_name, name, reason)
+        }
+    }
+}
+
+/// A refusal of the simulation's, for the force `force` (its name) given as `given`.
+pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> String {
+    let place = |e: Entity| view::place_name(world, e);
+    let state = |e: Entity| view::state_name(world, e);
+    match reason {
+        Refusal::CampaignOver => "the campaign is over".to_string(),
+        Refusal::NotInField => format!("{force} is no longer in the field"),
+        Refusal::Homeward => format!("{force} is on the road home and takes no more orders"),
+        Refusal::BetweenPlaces => format!("{force} is between places; give orders on arrival"),
+        Refusal::NoSuchPlace(id) => format!("no place called '{id}'"),
+        Refusal::NoRoute { from, to } => {
+            let index = world.resource::<MapIndex>();
+            let neighbours: Vec<String> = index
+                .routes_from(*from)
+                .iter()
+                .filter_map(|r| world.get::<Route>(*r))
+                .map(|r| place(r.other(*from)))
+                .collect();
+            format!(
+                "no route from {} to {}; from {} roads lead to {}",
+                place(*from),
+                place(*to),
+                place(*from),
+                neighbours.join(", ")
+            )
+        }
+        Refusal::TooDry {
+            from,
+            to,
+            dry_days,
+            water_days,
+        } => format!(
+            "no route from {} to {} that {force} can cross: {:.0} waterless days, water for {:.0}",
+            place(*from),
+            place(*to),
+            dry_days.0,
+            water_days.0
+        ),
+        Refusal::NoDays => "rest for at least one day".to_string(),
+        Refusal::NoState { at, verb } => {
+            let verb = match verb {
+                StateVerb::Ask => "ask for supplies",
+                StateVerb::Give => "give gifts to",
+                StateVerb::Seize => "seize grain from",
+                StateVerb::Fight => "fight",
+            };
+            let here = at.map_or_else(|| "the road".to_string(), place);
+            format!("there is no state at {here} to {verb}")
+        }
+        Refusal::AlreadySupplies(s) => format!("{} already supplies the army", state(*s)),
+        Refusal::NoTreasure => format!("{force} has no silk or gold to give"),
+        Refusal::Submitted(s) => format!("{} has submitted; there is no one to fight", state(*s)),
+        Refusal::DetachSize { men } => format!(
+            "a detachment takes a share between 0 and 1, or fewer men than the {men} {force} has"
+        ),
+        Refusal::NameTaken(n) => format!("there is already a force called '{n}'"),
+        Refusal::NoSuchForce(n) => {
+            let forces: Vec<String> = view::forces(world)
+                .into_iter()
+                .map(|e| view::force_name(world, e))
+                .collect();
+            format!(
+                "no force in the field called '{n}'; the forces are: {}",
+                forces.join(", ")
+            )
+        }
+        Refusal::ItSelf => format!("{force} cannot wait for or join itself"),
+        Refusal::Slaughter { oxen } => {
+            format!("{force} has {oxen} oxen; slaughter between 1 and that many")
+        }
+        Refusal::RoadHome => format!("{force} is on the road home; its road cannot be taken back"),
+        Refusal::NothingToCancel => format!("{force} has no orders waiting"),
+        Refusal::NotBesieging => format!("{force} is not besieging any city"),
+        Refusal::PendingStepsOnly => {
+            format!("{given} has not split off yet; it can only be given marching orders")
+        }
+        Refusal::PendingSplit => format!("{given} must split off before it splits again"),
+        Refusal::PendingNowhere => format!("{given} has nowhere to start from"),
+    }
+}
+
+/// Why a turn stopped.
+pub fn stop(world: &World, stop: &Stop) -> String {
+    let force = |e: Entity| view::force_name(world, e);
+    match stop {
+        Stop::Ended(outcome) => format!("the campaign has ended: {}", outcome.word()),
+        Stop::State { state, answer } => {
+            format!("{}: {}", view::state_name(world, *state), answer.words())
+        }
+        Stop::SiegeEnded => "a siege has ended".to_string(),
+        Stop::OnItsWay(f) => format!("{} is on its way", force(*f)),
+        Stop::Fought(f) => format!("{} has been in a fight", force(*f)),
+        Stop::Arrived(f) => format!("{} has arrived", force(*f)),
+        Stop::Short(f) => format!("{} is short of grain or water", force(*f)),
+        Stop::Awaiting(f) => format!("{} awaits orders", force(*f)),
+        Stop::DaysPassed(1) => "a day has passed".to_string(),
+        Stop::DaysPassed(n) => format!("{n} days have passed"),
+    }
+}

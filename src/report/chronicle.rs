@@ -1,0 +1,462 @@
+//! The chronicle's words: each event of the campaign told as a line for people, or not told at
+//! all (daily losses too small to mention, orders, warnings). The report, the terminal and the
+//! window all tell the campaign with these words.
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use crate::scenario::types::Effect;
+use crate::sim::ActiveScenario;
+use crate::sim::calendar::Calendar;
+use crate::sim::campaign::Outcome;
+use crate::sim::diplomacy::Answer;
+use crate::sim::force::{Because, Force};
+use crate::sim::log::{Battle, BattleKind, EffectRef, Logged, SiegeEnd, SimEvent};
+use crate::sim::map::Place;
+use crate::sim::state::OasisState;
+
+/// A line of the campaign's chronicle.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChronicleEntry {
+    /// The day.
+    pub day: u32,
+    /// What happened.
+    pub text: String,
+}
+
+/// The names the chronicle tells of, looked up in the world.
+pub struct Names<'w> {
+    world: &'w World,
+}
+
+impl<'w> Names<'w> {
+    /// The names in `world`.
+    pub fn new(world: &'w World) -> Self {
+        Names { world }
+    }
+
+    /// A force's name.
+    pub fn force(&self, e: Entity) -> &'w str {
+        self.world.get::<Force>(e).map_or("", |f| f.name.as_str())
+    }
+
+    /// A place's name.
+    pub fn place(&self, e: Entity) -> &'w str {
+        self.world.get::<Place>(e).map_or("", |p| p.name.as_str())
+    }
+
+    /// A state's name.
+    pub fn state(&self, e: Entity) -> &'w str {
+        self.world
+            .get::<OasisState>(e)
+            .map_or("", |s| s.name.as_str())
+    }
+
+    /// One of the scenario's event effects.
+    pub fn effect(&self, at: EffectRef) -> Option<&'w Effect> {
+        self.world
+            .get_resource::<ActiveScenario>()?
+            .0
+            .campaign
+            .events
+            .get(at.event)?
+            .then
+            .get(at.effect)
+    }
+
+    /// The name of the relief army or allies of a scenario effect.
+    fn party(&self, at: EffectRef) -> &'w str {
+        match self.effect(at) {
+            Some(Effect::Relief { name, .. } | Effect::Ally { name, .. }) => name,
+            _ => "",
+        }
+    }
+}
+
+/// Losses on a day are told when they reach this many men and this share of the force.
+const TOLD_LOSSES: (u32, f64) = (50, 0.01);
+/// Slaughter for want of grain is told from this many animals.
+const TOLD_SLAUGHTER: u32 = 100;
+
+/// The chronicle's line for `event`, if it is told.
+pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<String> {
+    use SimEvent as E;
+    let f = |e: Entity| names.force(e);
+    let s = |e: Entity| names.state(e);
+    Some(match &logged.event {
+        E::SetOut {
+            force,
+            at,
+            men,
+            animals,
+        } => format!(
+            "{} sets out from {} with {men} men, {} horses, {} oxen, {} donkeys and {} camels",
+            f(*force),
+            names.place(*at),
+            animals.horses,
+            animals.oxen,
+            animals.donkeys,
+            animals.camels
+        ),
+        E::Arrived {
+            force,
+            place,
+            men,
+            horses,
+            grain,
+        } => format!(
+            "{} reaches {} with {men} men, {horses} horses and {:.0} t of grain",
+            f(*force),
+            names.place(*place),
+            grain.tonnes()
+        ),
+        E::TurnedHome {
+            force,
+            from,
+            because,
+        } => match because {
+            Because::Commanded => {
+                format!("{} turns for home from {}", f(*force), names.place(*from))
+            }
+            Because::WorkDone => format!("{}, its work done, turns for home", f(*force)),
+            Because::Beaten => format!("{}, beaten in battle, turns for home", f(*force)),
+            Because::Depleted => format!("{}, too weak to go on, turns for home", f(*force)),
+            Because::PlanDone => {
+                format!("{}, its orders carried out, turns for home", f(*force))
+            }
+        },
+        E::Detached {
+            from,
+            force,
+            men,
+            animals,
+        } => format!(
+            "{} sends {} on its own way with {men} men and {animals} animals",
+            f(*from),
+            f(*force)
+        ),
+        E::Joined {
+            force,
+            into,
+            men,
+            animals,
+        } => format!(
+            "{} joins {} with {men} men and {animals} animals",
+            f(*force),
+            f(*into)
+        ),
+        E::NoOneToJoin { force } => {
+            format!("{} finds no one to join and goes on alone", f(*force))
+        }
+        E::GaveUpWaiting { force, on } => format!(
+            "{} has turned for home; {} gives up waiting for it",
+            f(*on),
+            f(*force)
+        ),
+        E::Slaughtered {
+            force,
+            kind,
+            count,
+            ordered,
+        } => {
+            if *ordered {
+                format!("{} slaughters {count} {} for meat", f(*force), kind.name())
+            } else if *count >= TOLD_SLAUGHTER {
+                format!(
+                    "{}: grain short, {count} {} slaughtered for meat",
+                    f(*force),
+                    kind.name()
+                )
+            } else {
+                return None;
+            }
+        }
+        E::MenLost {
+            force,
+            lost,
+            before,
+            corruption,
+        } => {
+            let total = lost.total();
+            if total < TOLD_LOSSES.0 || f64::from(total) < TOLD_LOSSES.1 * f64::from(*before) {
+                return None;
+            }
+            let causes = [
+                (lost.thirst, "thirst"),
+                (lost.hunger, "hunger"),
+                (lost.exposure, "exposure"),
+                (lost.disease, "disease"),
+                (lost.desertion, "desertion"),
+            ];
+            let mut parts: Vec<String> = causes
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, c)| format!("{n} to {c}"))
+                .collect();
+            if *corruption && lost.desertion > 0 {
+                parts.push("officers withhold rations".to_string());
+            }
+            format!("{} loses {total} men: {}", f(*force), parts.join(", "))
+        }
+        E::NothingToGive { force, .. } => {
+            format!("{} has no silk or gold left to give", f(*force))
+        }
+        E::GiftGiven {
+            force,
+            state,
+            cash,
+            attitude,
+        } => format!(
+            "{} gives {} silk and gold worth {cash:.0} cash; its attitude is now {attitude:+.2}",
+            f(*force),
+            s(*state)
+        ),
+        E::GrainSeized {
+            force,
+            state,
+            grain,
+            ..
+        } => format!(
+            "{} seizes {:.0} t of grain from {}",
+            f(*force),
+            grain.tonnes(),
+            s(*state)
+        ),
+        E::Answered {
+            state,
+            force,
+            answer,
+            spare_grain,
+        } => match answer {
+            Answer::Submit => format!(
+                "{} submits to {} and opens its granaries ({:.0} t of grain to spare)",
+                s(*state),
+                f(*force),
+                spare_grain.tonnes()
+            ),
+            Answer::Sell => format!(
+                "{} will not submit to {} but sells grain for silk and gold",
+                s(*state),
+                f(*force)
+            ),
+            Answer::Refuse | Answer::Attack => format!(
+                "{} shuts its gates on {} and refuses food; the army besieges it",
+                s(*state),
+                f(*force)
+            ),
+        },
+        E::HostageSent { state } => {
+            format!("{} sends a prince to the Han court as hostage", s(*state))
+        }
+        E::Battle(b) => battle(names, b),
+        E::StreamDiverted { force, state } => format!(
+            "{}'s engineers divert the stream that {} drinks from; the city lives on its cisterns",
+            f(*force),
+            s(*state)
+        ),
+        E::SiegeEnded {
+            force,
+            state,
+            days,
+            end,
+            ..
+        } => match end {
+            SiegeEnd::Starved => format!(
+                "{} lifts the siege of {} after {days} days, its own grain running out",
+                f(*force),
+                s(*state)
+            ),
+            SiegeEnd::HeldOut => format!(
+                "{} lifts the siege of {} after {days} days, the city holding out",
+                f(*force),
+                s(*state)
+            ),
+            SiegeEnd::AfterRefusedTerms => format!(
+                "{} surrenders after {days} days of siege; {} takes the city, having refused its terms",
+                s(*state),
+                f(*force)
+            ),
+            SiegeEnd::AfterRefusingFood => format!(
+                "{} surrenders after {days} days of siege; {} takes the city, and sacks it for refusing food",
+                s(*state),
+                f(*force)
+            ),
+            SiegeEnd::Relieved | SiegeEnd::Stormed | SiegeEnd::Terms => return None,
+        },
+        E::TermsAccepted {
+            force,
+            state,
+            horses,
+            superior,
+            grain,
+        } => format!(
+            "{}'s nobles kill their king and offer terms, which {} accepts: {horses} horses and {superior} superior horses, {:.0} t of grain, a hostage, and a new king friendly to the Han",
+            s(*state),
+            f(*force),
+            grain.tonnes()
+        ),
+        E::TermsRefused {
+            force,
+            state,
+            horses_killed,
+        } => format!(
+            "{} offers terms; {} refuses them, and the defenders kill {horses_killed} of their horses and fight on",
+            s(*state),
+            f(*force)
+        ),
+        E::ScenarioMessage(at) => match names.effect(*at) {
+            Some(Effect::Message(text)) => text.clone(),
+            _ => return None,
+        },
+        E::Reinforced { force, effect } => match names.effect(*effect) {
+            Some(Effect::Reinforce { men, animals, .. }) => format!(
+                "{} men and {} animals join {}",
+                men.total(),
+                animals.total(),
+                f(*force)
+            ),
+            _ => return None,
+        },
+        E::AlliesJoined { force, effect } => match names.effect(*effect) {
+            Some(Effect::Ally {
+                name,
+                men,
+                commitment,
+                ..
+            }) => {
+                let how = if *commitment <= 0.0 {
+                    "but they hold back and will not fight"
+                } else {
+                    "ready to fight"
+                };
+                format!("{men} men of {name} join {}, {how}", f(*force))
+            }
+            _ => return None,
+        },
+        E::ReliefComing(at) => match names.effect(*at) {
+            Some(Effect::Relief {
+                name, men, days, ..
+            }) => format!(
+                "{men} men of {name} march to relieve the besieged; they will come in {days} days"
+            ),
+            _ => return None,
+        },
+        E::ReliefFoundNoSiege(at) => {
+            format!("{} finds no siege to break and goes home", names.party(*at))
+        }
+        E::ReliefHeldBack { relief, force } => format!(
+            "{} watches {}, finds it still strong, and dares not attack",
+            names.party(*relief),
+            f(*force)
+        ),
+        E::CampaignEnded(outcome) => {
+            let text = match outcome {
+                Outcome::Victory => "The campaign ends in victory",
+                Outcome::Retreat => "The campaign ends in retreat",
+                Outcome::Destroyed => "The army is destroyed",
+            };
+            format!("{text} ({})", calendar.on(logged.day).describe())
+        }
+        E::AnimalsLost { .. }
+        | E::RanShort { .. }
+        | E::AwaitingOrders { .. }
+        | E::SiegeBegun { .. }
+        | E::CityTaken { .. }
+        | E::PrestigeChanged { .. }
+        | E::OrderGiven { .. }
+        | E::OrderRefused { .. } => return None,
+    })
+}
+
+/// A battle's line.
+fn battle(names: &Names, b: &Battle) -> String {
+    let force = names.force(b.force);
+    let state = b.state.map_or("", |s| names.state(s));
+    let (hk, ek) = (b.killed, b.enemy_killed);
+    match (b.kind, b.won) {
+        (BattleKind::StateAttack, true) => format!(
+            "{state} attacks {force} and is beaten ({ek} of its men and {hk} Han killed); it submits"
+        ),
+        (BattleKind::StateAttack, false) => {
+            format!("{state} falls on {force} at dawn and routs it: {hk} men killed")
+        }
+        (BattleKind::Sally, won) => {
+            let how = if won {
+                "are driven back"
+            } else {
+                "break into the siege lines"
+            };
+            format!(
+                "{} men sally from {state} and {how}: {hk} Han and {ek} defenders killed",
+                b.enemy_men
+            )
+        }
+        (BattleKind::Assault { stormed: true }, _) => {
+            format!("{force} storms the inner city of {state}: {hk} Han killed")
+        }
+        (BattleKind::Assault { stormed: false }, true) => format!(
+            "{force} breaches the outer wall of {state} ({hk} Han and {ek} defenders killed); the defenders hold the inner city"
+        ),
+        (BattleKind::Assault { stormed: false }, false) => {
+            format!("The assault on {state} is thrown back: {hk} Han killed")
+        }
+        (BattleKind::Storm, true) => format!("{force} storms {state} at a cost of {hk} men"),
+        (BattleKind::Storm, false) => format!("{force} is beaten at {state}: {hk} men killed"),
+        (BattleKind::Field, true) => format!(
+            "{state}'s army comes out to meet {force} and is beaten: {ek} of its men and {hk} Han killed; it withdraws behind its walls"
+        ),
+        (BattleKind::Field, false) => {
+            format!("{force} is beaten in the field by {state}: {hk} men killed")
+        }
+        (BattleKind::Relief, won) => {
+            let relief = b.relief.map_or("", |r| names.party(r));
+            if won {
+                format!(
+                    "{relief} attacks the siege lines and is beaten off: {ek} of its men and {hk} Han killed"
+                )
+            } else {
+                format!(
+                    "{relief} routs {force} before {state}: {hk} men killed; the siege is lifted"
+                )
+            }
+        }
+    }
+}
+
+/// The second line some events are told in: word of a broken promise spreading.
+pub fn aftermath(names: &Names, logged: &Logged) -> Option<String> {
+    match logged.event {
+        SimEvent::GrainSeized {
+            state,
+            broken_promise: true,
+            ..
+        } => Some(format!(
+            "Word spreads that the Han robbed {}, which had submitted: every state trusts them less",
+            names.state(state)
+        )),
+        _ => None,
+    }
+}
+
+/// The chronicle's lines for `logged`: none, one, or two.
+pub fn lines(names: &Names, calendar: &Calendar, logged: &Logged) -> Vec<String> {
+    line(names, calendar, logged)
+        .into_iter()
+        .chain(aftermath(names, logged))
+        .collect()
+}
+
+/// The chronicle of `log` in words, a line an entry for the events that are told.
+pub fn entries(world: &World, log: &[Logged]) -> Vec<ChronicleEntry> {
+    let names = Names::new(world);
+    let Some(calendar) = world.get_resource::<Calendar>() else {
+        return Vec::new();
+    };
+    log.iter()
+        .flat_map(|l| {
+            lines(&names, calendar, l)
+                .into_iter()
+                .map(|text| ChronicleEntry { day: l.day, text })
+        })
+        .collect()
+}

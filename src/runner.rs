@@ -1,0 +1,28 @@
+//! Running a campaign headless: the simulation with its commanders in an app of their own, for
+//! `run`, `compare`, the calibration, the terminal game and the tests.
+
+use bevy::prelude::*;
+
+use crate::scenario::Scenario;
+use crate::sim::{self, Commander};
+
+/// An app with the simulation and its commanders, and `scenario` set up for `seed` under
+/// `commander`.
+pub fn app(scenario: &Scenario, seed: u64, commander: Commander) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, sim::plugin, crate::ai::plugin));
+    sim::start(app.world_mut(), scenario, seed, commander);
+    app
+}
+
+/// An app with `scenario` set up for `seed`, on its historical plan.
+pub fn historical(scenario: &Scenario, seed: u64) -> App {
+    app(scenario, seed, Commander::Historical)
+}
+
+/// Plays `scenario` with `seed` under `commander` to its end, and returns the app.
+pub fn run(scenario: &Scenario, seed: u64, commander: Commander) -> App {
+    let mut app = app(scenario, seed, commander);
+    sim::run_to_end(app.world_mut());
+    app
+}

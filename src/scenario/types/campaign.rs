@@ -1,0 +1,153 @@
+//! The campaign file: which map and rules, the forces, the objective and the historical plan.
+
+use serde::{Deserialize, Serialize};
+
+use super::events::EventDef;
+use super::history::HistoryDef;
+use super::plan::PlanStep;
+use super::rules::PerAnimal;
+use crate::scenario::units::{CubicMetres, Tonnes};
+
+/// Men by arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenDef {
+    /// Foot soldiers (and convicts).
+    #[serde(default)]
+    pub infantry: u32,
+    /// Horsemen (each rides one of the force's horses).
+    #[serde(default)]
+    pub cavalry: u32,
+}
+
+/// Stores a force sets out with.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoresDef {
+    /// Grain, tonnes.
+    #[serde(default)]
+    pub grain_t: Tonnes,
+    /// Fodder, tonnes.
+    #[serde(default)]
+    pub fodder_t: Tonnes,
+    /// Water, cubic metres (tonnes).
+    #[serde(default)]
+    pub water_m3: CubicMetres,
+}
+
+/// A force at the start of a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForceDef {
+    /// Its name.
+    pub name: String,
+    /// Where it starts (a place id).
+    pub at: String,
+    /// Men by arm.
+    pub men: MenDef,
+    /// Animals by kind.
+    pub animals: PerAnimal<u32>,
+    /// Stores carried at the start.
+    pub stores: StoresDef,
+    /// Morale at the start, 0..1.
+    pub morale: f64,
+    /// Share of the men's ration that officers withhold (0..1).
+    #[serde(default)]
+    pub corruption: f64,
+    /// Whether water engineers (水工) march with the force: they divert a besieged city's stream.
+    #[serde(default)]
+    pub engineers: bool,
+    /// Bolts of silk carried for gifts and purchases.
+    #[serde(default)]
+    pub silk_bolts: u32,
+    /// Jin of gold carried for gifts and purchases.
+    #[serde(default)]
+    pub gold_jin: u32,
+}
+
+/// A state's attitude in this campaign, where it differs from the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateOverride {
+    /// The state (a state id).
+    pub state: String,
+    /// Attitude toward the Han in this campaign.
+    #[serde(default)]
+    pub attitude: Option<f64>,
+    /// Xiongnu influence in this campaign.
+    #[serde(default)]
+    pub xiongnu_influence: Option<f64>,
+}
+/// When a force on its plan gives up and goes home.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetreatRule {
+    /// Go home after losing a battle.
+    pub after_defeat: bool,
+    /// Go home once fewer than this share of the men who set out remain.
+    pub below_share: f64,
+}
+
+/// What the campaign is for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// The state whose capital must fall (a state id).
+    pub capture: String,
+    /// Where the army must come home to (a place id).
+    pub home: String,
+}
+
+/// The day a campaign starts, by the Han calendar approximated as 30-day months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartDate {
+    /// Year BC.
+    pub year_bc: i32,
+    /// Month, 1..=12 (month 1 begins spring).
+    pub month: u32,
+    /// Day of the month, 1..=30.
+    pub day: u32,
+}
+
+/// A campaign file: which map and rules, the forces, and the historical plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignFile {
+    /// The campaign's title.
+    pub name: String,
+    /// A paragraph for the menu.
+    #[serde(default)]
+    pub description: String,
+    /// The map file, relative to this file.
+    pub map: String,
+    /// The rules file, relative to this file.
+    pub rules: String,
+    /// The first day.
+    pub start: StartDate,
+    /// The seed used when the player gives none.
+    #[serde(default)]
+    pub seed: u64,
+    /// The campaign ends after this many days at most.
+    pub max_days: u32,
+    /// Han prestige in the Western Regions at the start (-1..1).
+    #[serde(default)]
+    pub prestige: f64,
+    /// States' attitudes where this campaign differs from the map.
+    #[serde(default)]
+    pub states: Vec<StateOverride>,
+    /// The forces.
+    pub forces: Vec<ForceDef>,
+    /// What the campaign is for.
+    pub objective: Objective,
+    /// When the plan gives up.
+    pub retreat: RetreatRule,
+    /// The historical plan: the orders the real commander gave.
+    pub plan: Vec<PlanStep>,
+    /// Things that happen when their trigger comes: messages, reinforcements, allies, relief armies.
+    #[serde(default)]
+    pub events: Vec<EventDef>,
+    /// The historical record, shown beside the model's figures by `compare`.
+    #[serde(default)]
+    pub history: Option<HistoryDef>,
+}

@@ -1,0 +1,82 @@
+//! Scenario events: a trigger and the effects it has.
+
+use serde::{Deserialize, Serialize};
+
+use super::campaign::{MenDef, StoresDef};
+use super::rules::PerAnimal;
+
+/// When an event fires (once).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Trigger {
+    /// On this day of the campaign (0 is the first).
+    Day(u32),
+    /// When any force first reaches this place (a place id).
+    Arrive(String),
+    /// When a siege of this state (a state id) has lasted so many days.
+    SiegeDays(String, u32),
+    /// When this state (a state id) falls or accepts terms.
+    Falls(String),
+    /// When this state (a state id) answers a request, however it answers.
+    Answers(String),
+}
+
+/// What an event does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// A line in the chronicle.
+    Message(String),
+    /// Han prestige changes by this much.
+    Prestige(f64),
+    /// A state's attitude becomes this (a state id, a value -1..1).
+    Attitude(String, f64),
+    /// Men, animals and stores join the first force still in the field.
+    Reinforce {
+        /// Men by arm.
+        #[serde(default)]
+        men: MenDef,
+        /// Animals by kind.
+        #[serde(default)]
+        animals: PerAnimal<u32>,
+        /// Stores.
+        #[serde(default)]
+        stores: StoresDef,
+    },
+    /// Allies join the first force still in the field; in battle they fight with `commitment`
+    /// of their strength (0: they watch).
+    Ally {
+        /// Who they are.
+        name: String,
+        /// Men.
+        men: u32,
+        /// Share who are horsemen.
+        #[serde(default)]
+        cavalry_share: f64,
+        /// Share of their strength they commit to a battle, 0..1.
+        commitment: f64,
+    },
+    /// A relief army marches to a besieged state's aid; if the siege still goes on when it comes,
+    /// it gives battle to the besieger.
+    Relief {
+        /// Who they are.
+        name: String,
+        /// The state it relieves (a state id).
+        state: String,
+        /// Men.
+        men: u32,
+        /// Share who are horsemen.
+        #[serde(default)]
+        cavalry_share: f64,
+        /// Days until it arrives.
+        days: u32,
+    },
+}
+
+/// An event: a trigger and its effects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    /// When it fires.
+    pub when: Trigger,
+    /// What it does, in order.
+    pub then: Vec<Effect>,
+}

@@ -1,0 +1,22 @@
+//! The scenario file format: serde types for maps, rules and campaigns, as modders write them.
+//!
+//! Every struct denies unknown fields, so a misspelt field is an error that names the valid ones.
+//! The modding guide (`scenarios/MODDING.md`) documents each field. One file per kind of file:
+//! [`map`], [`rules`], [`campaign`] (with its [`plan`], [`events`] and [`history`]) and
+//! [`overlay`].
+
+pub mod campaign;
+pub mod events;
+pub mod history;
+pub mod map;
+pub mod overlay;
+pub mod plan;
+pub mod rules;
+
+pub use campaign::*;
+pub use events::*;
+pub use history::*;
+pub use map::*;
+pub use overlay::*;
+pub use plan::*;
+pub use rules::*;

@@ -1,0 +1,67 @@
+//! A plan: the orders a commander gives, step by step (the historical plan, a detachment's).
+
+use serde::{Deserialize, Serialize};
+
+/// How big a detachment is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum DetachSize {
+    /// This share of the force's men (by arm), animals (by kind), stores and treasure.
+    Share(f64),
+    /// This many men, with animals, stores and treasure in proportion.
+    Men(u32),
+}
+
+/// One step of a plan: the orders a commander gives, in turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PlanStep {
+    /// March to a neighbouring place (a place id).
+    March(String),
+    /// Rest for some days.
+    Rest(u32),
+    /// Ask the state here for supplies. It submits and supplies, sells, refuses (the force then
+    /// besieges it for the rules' `give_up_days` and goes on), or attacks.
+    Request,
+    /// Give the state here so many bolts of silk (gold makes up what silk is missing).
+    Gift(u32),
+    /// Seize the grain and fodder of the state here.
+    Requisition,
+    /// Meet the state's army in the field.
+    Battle,
+    /// Storm the state's city.
+    Attack,
+    /// Besiege the state's city.
+    Besiege {
+        /// The most days the commander will spend.
+        days: u32,
+        /// Assault the walls from this day of the siege on (every `assault_every_days`).
+        #[serde(default)]
+        assault_from: Option<u32>,
+        /// Accept the terms the city offers when its morale breaks (else fight on).
+        #[serde(default = "yes")]
+        accept_terms: bool,
+    },
+    /// Send a detachment on its own plan.
+    Detach {
+        /// The detachment's name (unique among the campaign's forces).
+        name: String,
+        /// How big it is.
+        size: DetachSize,
+        /// Its orders; when they are done it goes home.
+        plan: Vec<PlanStep>,
+    },
+    /// Merge into the named force: wait here until it is here too.
+    Join(String),
+    /// Wait here (resting) until the named force has joined, or for at most so many days.
+    WaitFor {
+        /// The force waited for.
+        force: String,
+        /// The most days to wait.
+        days: u32,
+    },
+    /// Go home by the way the force came.
+    Return,
+}
+
+fn yes() -> bool {
+    true
+}

@@ -1,0 +1,440 @@
+//! The rules file: rations, loads, speeds, and the parameters of every part of the model.
+
+use serde::{Deserialize, Serialize};
+
+use super::map::{Terrain, Water};
+use crate::scenario::units::{Kg, Km, Litres, Tonnes};
+
+/// A value for each kind of animal.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerAnimal<T> {
+    /// Horses.
+    pub horses: T,
+    /// Oxen.
+    pub oxen: T,
+    /// Donkeys and mules.
+    pub donkeys: T,
+    /// Camels.
+    pub camels: T,
+}
+
+/// The four animal kinds, in a fixed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnimalKind {
+    /// Horses.
+    Horses,
+    /// Oxen.
+    Oxen,
+    /// Donkeys and mules.
+    Donkeys,
+    /// Camels.
+    Camels,
+}
+
+impl AnimalKind {
+    /// Every kind, in order.
+    pub const ALL: [AnimalKind; 4] = [
+        AnimalKind::Horses,
+        AnimalKind::Oxen,
+        AnimalKind::Donkeys,
+        AnimalKind::Camels,
+    ];
+
+    /// The kind's name for reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnimalKind::Horses => "horses",
+            AnimalKind::Oxen => "oxen",
+            AnimalKind::Donkeys => "donkeys",
+            AnimalKind::Camels => "camels",
+        }
+    }
+}
+
+impl<T> PerAnimal<T> {
+    /// The value for one kind.
+    pub fn get(&self, kind: AnimalKind) -> &T {
+        match kind {
+            AnimalKind::Horses => &self.horses,
+            AnimalKind::Oxen => &self.oxen,
+            AnimalKind::Donkeys => &self.donkeys,
+            AnimalKind::Camels => &self.camels,
+        }
+    }
+
+    /// The value for one kind, to change.
+    pub fn get_mut(&mut self, kind: AnimalKind) -> &mut T {
+        match kind {
+            AnimalKind::Horses => &mut self.horses,
+            AnimalKind::Oxen => &mut self.oxen,
+            AnimalKind::Donkeys => &mut self.donkeys,
+            AnimalKind::Camels => &mut self.camels,
+        }
+    }
+
+    /// The same value for every kind.
+    pub fn splat(value: T) -> Self
+    where
+        T: Copy,
+    {
+        PerAnimal {
+            horses: value,
+            oxen: value,
+            donkeys: value,
+            camels: value,
+        }
+    }
+}
+
+impl PerAnimal<u32> {
+    /// All animals together.
+    pub fn total(&self) -> u32 {
+        self.horses + self.oxen + self.donkeys + self.camels
+    }
+}
+
+/// What a man or an animal eats and drinks in a day.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ration {
+    /// Grain, kg a day.
+    #[serde(default)]
+    pub grain_kg: Kg,
+    /// Fodder (straw, hay, or grazing), kg a day.
+    #[serde(default)]
+    pub fodder_kg: Kg,
+    /// Water, litres a day.
+    pub water_l: Litres,
+}
+
+/// Rations for men and each kind of animal.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rations {
+    /// A man's daily ration.
+    pub man: Ration,
+    /// Each animal kind's daily ration.
+    pub animals: PerAnimal<Ration>,
+}
+
+/// How each terrain treats a column.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerrainRule {
+    /// The terrain this rule is for.
+    pub terrain: Terrain,
+    /// Speed factor on the march (1 is normal).
+    pub speed: f64,
+    /// Forage found along the way, tonnes a day for the whole column.
+    pub grazing_t: Tonnes,
+    /// Food men find by foraging, hunting and fishing, tonnes a day for the whole column.
+    pub food_t: Tonnes,
+    /// Daily chance that a man dies of exposure here.
+    pub exposure: f64,
+    /// Daily chance that an animal dies of exhaustion or exposure here, on the march.
+    pub animal_exposure: f64,
+}
+
+/// How much water each source yields a day.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaterRule {
+    /// The source this rule is for.
+    pub water: Water,
+    /// Litres a day the source yields (a river: any large number).
+    pub litres_per_day: Litres,
+    /// Extra daily chance of disease for a man who drinks from it.
+    pub disease: f64,
+}
+
+/// Daily attrition rates and what drives them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttritionRules {
+    /// How fast the body's reserve follows what a man or an animal ate (0..1, a daily weight).
+    pub nourishment_memory: f64,
+    /// Nourishment (0..1) below which men and animals begin to die of hunger.
+    pub hunger_threshold: f64,
+    /// Daily death chance at zero nourishment (men).
+    pub hunger_rate: f64,
+    /// Daily death chance at zero nourishment (animals).
+    pub animal_hunger_rate: f64,
+    /// Days a man or animal lasts without water before thirst kills.
+    pub thirst_days: PerAnimal<f64>,
+    /// Days a man lasts without water before thirst kills.
+    pub man_thirst_days: f64,
+    /// Daily death chance per day past the limit without water.
+    pub thirst_rate: f64,
+    /// Base daily chance of dying of disease.
+    pub disease: f64,
+    /// Extra disease chance per unit of hunger (1 - nourishment).
+    pub disease_hunger: f64,
+    /// Base daily chance that a man deserts.
+    pub desertion: f64,
+    /// Extra desertion chance per unit of the ration missing that day.
+    pub desertion_hunger: f64,
+    /// Extra desertion chance per unit of morale below 1.
+    pub desertion_morale: f64,
+    /// Exposure multiplied by season (heat in summer, cold in winter).
+    pub exposure_by_season: Seasons,
+}
+
+/// A value for each season (months 1-3 spring, 4-6 summer, 7-9 autumn, 10-12 winter).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seasons {
+    /// Spring.
+    pub spring: f64,
+    /// Summer.
+    pub summer: f64,
+    /// Autumn.
+    pub autumn: f64,
+    /// Winter.
+    pub winter: f64,
+}
+
+/// The season of the year (30-day months: 1-3 spring, 4-6 summer, 7-9 autumn, 10-12 winter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Season {
+    /// Months 1-3.
+    Spring,
+    /// Months 4-6.
+    Summer,
+    /// Months 7-9.
+    Autumn,
+    /// Months 10-12.
+    Winter,
+}
+
+impl Season {
+    /// The season of a month (1..=12).
+    pub fn of_month(month: u32) -> Season {
+        match month {
+            1..=3 => Season::Spring,
+            4..=6 => Season::Summer,
+            7..=9 => Season::Autumn,
+            _ => Season::Winter,
+        }
+    }
+
+    /// Its name in lower case.
+    pub fn word(self) -> &'static str {
+        match self {
+            Season::Spring => "spring",
+            Season::Summer => "summer",
+            Season::Autumn => "autumn",
+            Season::Winter => "winter",
+        }
+    }
+}
+
+impl Seasons {
+    /// The value for `season`.
+    pub fn get(&self, season: Season) -> f64 {
+        match season {
+            Season::Spring => self.spring,
+            Season::Summer => self.summer,
+            Season::Autumn => self.autumn,
+            Season::Winter => self.winter,
+        }
+    }
+}
+
+/// How states answer a force (see `src/sim/diplomacy.rs` and the modding guide for the rule).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiplomacyRules {
+    /// Weight of the natural log of displayed power (force strength over the state's soldiers).
+    pub power_weight: f64,
+    /// Weight of the state's attitude.
+    pub attitude_weight: f64,
+    /// Weight of Han prestige.
+    pub prestige_weight: f64,
+    /// Weight of Xiongnu influence (subtracted).
+    pub xiongnu_weight: f64,
+    /// Weight of the force's want (subtracted): `1 − days of food carried / hunger_days`, at least
+    /// 0. A town can wait out an army that must move on for food in a few days.
+    pub hunger_weight: f64,
+    /// Days of food carried at which a force shows no want.
+    pub hunger_days: f64,
+    /// Constant term of the logit.
+    pub bias: f64,
+    /// How much further down the scale a state that will not submit still sells, where the force
+    /// can pay (a logit margin; 0: never sells).
+    pub sell_margin: f64,
+    /// A refusing state attacks the column at its gates with chance
+    /// `win chance · (−attitude) · attack_boldness`.
+    pub attack_boldness: f64,
+    /// Extra logit for a state that has beaten a Han force before: it dares again.
+    pub victor_boldness: f64,
+    /// Attitude a gift raises, per unit of ln(1 + cash / (households · `gift_cash_per_household`)).
+    pub gift_weight: f64,
+    /// Cash per household that makes a gift count (see `gift_weight`).
+    pub gift_cash_per_household: f64,
+    /// Attitude every state loses when the Han seize grain from a state that had submitted (word of
+    /// a broken promise travels).
+    pub broken_promise: f64,
+    /// Attitude a state loses when its grain is seized.
+    pub requisition_attitude: f64,
+    /// A submitting state sends a prince as hostage once Han prestige is at least this.
+    pub hostage_prestige: f64,
+    /// Grain a household can spare after the harvest, kg.
+    pub grain_per_household_kg: Kg,
+    /// Fodder a household can spare, kg.
+    pub fodder_per_household_kg: Kg,
+    /// Share of the year's spare grain and fodder still in the granaries, by season (the harvest
+    /// comes in at the start of autumn).
+    pub granary_by_season: Seasons,
+    /// Cash one bolt of silk is worth.
+    pub silk_bolt_cash: f64,
+    /// Cash one jin of gold is worth.
+    pub gold_jin_cash: f64,
+    /// What a state asks for a kilogram of grain, cash.
+    pub grain_price_cash_per_kg: f64,
+    /// What a state asks for a kilogram of fodder, cash.
+    pub fodder_price_cash_per_kg: f64,
+    /// Prestige gained by taking a city.
+    pub prestige_for_victory: f64,
+    /// Prestige gained each time a state submits: its neighbours watch what it does.
+    pub prestige_for_submission: f64,
+    /// Prestige lost by a lost battle or a lifted siege.
+    pub prestige_for_defeat: f64,
+}
+
+/// Sieges: blockade, water, assault, sallies and terms (see `src/sim/siege.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiegeRules {
+    /// Defenders' morale lost a day to the blockade, per unit of (ratio / (1 + walls))², where
+    /// ratio is the besieger's strength over the garrison. A city surrenders when its morale is gone.
+    pub blockade_pressure: f64,
+    /// The strength ratio is capped here before it presses a siege.
+    pub max_ratio: f64,
+    /// Days of food a city holds when it is besieged.
+    pub city_food_days: f64,
+    /// Days of water a river-fed city holds in cisterns once its stream is cut.
+    pub cistern_days: f64,
+    /// Defenders' morale lost a day once the city's food is gone.
+    pub hunger_pressure: f64,
+    /// Defenders' morale lost a day once the city's water is gone.
+    pub thirst_pressure: f64,
+    /// Days engineers need to divert the stream a city drinks from.
+    pub divert_days: u32,
+    /// Prestige gained when a city that refused is taken and sacked: the others take note.
+    pub massacre_prestige: f64,
+    /// Days a force besieges a city that refused it before it gives up and moves on.
+    pub give_up_days: u32,
+    /// Days of the besieger's grain below which it lifts a siege.
+    pub lift_below_days: f64,
+    /// Share of a city's horses the victor takes when it storms or sacks it.
+    pub horses_taken: f64,
+    /// Daily chance that the defenders sally, at full morale (it scales with their morale).
+    pub sally_chance: f64,
+    /// Share of the garrison that sallies.
+    pub sally_share: f64,
+    /// Share of the besieger's men a sally falls on (the losses are theirs).
+    pub sally_exposed: f64,
+    /// Share of the besieger's men who storm the wall in an assault (the losses are theirs).
+    pub assault_share: f64,
+    /// Days between assaults, once a commander orders them.
+    pub assault_every_days: u32,
+    /// Defenders' morale lost when a wall is breached.
+    pub breach_morale: f64,
+    /// Defenders' morale lost when an assault is thrown back (negative: they take heart).
+    pub repulse_morale: f64,
+    /// The terms a city offers when its morale breaks.
+    pub terms: TermsRules,
+}
+
+/// The terms a besieged city offers when its morale breaks, and what refusing them costs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermsRules {
+    /// Share of its ordinary horses the city hands over.
+    pub horses: f64,
+    /// Share of its superior horses it hands over.
+    pub superior_horses: f64,
+    /// Share of its spare grain it hands over.
+    pub grain: f64,
+    /// Attitude toward the Han of the new king the victor enthrones.
+    pub new_king_attitude: f64,
+    /// Share of its horses the city kills if the terms are refused.
+    pub horses_killed_if_refused: f64,
+    /// Defenders' morale after refused terms: they fight on in despair.
+    pub morale_if_refused: f64,
+}
+
+/// Field battles, sallies and assaults: one documented model (see `src/sim/battle.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BattleRules {
+    /// Steepness of the win chance in the log of the strength ratio.
+    pub steepness: f64,
+    /// Strength multiplier per point of wall a defender stands behind.
+    pub wall_factor: f64,
+    /// A horseman counts as this many foot soldiers.
+    pub cavalry_strength: f64,
+    /// Han foot (crossbowmen) count for `1 + crossbow_vs_cavalry · enemy cavalry share` each.
+    pub crossbow_vs_cavalry: f64,
+    /// Share of the loser's men killed in an even battle.
+    pub loser_losses: f64,
+    /// Share of the winner's men killed in an even battle.
+    pub winner_losses: f64,
+    /// Losses scale with the square root of the enemy's strength over one's own, capped here.
+    pub max_losses: f64,
+    /// Morale a force loses with a lost battle.
+    pub defeat_morale: f64,
+    /// A relief army attacks a besieger only if its strength is at least this share of the
+    /// besieger's; otherwise it watches and goes home.
+    pub relief_dare_ratio: f64,
+}
+
+/// The rules of the model: rations, loads, speeds, and what drives losses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Kilometres in a standard day's march (the unit of `waterless_days`).
+    pub standard_march_km: Km,
+    /// Daily rations.
+    pub rations: Rations,
+    /// What a man carries of food and water, kg.
+    pub man_load_kg: Kg,
+    /// What each pack animal carries, kg (ridden horses carry nothing).
+    pub loads_kg: PerAnimal<Kg>,
+    /// A man's march in a day, km.
+    pub man_march_km: Km,
+    /// Each animal kind's march in a day, km.
+    pub march_km: PerAnimal<Km>,
+    /// One day of rest after this many days on the march.
+    pub rest_every_days: u32,
+    /// Usable meat from one animal of each kind, kg.
+    pub meat_kg: PerAnimal<Kg>,
+    /// Oxen are slaughtered whenever grain runs short; donkeys, pack horses and camels only once
+    /// the men's nourishment falls below this.
+    pub slaughter_pack_below: f64,
+    /// Kilograms of grain one kilogram of meat replaces.
+    pub meat_grain_equivalent: f64,
+    /// Share of the meat that spoils each day.
+    pub meat_spoilage: f64,
+    /// Share of an animal's meat that can be eaten when it dies of hunger or thirst.
+    pub carcass_meat: f64,
+    /// A pasture can be grazed this many days' regrowth deep before it is bare.
+    pub pasture_days: f64,
+    /// Horses get grain from the stores only while the men have this many days of grain left.
+    pub animal_grain_reserve_days: f64,
+    /// Each terrain's effect.
+    pub terrain: Vec<TerrainRule>,
+    /// Each water source's yield.
+    pub water: Vec<WaterRule>,
+    /// Attrition.
+    pub attrition: AttritionRules,
+    /// Diplomacy.
+    pub diplomacy: DiplomacyRules,
+    /// Sieges.
+    pub siege: SiegeRules,
+    /// Battles.
+    pub battle: BattleRules,
+}

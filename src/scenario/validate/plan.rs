@@ -1,0 +1,215 @@
+//! The plan walk: each step of a plan (and of its detachments' plans) checked from where the
+//! force then stands.
+
+use std::collections::BTreeSet;
+
+use super::unknown;
+use crate::scenario::logistics::{self, Column, Leg};
+use crate::scenario::source::{Problem, SourceFile};
+use crate::scenario::types::{DetachSize, MapFile, MenDef, PerAnimal, PlanStep, Rules};
+use crate::scenario::units::{Kg, Litres};
+
+/// A column as it sets out: the plan's marches are checked against it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct SetOut {
+    /// Men by arm.
+    pub men: MenDef,
+    /// Animals by kind.
+    pub animals: PerAnimal<u32>,
+    /// Grain.
+    pub grain: Kg,
+    /// Fodder.
+    pub fodder: Kg,
+    /// Water.
+    pub water: Litres,
+}
+
+impl SetOut {
+    /// The detachment of `size` this column sends off: its share of each arm, each kind and the
+    /// stores, as the simulation splits it.
+    fn detachment(&self, size: DetachSize) -> SetOut {
+        let total = self.men.infantry + self.men.cavalry;
+        let part = match size {
+            DetachSize::Share(share) => share.clamp(0.0, 1.0),
+            DetachSize::Men(men) if total > 0 => (f64::from(men) / f64::from(total)).min(1.0),
+            DetachSize::Men(_) => 0.0,
+        };
+        let share = |n: u32| ((f64::from(n) * part).round() as u32).min(n);
+        let men = MenDef {
+            infantry: share(self.men.infantry),
+            cavalry: share(self.men.cavalry),
+        };
+        let mut animals = PerAnimal {
+            horses: share(self.animals.horses),
+            oxen: share(self.animals.oxen),
+            donkeys: share(self.animals.donkeys),
+            camels: share(self.animals.camels),
+        };
+        animals.horses = animals.horses.max(men.cavalry).min(self.animals.horses);
+        SetOut {
+            men,
+            animals,
+            grain: self.grain * part,
+            fodder: self.fodder * part,
+            water: self.water * part,
+        }
+    }
+}
+
+/// Every detachment's name in a plan, nested ones too.
+pub(super) fn collect_detachments<'a>(plan: &'a [PlanStep], names: &mut Vec<&'a str>) {
+    for step in plan {
+        if let PlanStep::Detach { name, plan, .. } = step {
+            names.push(name);
+            collect_detachments(plan, names);
+        }
+    }
+}
+
+/// Walks a plan step by step, tracking where the force is, and reports steps that can't be done.
+pub(super) struct PlanWalk<'a, 'o> {
+    pub(super) src: &'a SourceFile,
+    pub(super) map: &'a MapFile,
+    pub(super) rules: &'a Rules,
+    pub(super) places: &'a BTreeSet<&'a str>,
+    pub(super) names: &'a [&'a str],
+    pub(super) search_from: usize,
+    pub(super) out: &'o mut Vec<Problem>,
+}
+
+impl PlanWalk<'_, '_> {
+    pub(super) fn plan(&mut self, plan: &[PlanStep], start: &str, field: &str, column: SetOut) {
+        let mut at = start.to_string();
+        for (i, step) in plan.iter().enumerate() {
+            let needle = match step {
+                PlanStep::March(to) => format!("March(\"{to}\")"),
+                PlanStep::Rest(_) => "Rest(".to_string(),
+                PlanStep::Request => "Request".to_string(),
+                PlanStep::Gift(_) => "Gift(".to_string(),
+                PlanStep::Requisition => "Requisition".to_string(),
+                PlanStep::Battle => "Battle".to_string(),
+                PlanStep::Attack => "Attack".to_string(),
+                PlanStep::Besiege { .. } => "Besiege(".to_string(),
+                PlanStep::Detach { name, .. } => format!("\"{name}\""),
+                PlanStep::Join(name) => format!("Join(\"{name}\")"),
+                PlanStep::WaitFor { force, .. } => format!("\"{force}\""),
+                PlanStep::Return => "Return".to_string(),
+            };
+            let (line, col) = self.src.locate(&needle, self.search_from);
+            if let Some(offset) =
+                self.src.text[self.search_from.min(self.src.text.len())..].find(&needle)
+            {
+                self.search_from += offset + needle.len();
+            }
+            let field = format!("{field}[{i}]");
+            let problem = |message: String| Problem {
+                path: self.src.path.clone(),
+                line,
+                col,
+                field: field.clone(),
+                message,
+            };
+            match step {
+                PlanStep::March(to) => {
+                    if !self.places.contains(to.as_str()) {
+                        self.out.push(problem(unknown("place", to, self.places)));
+                        continue;
+                    }
+                    let linked =
+                        self.map.routes.iter().any(|r| {
+                            (r.from == at && r.to == *to) || (r.to == at && r.from == *to)
+                        });
+                    if !linked {
+                        let neighbours: Vec<&str> = self
+                            .map
+                            .routes
+                            .iter()
+                            .filter_map(|r| {
+                                if r.from == at {
+                                    Some(r.to.as_str())
+                                } else if r.to == at {
+                                    Some(r.from.as_str())
+                                } else {
+                                    None
+                                }
+                            })
+                            .collect();
+                        self.out.push(problem(format!(
+                            "no route from '{at}' to '{to}'; from '{at}' routes lead to: {}",
+                            neighbours.join(", ")
+                        )));
+                    }
+                    if let Some(r) =
+                        self.map.routes.iter().find(|r| {
+                            (r.from == at && r.to == *to) || (r.to == at && r.from == *to)
+                        })
+                    {
+                        let length = r.length.km(self.map.li_km);
+                        let (dry_from, dry_to) = logistics::dry_stretch(
+                            length,
+                            r.waterless_days,
+                            self.rules.standard_march_km,
+                        );
+                        let leg = Leg {
+                            terrain: r.terrain,
+                            dry_from,
+                            dry: dry_to - dry_from,
+                        };
+                        let carried = Column {
+                            men: &column.men,
+                            animals: &column.animals,
+                            grain: column.grain,
+                            load: column.grain + column.fodder + column.water.weight(),
+                            water: column.water,
+                            condition: 1.0,
+                        };
+                        if let Err(dry) = logistics::can_cross(self.rules, &carried, &leg) {
+                            self.out.push(problem(format!(
+                                "the leg from '{at}' to '{to}' has {:.0} waterless days at this column's pace, but it can carry water for {:.0}; bring more water, camels or pack animals, or fewer men",
+                                dry.dry_days.0, dry.water_days.0
+                            )));
+                        }
+                    }
+                    at = to.clone();
+                }
+                PlanStep::Request
+                | PlanStep::Gift(_)
+                | PlanStep::Requisition
+                | PlanStep::Battle
+                | PlanStep::Attack
+                | PlanStep::Besiege { .. } => {
+                    if !self.map.states.iter().any(|s| s.place == at) {
+                        self.out.push(problem(format!(
+                            "no state has its capital at '{at}', so there is no one to ask, give to, fight or besiege"
+                        )));
+                    }
+                }
+                PlanStep::Detach { name, size, plan } => {
+                    let bad_size = match size {
+                        DetachSize::Share(share) => !(*share > 0.0 && *share < 1.0),
+                        DetachSize::Men(men) => *men == 0,
+                    };
+                    if bad_size {
+                        self.out.push(problem(format!(
+                            "detachment '{name}': its size must be Share(x) with x between 0 and 1, or Men(n) with n above 0"
+                        )));
+                    }
+                    if self.names.iter().filter(|n| **n == name.as_str()).count() > 1 {
+                        self.out.push(problem(format!(
+                            "two forces are called '{name}'; give each detachment its own name"
+                        )));
+                    }
+                    let inner = format!("{field}.plan");
+                    self.plan(plan, &at, &inner, column.detachment(*size));
+                }
+                PlanStep::Join(name) | PlanStep::WaitFor { force: name, .. } => {
+                    if !self.names.contains(&name.as_str()) {
+                        let known: BTreeSet<&str> = self.names.iter().copied().collect();
+                        self.out.push(problem(unknown("force", name, &known)));
+                    }
+                }
+                PlanStep::Rest(_) | PlanStep::Return => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! A force (an army or a detachment) as an entity with one component per concern: who it is
+//! ([`Force`]), who marches ([`Column`]), what it carries ([`Stores`]), how the men and animals are
+//! ([`Condition`]), where it is ([`Location`](super::map::Location)), what it does ([`Activity`]
+//! and [`Standing`]), its orders ([`Orders`]), who marches with it ([`Retinue`]), today's tally
+//! ([`Today`]) and its history ([`Ledger`]). Systems take only the components they need.
+//!
+//! Every force is spawned with the same components, none is added or removed later: forces stay
+//! in one archetype, so every query visits them in the order they were raised.
+
+use std::collections::VecDeque;
+
+use bevy::ecs::query::QueryData;
+use bevy::prelude::*;
+use serde::Serialize;
+
+use super::map::Location;
+use crate::scenario::types::{MenDef, PerAnimal, PlanStep, Terrain};
+use crate::scenario::units::{Kg, Litres};
+
+/// Men by arm.
+pub type Men = MenDef;
+
+impl MenDef {
+    /// All men.
+    pub fn total(&self) -> u32 {
+        self.infantry + self.cavalry
+    }
+}
+
+/// A force: its name and when it was raised.
+#[derive(Component, Debug, Clone)]
+pub struct Force {
+    /// Its name.
+    pub name: String,
+    /// The order in which forces were raised: 0 for the first of the scenario, then detachments.
+    pub raised: u32,
+}
+
+/// Who marches: men by arm, animals by kind.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Default)]
+pub struct Column {
+    /// Men by arm.
+    pub men: Men,
+    /// Animals by kind.
+    pub animals: PerAnimal<u32>,
+}
+
+impl Column {
+    /// Whether anyone is left, man or animal.
+    pub fn is_empty(&self) -> bool {
+        self.men.total() == 0 && self.animals.total() == 0
+    }
+}
+
+/// What a force carries.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stores {
+    /// Grain.
+    pub grain: Kg,
+    /// Fodder.
+    pub fodder: Kg,
+    /// Water.
+    pub water: Litres,
+    /// Fresh meat (it spoils).
+    pub meat: Kg,
+    /// Silk and gold, valued in cash.
+    pub treasure_cash: f64,
+}
+
+impl Stores {
+    /// The weight of the grain, fodder, water and meat.
+    pub fn weight(&self) -> Kg {
+        self.grain + self.fodder + self.water.weight() + self.meat
+    }
+}
+
+/// How the men and animals are.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct Condition {
+    /// Morale, 0..1.
+    pub morale: f64,
+    /// Morale it had at the start.
+    pub base_morale: f64,
+    /// Share of the men's ration officers withhold.
+    pub corruption: f64,
+    /// The men's nourishment, 0..1.
+    pub nourishment: f64,
+    /// Each animal kind's nourishment.
+    pub animal_nourishment: PerAnimal<f64>,
+    /// Days the men have gone short of water.
+    pub dry_days: f64,
+    /// Days each animal kind has gone short of water.
+    pub animal_dry_days: PerAnimal<f64>,
+    /// Days marched since the last rest.
+    pub marched_since_rest: u32,
+    /// Whether its grain or water has fallen below a few days (for the warning).
+    pub short: bool,
+}
+
+impl Condition {
+    /// The men's condition for marching and fighting, 0..1.
+    pub fn fitness(&self) -> f64 {
+        self.nourishment.clamp(0.0, 1.0)
+    }
+}
+
+/// Displayed strength: men, weighed by their condition and morale. What the states see, and what
+/// presses a siege (battles weigh the arms too: see [`super::battle::han_strength`]).
+pub fn strength(column: &Column, condition: &Condition) -> f64 {
+    f64::from(column.men.total())
+        * (0.4 + 0.6 * condition.fitness())
+        * (0.5 + 0.5 * condition.morale)
+}
+
+/// What a force is doing.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum Activity {
+    /// Waiting for orders.
+    Idle,
+    /// Marching to a place.
+    Marching {
+        /// The destination.
+        to: Entity,
+    },
+    /// Resting for some days.
+    Resting {
+        /// Days still to rest.
+        days_left: u32,
+    },
+    /// Asking the state here for supplies.
+    Requesting {
+        /// The state.
+        state: Entity,
+    },
+    /// Giving the state here silk (and gold).
+    Giving {
+        /// The state.
+        state: Entity,
+        /// Bolts of silk.
+        bolts: u32,
+    },
+    /// Seizing the grain of the state here.
+    Requisitioning {
+        /// The state.
+        state: Entity,
+    },
+    /// Attacking the state here.
+    Attacking {
+        /// The state.
+        state: Entity,
+    },
+    /// Besieging the state here.
+    Besieging {
+        /// The state.
+        state: Entity,
+        /// Days spent so far.
+        days: u32,
+        /// The most days the commander will spend.
+        max_days: u32,
+        /// Assault from this day of the siege on.
+        assault_from: Option<u32>,
+        /// Whether the commander accepts terms.
+        accept_terms: bool,
+    },
+    /// Meeting the state's army in the field.
+    Battling {
+        /// The state.
+        state: Entity,
+    },
+    /// Waiting here to merge into another force.
+    Joining {
+        /// The force to merge into.
+        into: Entity,
+    },
+    /// Waiting here for another force to join.
+    Waiting {
+        /// The force waited for.
+        on: Entity,
+        /// Days still to wait.
+        days_left: u32,
+    },
+}
+
+impl Activity {
+    /// Whether the force stays put and rests today.
+    pub fn is_resting(&self) -> bool {
+        matches!(
+            self,
+            Activity::Resting { .. } | Activity::Joining { .. } | Activity::Waiting { .. }
+        )
+    }
+}
+
+/// Where a force stands in the campaign: turned for home, or merged into another force (its men
+/// and animals went there; the entity stays, for the report).
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Standing {
+    /// It has turned for home.
+    pub homeward: bool,
+    /// It has merged into another force.
+    pub merged: bool,
+}
+
+/// Why a force turns for home: a retreat before the objective falls costs prestige, coming home
+/// when the work is done does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Because {
+    /// Its commander ordered it.
+    #[default]
+    Commanded,
+    /// The force lost a battle and its plan turns it back.
+    Beaten,
+    /// Too few of its men are left to go on.
+    Depleted,
+    /// Its plan is carried out.
+    PlanDone,
+    /// The objective has fallen.
+    WorkDone,
+}
+
+/// A force's orders: the historical plan it follows (under the historical commander), and the
+/// steps queued ahead of it (a player's orders, the AI's, the road home).
+#[derive(Component, Debug, Clone, Default)]
+pub struct Orders {
+    /// The plan's steps, in order.
+    pub plan: Vec<PlanStep>,
+    /// The next step of the plan to take.
+    pub next: usize,
+    /// Steps queued ahead of the plan.
+    pub queued: VecDeque<PlanStep>,
+}
+
+/// Allies marching with a force.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Allies {
+    /// Who they are.
+    pub name: String,
+    /// Men.
+    pub men: u32,
+    /// Share who are horsemen.
+    pub cavalry_share: f64,
+    /// Share of their strength they commit to a battle.
+    pub commitment: f64,
+}
+
+/// Who marches with a force besides its own men: water engineers, allies.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Retinue {
+    /// Water engineers march with it.
+    pub engineers: bool,
+    /// Allies march with it.
+    pub allies: Vec<Allies>,
+}
+
+/// How a force fared today, for attrition and the report.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Default)]
+pub struct Today {
+    /// Share of the men's ration they actually got (after corruption).
+    pub men_fed: f64,
+    /// Share of the men's water they got.
+    pub men_watered: f64,
+    /// Share of each kind's feed it got.
+    pub animals_fed: PerAnimal<f64>,
+    /// Share of each kind's water it got.
+    pub animals_watered: PerAnimal<f64>,
+    /// The terrain the force spent the day in.
+    pub terrain: Option<Terrain>,
+    /// Whether it marched.
+    pub marched: bool,
+    /// Extra disease chance from the water it drank.
+    pub water_disease: f64,
+    /// Water it can drink today without touching its own.
+    pub free_water: Litres,
+    /// Forage its animals can graze today.
+    pub grazing: Kg,
+    /// Food its men can forage today.
+    pub forage: Kg,
+    /// The place whose pasture it grazes, if it is at one.
+    pub pasture: Option<Entity>,
+}
+
+/// Men lost, by cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct MenLosses {
+    /// Starved.
+    pub hunger: u32,
+    /// Died of thirst.
+    pub thirst: u32,
+    /// Died of heat, cold or exhaustion.
+    pub exposure: u32,
+    /// Died of sickness.
+    pub disease: u32,
+    /// Ran away.
+    pub desertion: u32,
+    /// Killed in battle.
+    pub combat: u32,
+}
+
+impl MenLosses {
+    /// The losses in the order hunger, thirst, exposure, disease, desertion, combat.
+    pub fn by_cause(&self) -> [u32; 6] {
+        [
+            self.hunger,
+            self.thirst,
+            self.exposure,
+            self.disease,
+            self.desertion,
+            self.combat,
+        ]
+    }
+
+    /// All losses.
+    pub fn total(&self) -> u32 {
+        self.hunger + self.thirst + self.exposure + self.disease + self.desertion + self.combat
+    }
+
+    /// Adds another count of losses.
+    pub fn add(&mut self, other: &MenLosses) {
+        self.hunger += other.hunger;
+        self.thirst += other.thirst;
+        self.exposure += other.exposure;
+        self.disease += other.disease;
+        self.desertion += other.desertion;
+        self.combat += other.combat;
+    }
+}
+
+/// Animals lost, by cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct AnimalLosses {
+    /// Starved.
+    pub hunger: u32,
+    /// Died of thirst.
+    pub thirst: u32,
+    /// Died of exhaustion, heat or cold.
+    pub exposure: u32,
+    /// Killed or taken in battle.
+    pub combat: u32,
+    /// Slaughtered for meat.
+    pub slaughtered: u32,
+}
+
+impl AnimalLosses {
+    /// All losses.
+    pub fn total(&self) -> u32 {
+        self.hunger + self.thirst + self.exposure + self.combat + self.slaughtered
+    }
+
+    /// Adds another count of losses.
+    pub fn add(&mut self, other: &AnimalLosses) {
+        self.hunger += other.hunger;
+        self.thirst += other.thirst;
+        self.exposure += other.exposure;
+        self.combat += other.combat;
+        self.slaughtered += other.slaughtered;
+    }
+}
+
+/// A visit to a place, for the report: who arrived, and with what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visit {
+    /// The place's id.
+    pub id: String,
+    /// The place's name.
+    pub name: String,
+    /// The day of arrival (day 0 is the first).
+    pub day: u32,
+    /// Men present on arrival.
+    pub men: u32,
+    /// Animals present on arrival.
+    pub animals: PerAnimal<u32>,
+    /// Stores carried on arrival.
+    pub stores: Stores,
+}
+
+/// What a force has lived through: the counts it started with, its losses and gains, its visits.
+#[derive(Component, Debug, Clone, Default)]
+pub struct Ledger {
+    /// Men at the start.
+    pub men_start: u32,
+    /// Animals at the start.
+    pub animals_start: PerAnimal<u32>,
+    /// Men lost.
+    pub men_lost: MenLosses,
+    /// Animals lost, by kind.
+    pub animals_lost: PerAnimal<AnimalLosses>,
+    /// Animals gained (taken from the enemy), by kind.
+    pub animals_gained: PerAnimal<u32>,
+    /// Places reached, in order.
+    pub visits: Vec<Visit>,
+    /// Battles lost.
+    pub battles_lost: u32,
+    /// Stores abandoned because no one could carry them.
+    pub abandoned: Kg,
+    /// Men who joined from other forces (detachments merging, reinforcements).
+    pub men_in: u32,
+    /// Men who left for other forces (detachments).
+    pub men_out: u32,
+    /// Animals that joined from other forces.
+    pub animals_in: PerAnimal<u32>,
+    /// Animals that left for other forces.
+    pub animals_out: PerAnimal<u32>,
+    /// Cash spent on gifts and purchases.
+    pub cash_spent: f64,
+    /// Superior horses among the animals gained.
+    pub superior_horses_gained: u32,
+}
+
+/// Everything about a force, to change: for the phases that touch it all (orders, sieges,
+/// battles, scenario events).
+#[derive(QueryData)]
+#[query_data(mutable)]
+pub struct ForceMut {
+    /// The entity.
+    pub entity: Entity,
+    /// Who it is.
+    pub force: &'static Force,
+    /// Who marches.
+    pub column: &'static mut Column,
+    /// What it carries.
+    pub stores: &'static mut Stores,
+    /// How the men and animals are.
+    pub condition: &'static mut Condition,
+    /// Where it is.
+    pub location: &'static mut Location,
+    /// What it does.
+    pub activity: &'static mut Activity,
+    /// Homeward or merged.
+    pub standing: &'static mut Standing,
+    /// Engineers and allies.
+    pub retinue: &'static mut Retinue,
+    /// Its history.
+    pub ledger: &'static mut Ledger,
+}
+
+/// The parts of a force a battle touches.
+pub struct Fighter<'a> {
+    /// Who fights.
+    pub column: &'a mut Column,
+    /// Their condition and morale.
+    pub condition: &'a mut Condition,
+    /// Their losses.
+    pub ledger: &'a mut Ledger,
+    /// Their allies.
+    pub retinue: &'a Retinue,
+}
+
+impl ForceMutItem<'_, '_> {
+    /// The force as a battle sees it.
+    pub fn fighter(&mut self) -> Fighter<'_> {
+        Fighter {
+            column: &mut self.column,
+            condition: &mut self.condition,
+            ledger: &mut self.ledger,
+            retinue: &self.retinue,
+        }
+    }
+
+    /// Displayed strength (see [`strength`]).
+    pub fn strength(&self) -> f64 {
+        strength(&self.column, &self.condition)
+    }
+
+    /// Whether it is still in the field: not merged, and with men.
+    pub fn in_field(&self) -> bool {
+        !self.standing.merged && self.column.men.total() > 0
+    }
+}

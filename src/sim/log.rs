@@ -1,0 +1,430 @@
+//! Every fact the simulation produces leaves it as one typed message, a [`SimEvent`]: arrivals,
+//! answers, sieges begun and ended, battles, men and animals lost by cause, prestige, orders given
+//! and refused. At the end of each day (and after orders given between days) they are gathered,
+//! in the order they happened, into the campaign's [`Chronicle`], from which the chronicle's
+//! words, the report's records, the reasons a turn stops and the window's redraws are all made.
+//!
+//! Events name entities and carry numbers, never text: the words are the front ends' (see
+//! `report::chronicle`).
+
+use bevy::prelude::*;
+use serde::Serialize;
+
+use super::calendar::Calendar;
+use super::campaign::Outcome;
+use super::diplomacy::Answer;
+use super::force::{AnimalLosses, Because, MenLosses};
+use super::orders::{Order, Refusal, Target};
+use crate::scenario::types::{AnimalKind, PerAnimal};
+use crate::scenario::units::Kg;
+
+/// One of the scenario's event effects: the event's index in the campaign file and the effect's
+/// index in its `then` list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EffectRef {
+    /// The event.
+    pub event: usize,
+    /// The effect.
+    pub effect: usize,
+}
+
+/// What kind of fight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BattleKind {
+    /// A state that refused falls on the column at its gates.
+    StateAttack,
+    /// The besieged sally.
+    Sally,
+    /// The besieger assaults the walls; a won assault breaches the outer wall, or storms the
+    /// inner city where the outer one is down (`stormed`).
+    Assault {
+        /// The city was stormed.
+        stormed: bool,
+    },
+    /// A force storms the city in one battle.
+    Storm,
+    /// A force meets the state's army in the open.
+    Field,
+    /// A relief army falls on the besieger.
+    Relief,
+}
+
+/// A battle between a force and a state's soldiers (or a relief army).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Battle {
+    /// What kind of fight.
+    pub kind: BattleKind,
+    /// The force.
+    pub force: Entity,
+    /// The state, where a state fought.
+    pub state: Option<Entity>,
+    /// The relief army, where one fought.
+    pub relief: Option<EffectRef>,
+    /// Enemy men engaged (the sallying party; 0 where the whole army fought).
+    pub enemy_men: u32,
+    /// Whether the force won.
+    pub won: bool,
+    /// The force's men killed.
+    pub killed: u32,
+    /// Enemy men killed.
+    pub enemy_killed: u32,
+}
+
+/// How a siege ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SiegeResult {
+    /// The city surrendered and was taken.
+    Fell,
+    /// The city was stormed.
+    Stormed,
+    /// The city accepted terms.
+    Terms,
+    /// The besieger gave up.
+    Lifted,
+}
+
+impl SiegeResult {
+    /// The word, as the report has it.
+    pub fn word(self) -> &'static str {
+        match self {
+            SiegeResult::Fell => "fell",
+            SiegeResult::Stormed => "stormed",
+            SiegeResult::Terms => "terms",
+            SiegeResult::Lifted => "lifted",
+        }
+    }
+}
+
+/// Why a siege ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiegeEnd {
+    /// The besieger's own food ran out.
+    Starved,
+    /// The commander's limit came, or the besieger is gone, and the city still held.
+    HeldOut,
+    /// A relief army routed the besieger.
+    Relieved,
+    /// The city broke after refused terms, and was taken.
+    AfterRefusedTerms,
+    /// The city broke, and was sacked for refusing the army food.
+    AfterRefusingFood,
+    /// The city was stormed.
+    Stormed,
+    /// The city accepted terms.
+    Terms,
+}
+
+impl SiegeEnd {
+    /// The siege's result.
+    pub fn result(self) -> SiegeResult {
+        match self {
+            SiegeEnd::Starved | SiegeEnd::HeldOut | SiegeEnd::Relieved => SiegeResult::Lifted,
+            SiegeEnd::AfterRefusedTerms | SiegeEnd::AfterRefusingFood => SiegeResult::Fell,
+            SiegeEnd::Stormed => SiegeResult::Stormed,
+            SiegeEnd::Terms => SiegeResult::Terms,
+        }
+    }
+}
+
+/// A fact of the campaign.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum SimEvent {
+    /// A force sets out at the start of the campaign.
+    SetOut {
+        /// The force.
+        force: Entity,
+        /// Where.
+        at: Entity,
+        /// Men.
+        men: u32,
+        /// Animals.
+        animals: PerAnimal<u32>,
+    },
+    /// A force reaches a place.
+    Arrived {
+        /// The force.
+        force: Entity,
+        /// The place.
+        place: Entity,
+        /// Men on arrival.
+        men: u32,
+        /// Horses on arrival.
+        horses: u32,
+        /// Grain carried on arrival.
+        grain: Kg,
+    },
+    /// A force turns for home.
+    TurnedHome {
+        /// The force.
+        force: Entity,
+        /// Where it turns.
+        from: Entity,
+        /// Why.
+        because: Because,
+    },
+    /// A force sends a detachment on its own way.
+    Detached {
+        /// The force it leaves.
+        from: Entity,
+        /// The detachment.
+        force: Entity,
+        /// Its men.
+        men: u32,
+        /// Its animals.
+        animals: u32,
+    },
+    /// A force merges into another.
+    Joined {
+        /// The force that merges.
+        force: Entity,
+        /// The force it merges into.
+        into: Entity,
+        /// Men it brings.
+        men: u32,
+        /// Animals it brings.
+        animals: u32,
+    },
+    /// A force waiting to join finds the other gone.
+    NoOneToJoin {
+        /// The force.
+        force: Entity,
+    },
+    /// A force waiting to join gives up: the other has turned for home.
+    GaveUpWaiting {
+        /// The force that waited.
+        force: Entity,
+        /// The force it waited for.
+        on: Entity,
+    },
+    /// Animals slaughtered for meat.
+    Slaughtered {
+        /// The force.
+        force: Entity,
+        /// Which kind.
+        kind: AnimalKind,
+        /// How many.
+        count: u32,
+        /// By order (else because the grain ran short).
+        ordered: bool,
+    },
+    /// Men lost today, by cause (combat losses are in the battles).
+    MenLost {
+        /// The force.
+        force: Entity,
+        /// How many, by cause.
+        lost: MenLosses,
+        /// Men before the day's losses.
+        before: u32,
+        /// Officers withhold part of the ration.
+        corruption: bool,
+    },
+    /// Animals of one kind lost today, by cause.
+    AnimalsLost {
+        /// The force.
+        force: Entity,
+        /// Which kind.
+        kind: AnimalKind,
+        /// How many, by cause.
+        lost: AnimalLosses,
+    },
+    /// A force's grain or water has fallen below a few days.
+    RanShort {
+        /// The force.
+        force: Entity,
+    },
+    /// A force under the player stands idle with no orders.
+    AwaitingOrders {
+        /// The force.
+        force: Entity,
+    },
+    /// A force had no silk or gold left to give.
+    NothingToGive {
+        /// The force.
+        force: Entity,
+        /// The state.
+        state: Entity,
+    },
+    /// A force gave a state silk and gold.
+    GiftGiven {
+        /// The force.
+        force: Entity,
+        /// The state.
+        state: Entity,
+        /// Worth, in cash.
+        cash: f64,
+        /// The state's attitude afterwards.
+        attitude: f64,
+    },
+    /// A force seized a state's grain.
+    GrainSeized {
+        /// The force.
+        force: Entity,
+        /// The state.
+        state: Entity,
+        /// Grain taken.
+        grain: Kg,
+        /// The state had submitted: word of a broken promise spreads.
+        broken_promise: bool,
+    },
+    /// A state answered a request.
+    Answered {
+        /// The state.
+        state: Entity,
+        /// The force that asked.
+        force: Entity,
+        /// Submit, sell or refuse.
+        answer: Answer,
+        /// Grain it has to spare.
+        spare_grain: Kg,
+    },
+    /// A state sent a prince to court as hostage.
+    HostageSent {
+        /// The state.
+        state: Entity,
+    },
+    /// A battle.
+    Battle(Battle),
+    /// A siege begins.
+    SiegeBegun {
+        /// The besieger.
+        force: Entity,
+        /// The state.
+        state: Entity,
+    },
+    /// Engineers diverted the stream a besieged city drinks from.
+    StreamDiverted {
+        /// The besieger.
+        force: Entity,
+        /// The state.
+        state: Entity,
+    },
+    /// A siege ended.
+    SiegeEnded {
+        /// The besieger.
+        force: Entity,
+        /// The state.
+        state: Entity,
+        /// Days it lasted.
+        days: u32,
+        /// Whether the city's water had been cut.
+        water_diverted: bool,
+        /// How and why it ended.
+        end: SiegeEnd,
+    },
+    /// A besieged city's terms were accepted.
+    TermsAccepted {
+        /// The besieger.
+        force: Entity,
+        /// The state.
+        state: Entity,
+        /// Horses handed over.
+        horses: u32,
+        /// Superior horses handed over.
+        superior: u32,
+        /// Grain handed over.
+        grain: Kg,
+    },
+    /// A besieged city's terms were refused.
+    TermsRefused {
+        /// The besieger.
+        force: Entity,
+        /// The state.
+        state: Entity,
+        /// Horses the defenders killed.
+        horses_killed: u32,
+    },
+    /// A city was taken by force.
+    CityTaken {
+        /// The force.
+        force: Entity,
+        /// The state.
+        state: Entity,
+        /// Sacked for refusing the army.
+        sacked: bool,
+    },
+    /// Han prestige changed.
+    PrestigeChanged {
+        /// By how much.
+        by: f64,
+        /// Its value now.
+        now: f64,
+    },
+    /// A message of the scenario's events.
+    ScenarioMessage(EffectRef),
+    /// Reinforcements of a scenario event joined a force.
+    Reinforced {
+        /// The force.
+        force: Entity,
+        /// The effect.
+        effect: EffectRef,
+    },
+    /// Allies of a scenario event joined a force.
+    AlliesJoined {
+        /// The force.
+        force: Entity,
+        /// The effect.
+        effect: EffectRef,
+    },
+    /// A relief army of a scenario event sets out.
+    ReliefComing(EffectRef),
+    /// A relief army came and found no siege.
+    ReliefFoundNoSiege(EffectRef),
+    /// A relief army came, found the besieger strong and did not attack.
+    ReliefHeldBack {
+        /// The relief army.
+        relief: EffectRef,
+        /// The besieger.
+        force: Entity,
+    },
+    /// An order was given and taken.
+    OrderGiven {
+        /// To whom.
+        target: Target,
+        /// The order.
+        order: Order,
+    },
+    /// An order was refused.
+    OrderRefused {
+        /// To whom.
+        target: Target,
+        /// The order.
+        order: Order,
+        /// Why.
+        reason: Refusal,
+    },
+    /// The campaign ended.
+    CampaignEnded(Outcome),
+}
+
+/// An event and the day it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logged {
+    /// The day.
+    pub day: u32,
+    /// The event.
+    pub event: SimEvent,
+}
+
+/// Every event of the campaign, in order: the chronicle, as facts.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Chronicle(pub Vec<Logged>);
+
+impl Chronicle {
+    /// The events from index `from` on.
+    pub fn since(&self, from: usize) -> &[Logged] {
+        &self.0[from.min(self.0.len())..]
+    }
+}
+
+/// Gathers the events written since the last gathering into the chronicle, under today's date.
+pub fn gather_events(
+    mut messages: ResMut<Messages<SimEvent>>,
+    calendar: Res<Calendar>,
+    mut chronicle: ResMut<Chronicle>,
+) {
+    let day = calendar.day;
+    chronicle
+        .0
+        .extend(messages.drain().map(|event| Logged { day, event }));
+}

@@ -1,0 +1,177 @@
+//! The map as entities: places and the routes between them, and the index from the scenario's
+//! ids to entities (with the route between two places and each place's order in the map file).
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use crate::scenario::logistics;
+use crate::scenario::types::{Terrain, Water};
+use crate::scenario::units::{Days, Kg, Km};
+
+/// A place on the map.
+#[derive(Component, Debug, Clone)]
+pub struct Place {
+    /// The scenario's id for it.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its order in the map file (0 for the first): a tie-break that does not depend on entity ids.
+    pub order: usize,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Its ground.
+    pub terrain: Terrain,
+    /// Its water.
+    pub water: Water,
+    /// Forage that regrows each day.
+    pub regrowth: Kg,
+    /// Forage standing now.
+    pub pasture: Kg,
+    /// The most forage that can stand.
+    pub pasture_max: Kg,
+}
+
+/// A route between two places.
+#[derive(Component, Debug, Clone)]
+pub struct Route {
+    /// One end.
+    pub a: Entity,
+    /// The other end.
+    pub b: Entity,
+    /// Length.
+    pub length: Km,
+    /// Ground.
+    pub terrain: Terrain,
+    /// Water along its watered stretches.
+    pub water: Water,
+    /// Where the waterless stretch begins, from either end (it is centred).
+    pub dry_from: Km,
+    /// Where the waterless stretch ends.
+    pub dry_to: Km,
+}
+
+impl Route {
+    /// The other end from `from`.
+    pub fn other(&self, from: Entity) -> Entity {
+        if self.a == from { self.b } else { self.a }
+    }
+
+    /// The length of its waterless stretch.
+    pub fn dry(&self) -> Km {
+        self.dry_to - self.dry_from
+    }
+
+    /// Days a column going `pace` a day spends on the waterless stretch (0 if it cannot move).
+    pub fn dry_days(&self, pace: Km) -> Days {
+        logistics::dry_days(self.dry(), pace)
+    }
+
+    /// Whether a camp `km` along the route (from either end) has water.
+    pub fn watered_at(&self, km: Km) -> bool {
+        self.water != Water::None && !(km > self.dry_from && km < self.dry_to)
+    }
+
+    /// The leg as a column sets out on it.
+    pub fn leg(&self) -> logistics::Leg {
+        logistics::Leg {
+            terrain: self.terrain,
+            dry_from: self.dry_from,
+            dry: self.dry(),
+        }
+    }
+}
+
+/// Lookups from scenario ids to entities, and between places.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct MapIndex {
+    /// Places by id.
+    pub places: BTreeMap<String, Entity>,
+    /// States by id.
+    pub states: BTreeMap<String, Entity>,
+    /// The state whose capital is at a place.
+    pub state_at: BTreeMap<Entity, Entity>,
+    /// Routes touching each place, in the map file's order.
+    pub routes_from: BTreeMap<Entity, Vec<Entity>>,
+    /// The route between two places (the first in the map file where there are several), under
+    /// both orders of its ends.
+    pub between: BTreeMap<(Entity, Entity), Entity>,
+}
+
+impl MapIndex {
+    /// The route between `a` and `b`, if one joins them.
+    pub fn route_between(&self, a: Entity, b: Entity) -> Option<Entity> {
+        self.between.get(&(a, b)).copied()
+    }
+
+    /// The routes from `place`.
+    pub fn routes_from(&self, place: Entity) -> &[Entity] {
+        self.routes_from.get(&place).map_or(&[], Vec::as_slice)
+    }
+
+    /// The state whose capital stands at `place`, if any.
+    pub fn state_at(&self, place: Entity) -> Option<Entity> {
+        self.state_at.get(&place).copied()
+    }
+
+    /// Records a route between `a` and `b`.
+    pub fn add_route(&mut self, route: Entity, a: Entity, b: Entity) {
+        self.routes_from.entry(a).or_default().push(route);
+        self.routes_from.entry(b).or_default().push(route);
+        self.between.entry((a, b)).or_insert(route);
+        self.between.entry((b, a)).or_insert(route);
+    }
+}
+
+/// Where a column stands: at a place, or on a route between two.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub enum Location {
+    /// At a place.
+    At(Entity),
+    /// On a route, `km` from `from`.
+    OnRoute {
+        /// The route.
+        route: Entity,
+        /// Where it set out from.
+        from: Entity,
+        /// Where it is going.
+        to: Entity,
+        /// Distance covered.
+        km: Km,
+    },
+}
+
+impl Location {
+    /// The place it stands at, if it stands at one.
+    pub fn place(self) -> Option<Entity> {
+        match self {
+            Location::At(p) => Some(p),
+            Location::OnRoute { .. } => None,
+        }
+    }
+}
+
+/// Where a location is on the map: a place's coordinates, or the point along its route (latitude,
+/// longitude). `place` gives a place's coordinates, `length` a route's length.
+pub fn lat_lon(
+    location: Location,
+    place: impl Fn(Entity) -> Option<(f64, f64)>,
+    length: impl Fn(Entity) -> Option<Km>,
+) -> (f64, f64) {
+    let at = |e: Entity| place(e).unwrap_or((0.0, 0.0));
+    match location {
+        Location::At(p) => at(p),
+        Location::OnRoute {
+            route,
+            from,
+            to,
+            km,
+        } => {
+            let (a, b) = (at(from), at(to));
+            let share = length(route).map_or(0.5, |l| (km.0 / l.0.max(1e-9)).clamp(0.0, 1.0));
+            (a.0 + (b.0 - a.0) * share, a.1 + (b.1 - a.1) * share)
+        }
+    }
+}

@@ -1,0 +1,337 @@
+//! Each idle force begins its next step: the first of its queue, or, under the historical
+//! commander, the next of its plan (checked as it comes up, like any order). A force turns for
+//! home when its step says so, when the plan's retreat rule does (beaten in battle, too few men
+//! left), when its plan is done, or for every commander once the objective has fallen; a retreat
+//! before the objective falls costs prestige.
+
+use bevy::prelude::*;
+
+use super::check::{self, Context, Subject};
+use super::detachments;
+use super::take::force_names;
+use super::{Order, Target};
+use crate::scenario::types::PlanStep;
+use crate::sim::ActiveScenario;
+use crate::sim::campaign::{CampaignStatus, Commander, Prestige, change_prestige};
+use crate::sim::force::{Activity, Because, ForceMut, Orders, Visit};
+use crate::sim::log::SimEvent;
+use crate::sim::map::{Location, MapIndex, Route};
+use crate::sim::state::OasisState;
+
+/// The road home: the places visited, newest first, with loops cut out, ending at `home`.
+pub fn road_home(visits: &[Visit], home: &str) -> Vec<String> {
+    let ids: Vec<&str> = visits.iter().map(|v| v.id.as_str()).collect();
+    let mut road = Vec::new();
+    let Some(&here) = ids.last() else {
+        return road;
+    };
+    if here == home {
+        return road;
+    }
+    // Walk back from the newest visit; from each place jump to its earliest visit so loops vanish.
+    let mut i = ids.len() - 1;
+    while i > 0 {
+        let first = ids.iter().position(|&id| id == ids[i]).unwrap_or(i);
+        if first == 0 {
+            break;
+        }
+        i = first - 1;
+        road.push(ids[i].to_string());
+        if ids[i] == home {
+            break;
+        }
+    }
+    road
+}
+
+/// Turns a force for home: its queue becomes the road home, asking friendly states on the way for
+/// supplies.
+fn turn_home(
+    visits: &[Visit],
+    orders: &mut Orders,
+    home: &str,
+    index: &MapIndex,
+    states: &Query<&OasisState>,
+) {
+    orders.queued.clear();
+    for id in road_home(visits, home) {
+        orders.queued.push_back(PlanStep::March(id.clone()));
+        let friendly = index
+            .places
+            .get(&id)
+            .and_then(|p| index.state_at(*p))
+            .and_then(|s| states.get(s).ok())
+            .is_some_and(|s| s.relation.supplies());
+        if friendly {
+            orders.queued.push_back(PlanStep::Request);
+        }
+    }
+}
+
+/// Gives each idle force its next step.
+pub fn begin_next(
+    mut commands: Commands,
+    mut forces: Query<(ForceMut, &mut Orders)>,
+    routes: Query<&'static Route>,
+    states: Query<&'static OasisState>,
+    index: Res<MapIndex>,
+    scenario: Res<ActiveScenario>,
+    status: Res<CampaignStatus>,
+    commander: Res<Commander>,
+    mut prestige: ResMut<Prestige>,
+    mut events: MessageWriter<SimEvent>,
+) {
+    let campaign = &scenario.0.campaign;
+    let rules = &scenario.0.rules;
+    let home = campaign.objective.home.as_str();
+    // The historical commander follows the plan and its retreat rule; a player or the AI gives
+    // every order, except that all turn for home once the objective has fallen.
+    let historical = *commander == Commander::Historical;
+    let names = force_names(
+        forces
+            .iter()
+            .map(|(f, o)| (f.entity, f.force, f.standing, o)),
+    );
+    let find = |name: &str| {
+        names
+            .iter()
+            .find(|(_, n, merged, _)| n == name && !merged)
+            .map(|(e, _, _, _)| *e)
+    };
+    let mut next_raised = names.len() as u32;
+    // A retreat is a defeat in the eyes of the states.
+    let defeat = rules.diplomacy.prestige_for_defeat;
+    let done = status.objective_taken.is_some();
+    for (mut force, mut orders) in &mut forces {
+        if *force.activity != Activity::Idle || force.column.men.total() == 0 {
+            continue;
+        }
+        let Location::At(here) = *force.location else {
+            continue;
+        };
+        let me = force.entity;
+        let defeated = historical && campaign.retreat.after_defeat && force.ledger.battles_lost > 0;
+        let depleted = historical
+            && f64::from(force.column.men.total())
+                < campaign.retreat.below_share
+                    * f64::from(force.ledger.men_start + force.ledger.men_in);
+        let send_home = |force: &mut crate::sim::force::ForceMutItem,
+                         orders: &mut Orders,
+                         because: Because,
+                         events: &mut MessageWriter<SimEvent>,
+                         prestige: &mut Prestige| {
+            events.write(SimEvent::TurnedHome {
+                force: me,
+                from: here,
+                because,
+            });
+            let retreat = match because {
+                Because::Beaten | Because::Depleted => true,
+                Because::Commanded => !done,
+                Because::PlanDone | Because::WorkDone => false,
+            };
+            if retreat {
+                change_prestige(prestige, -defeat, events);
+            }
+            force.standing.homeward = true;
+            turn_home(&force.ledger.visits, orders, home, &index, &states);
+        };
+        if !force.standing.homeward && (defeated || depleted || done) {
+            let because = if done {
+                Because::WorkDone
+            } else if defeated {
+                Because::Beaten
+            } else {
+                Because::Depleted
+            };
+            send_home(&mut force, &mut orders, because, &mut events, &mut prestige);
+        }
+        let mut step = if let Some(step) = orders.queued.pop_front() {
+            step
+        } else if historical && !force.standing.homeward && orders.next < orders.plan.len() {
+            orders.next += 1;
+            let step = orders.plan[orders.next - 1].clone();
+            // The plan's step is an order like any other: it is checked as it comes up.
+            let order = Order::Step(step.clone());
+            let target = Target::Force(me);
+            let verdict = {
+                let subject = Subject {
+                    entity: me,
+                    force: force.force,
+                    column: &force.column,
+                    stores: &force.stores,
+                    condition: &force.condition,
+                    location: *force.location,
+                    activity: *force.activity,
+                    standing: *force.standing,
+                    orders: &orders,
+                };
+                let context = Context {
+                    rules,
+                    index: &index,
+                    routes: &routes,
+                    states: &states,
+                    ended: status.ended.is_some(),
+                    names: &names,
+                };
+                check::check(&context, &subject, &target, &order)
+            };
+            if let Err(reason) = verdict {
+                events.write(SimEvent::OrderRefused {
+                    target,
+                    order,
+                    reason,
+                });
+                continue;
+            }
+            step
+        } else if historical && !force.standing.homeward {
+            send_home(
+                &mut force,
+                &mut orders,
+                Because::PlanDone,
+                &mut events,
+                &mut prestige,
+            );
+            match orders.queued.pop_front() {
+                Some(step) => step,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        // Going home: the road home is queued and the force takes its first step today, as when
+        // the retreat rule turns it.
+        if step == PlanStep::Return && !force.standing.homeward {
+            send_home(
+                &mut force,
+                &mut orders,
+                Because::Commanded,
+                &mut events,
+                &mut prestige,
+            );
+            match orders.queued.pop_front() {
+                Some(next) => step = next,
+                None => continue,
+            }
+        }
+        let state_here = index.state_at(here);
+        let activity = match step {
+            PlanStep::March(to) => match index.places.get(&to) {
+                Some(&to) => Activity::Marching { to },
+                None => Activity::Idle,
+            },
+            PlanStep::Rest(days) => Activity::Resting {
+                days_left: days.max(1),
+            },
+            PlanStep::Request => {
+                state_here.map_or(Activity::Idle, |state| Activity::Requesting { state })
+            }
+            PlanStep::Gift(bolts) => {
+                state_here.map_or(Activity::Idle, |state| Activity::Giving { state, bolts })
+            }
+            PlanStep::Requisition => {
+                state_here.map_or(Activity::Idle, |state| Activity::Requisitioning { state })
+            }
+            PlanStep::Battle => {
+                state_here.map_or(Activity::Idle, |state| Activity::Battling { state })
+            }
+            PlanStep::Attack => {
+                state_here.map_or(Activity::Idle, |state| Activity::Attacking { state })
+            }
+            PlanStep::Besiege {
+                days,
+                assault_from,
+                accept_terms,
+            } => match state_here {
+                Some(state) => {
+                    events.write(SimEvent::SiegeBegun { force: me, state });
+                    Activity::Besieging {
+                        state,
+                        days: 0,
+                        max_days: days,
+                        assault_from,
+                        accept_terms,
+                    }
+                }
+                None => Activity::Idle,
+            },
+            PlanStep::Detach {
+                name,
+                size,
+                plan: steps,
+            } => {
+                let raised = next_raised;
+                next_raised += 1;
+                let detachment = detachments::split(&mut force, &name, size, raised);
+                let (men, animals) = (
+                    detachment.column.men.total(),
+                    detachment.column.animals.total(),
+                );
+                // Under the historical commander the detachment follows its plan (and goes home
+                // when it runs out); a player's or the AI's orders are queued, and then it waits.
+                let orders = if historical {
+                    Orders {
+                        plan: steps,
+                        ..Orders::default()
+                    }
+                } else {
+                    Orders {
+                        queued: steps.into(),
+                        ..Orders::default()
+                    }
+                };
+                let entity = commands.spawn((detachment.bundle(), orders)).id();
+                events.write(SimEvent::Detached {
+                    from: me,
+                    force: entity,
+                    men,
+                    animals,
+                });
+                Activity::Idle
+            }
+            PlanStep::Join(name) => match find(&name) {
+                Some(into) if into != me => Activity::Joining { into },
+                _ => Activity::Idle,
+            },
+            PlanStep::WaitFor { force: name, days } => match find(&name) {
+                Some(on) if on != me && days > 0 => Activity::Waiting {
+                    on,
+                    days_left: days,
+                },
+                _ => Activity::Idle,
+            },
+            // Taken above; a force already homeward has nothing more to do for it.
+            PlanStep::Return => Activity::Idle,
+        };
+        *force.activity = activity;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::force::Stores;
+
+    fn visits(ids: &[&str]) -> Vec<Visit> {
+        ids.iter()
+            .map(|id| Visit {
+                id: id.to_string(),
+                name: id.to_string(),
+                day: 0,
+                men: 0,
+                animals: Default::default(),
+                stores: Stores::default(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_road_home_retraces_the_march_and_cuts_loops() {
+        let road = road_home(&visits(&["a", "b", "c", "d"]), "a");
+        assert_eq!(road, ["c", "b", "a"]);
+        let road = road_home(&visits(&["a", "b", "c", "b", "e"]), "a");
+        assert_eq!(road, ["b", "a"]);
+        assert!(road_home(&visits(&["a"]), "a").is_empty());
+    }
+}

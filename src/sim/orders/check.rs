@@ -1,0 +1,362 @@
+//! Whether an order can be carried out, and the typed reason when it cannot. An order is checked
+//! against where the force will be when it comes up: after the marches it has queued.
+
+use bevy::prelude::*;
+
+use super::{Order, Target};
+use crate::scenario::logistics::{self, Column as Carried};
+use crate::scenario::types::{DetachSize, PlanStep, Rules};
+use crate::scenario::units::Days;
+use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, Stores};
+use crate::sim::map::{Location, MapIndex, Route};
+use crate::sim::state::OasisState;
+
+/// What a force was asked to do to a state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateVerb {
+    /// Ask for supplies.
+    Ask,
+    /// Give gifts.
+    Give,
+    /// Seize grain.
+    Seize,
+    /// Fight.
+    Fight,
+}
+
+/// Why an order was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// The campaign is over.
+    CampaignOver,
+    /// The order's force is not in the field.
+    NotInField,
+    /// The force is on the road home and takes no more orders but to go home.
+    Homeward,
+    /// The force is between places; it takes marching orders on arrival.
+    BetweenPlaces,
+    /// No place has this id.
+    NoSuchPlace(String),
+    /// No route joins the two places.
+    NoRoute {
+        /// Where the force would set out from.
+        from: Entity,
+        /// Where it was sent.
+        to: Entity,
+    },
+    /// The force cannot carry the men's water across the leg's waterless stretch.
+    TooDry {
+        /// Where it would set out from.
+        from: Entity,
+        /// Where it was sent.
+        to: Entity,
+        /// Waterless days at its pace.
+        dry_days: Days,
+        /// Days of the men's water it can carry there.
+        water_days: Days,
+    },
+    /// A rest or a wait must last a day at least.
+    NoDays,
+    /// There is no state where the force will be.
+    NoState {
+        /// Where it will be (none: on the road).
+        at: Option<Entity>,
+        /// What it was to do.
+        verb: StateVerb,
+    },
+    /// The state already supplies the army.
+    AlreadySupplies(Entity),
+    /// The force has no silk or gold to give.
+    NoTreasure,
+    /// The state has submitted; there is no one to fight.
+    Submitted(Entity),
+    /// A detachment takes a share between 0 and 1, or fewer men than the force has.
+    DetachSize {
+        /// Men the force has.
+        men: u32,
+    },
+    /// There is a force of that name already.
+    NameTaken(String),
+    /// No force of that name.
+    NoSuchForce(String),
+    /// A force cannot wait for or join itself.
+    ItSelf,
+    /// It has not that many oxen.
+    Slaughter {
+        /// Oxen it has.
+        oxen: u32,
+    },
+    /// The road home cannot be taken back.
+    RoadHome,
+    /// No orders are waiting.
+    NothingToCancel,
+    /// The force besieges no city and will besiege none.
+    NotBesieging,
+    /// A detachment that has not split off takes only steps of its march.
+    PendingStepsOnly,
+    /// A detachment must split off before it splits again.
+    PendingSplit,
+    /// The detachment has nowhere to start from.
+    PendingNowhere,
+}
+
+/// A force as the check sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// The entity.
+    pub entity: Entity,
+    /// Its name.
+    pub force: &'a Force,
+    /// Who marches.
+    pub column: &'a Column,
+    /// What it carries.
+    pub stores: &'a Stores,
+    /// Its condition.
+    pub condition: &'a Condition,
+    /// Where it is.
+    pub location: Location,
+    /// What it does.
+    pub activity: Activity,
+    /// Homeward or merged.
+    pub standing: Standing,
+    /// Its orders.
+    pub orders: &'a Orders,
+}
+
+/// Everything else a check looks at.
+pub struct Context<'a, 'w, 's> {
+    /// The rules.
+    pub rules: &'a Rules,
+    /// The map's index.
+    pub index: &'a MapIndex,
+    /// The routes.
+    pub routes: &'a Query<'w, 's, &'static Route>,
+    /// The states.
+    pub states: &'a Query<'w, 's, &'static OasisState>,
+    /// Whether the campaign is over.
+    pub ended: bool,
+    /// The forces by name, with their entity, whether they merged, and their queued detachments'
+    /// names.
+    pub names: &'a [(Entity, String, bool, Vec<String>)],
+}
+
+impl Context<'_, '_, '_> {
+    /// A force not merged, or a pending detachment, called `name` (any case): its name as given.
+    fn force_named(&self, name: &str) -> Option<(Option<Entity>, String)> {
+        let lower = name.to_lowercase();
+        self.names
+            .iter()
+            .find(|(_, n, merged, _)| !merged && n.to_lowercase() == lower)
+            .map(|(e, n, _, _)| (Some(*e), n.clone()))
+            .or_else(|| {
+                self.names.iter().find_map(|(_, _, _, pending)| {
+                    pending
+                        .iter()
+                        .find(|p| p.to_lowercase() == lower)
+                        .map(|p| (None, p.clone()))
+                })
+            })
+    }
+}
+
+/// Where a force will be once its queued marches are done (none: on the road, not marching).
+pub fn projected_place(subject: &Subject, index: &MapIndex) -> Option<Entity> {
+    let mut at = match (subject.location, subject.activity) {
+        (Location::At(p), _) => Some(p),
+        (_, Activity::Marching { to }) => Some(to),
+        _ => None,
+    };
+    for step in &subject.orders.queued {
+        if let PlanStep::March(id) = step {
+            at = index.places.get(id).copied();
+        }
+    }
+    at
+}
+
+/// Where a pending detachment `name` of `subject` will be: where its parent splits it off, then
+/// its own marches.
+fn pending_place(subject: &Subject, name: &str, index: &MapIndex) -> Option<Entity> {
+    let mut at = match (subject.location, subject.activity) {
+        (Location::At(p), _) => Some(p),
+        (_, Activity::Marching { to }) => Some(to),
+        _ => None,
+    };
+    for step in &subject.orders.queued {
+        match step {
+            PlanStep::March(id) => at = index.places.get(id).copied(),
+            PlanStep::Detach {
+                name: n, plan: own, ..
+            } if n == name => {
+                for inner in own {
+                    if let PlanStep::March(id) = inner {
+                        at = index.places.get(id).copied();
+                    }
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+    at
+}
+
+/// Checks `order` for `target` (whose holder is `subject`).
+pub fn check(
+    w: &Context,
+    subject: &Subject,
+    target: &Target,
+    order: &Order,
+) -> Result<(), Refusal> {
+    if w.ended {
+        return Err(Refusal::CampaignOver);
+    }
+    if subject.standing.merged || subject.column.men.total() == 0 {
+        return Err(Refusal::NotInField);
+    }
+    if let Target::Pending { name, .. } = target {
+        return check_pending(w, subject, name, order);
+    }
+    if subject.standing.homeward && matches!(order, Order::Step(s) if *s != PlanStep::Return) {
+        return Err(Refusal::Homeward);
+    }
+    let here = projected_place(subject, w.index);
+    let state_here = |verb: StateVerb| {
+        here.and_then(|p| w.index.state_at(p))
+            .and_then(|s| w.states.get(s).ok().map(|st| (s, st)))
+            .ok_or(Refusal::NoState { at: here, verb })
+    };
+    match order {
+        Order::Step(step) => match step {
+            PlanStep::March(to) => {
+                let from = here.ok_or(Refusal::BetweenPlaces)?;
+                let to = *w
+                    .index
+                    .places
+                    .get(to)
+                    .ok_or_else(|| Refusal::NoSuchPlace(to.clone()))?;
+                check_march(w, subject, from, to)?;
+            }
+            PlanStep::Rest(days) | PlanStep::WaitFor { days, .. } if *days == 0 => {
+                return Err(Refusal::NoDays);
+            }
+            PlanStep::Rest(_) | PlanStep::Return => {}
+            PlanStep::Request => {
+                let (s, st) = state_here(StateVerb::Ask)?;
+                if st.relation.supplies() {
+                    return Err(Refusal::AlreadySupplies(s));
+                }
+            }
+            PlanStep::Gift(bolts) => {
+                state_here(StateVerb::Give)?;
+                if *bolts == 0 || subject.stores.treasure_cash <= 0.0 {
+                    return Err(Refusal::NoTreasure);
+                }
+            }
+            PlanStep::Requisition => {
+                state_here(StateVerb::Seize)?;
+            }
+            PlanStep::Battle | PlanStep::Attack | PlanStep::Besiege { .. } => {
+                let (s, st) = state_here(StateVerb::Fight)?;
+                if st.relation.supplies() {
+                    return Err(Refusal::Submitted(s));
+                }
+            }
+            PlanStep::Detach { name, size, .. } => {
+                let men = subject.column.men.total();
+                let bad = match size {
+                    DetachSize::Share(x) => !(*x > 0.0 && *x < 1.0),
+                    DetachSize::Men(n) => *n == 0 || *n >= men,
+                };
+                if bad {
+                    return Err(Refusal::DetachSize { men });
+                }
+                if w.force_named(name).is_some() {
+                    return Err(Refusal::NameTaken(name.clone()));
+                }
+            }
+            PlanStep::Join(other) | PlanStep::WaitFor { force: other, .. } => {
+                let (entity, _) = w
+                    .force_named(other)
+                    .ok_or_else(|| Refusal::NoSuchForce(other.clone()))?;
+                if entity == Some(subject.entity) {
+                    return Err(Refusal::ItSelf);
+                }
+            }
+        },
+        Order::Slaughter(n) => {
+            let oxen = subject.column.animals.oxen;
+            if *n == 0 || *n > oxen {
+                return Err(Refusal::Slaughter { oxen });
+            }
+        }
+        Order::Cancel => {
+            if subject.standing.homeward {
+                return Err(Refusal::RoadHome);
+            }
+            if subject.orders.queued.is_empty() {
+                return Err(Refusal::NothingToCancel);
+            }
+        }
+        Order::Terms(_) => {
+            let besieging = matches!(subject.activity, Activity::Besieging { .. })
+                || subject
+                    .orders
+                    .queued
+                    .iter()
+                    .any(|s| matches!(s, PlanStep::Besiege { .. }));
+            if !besieging {
+                return Err(Refusal::NotBesieging);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the force can get across the leg from `from` to `to`: a route must join them, and the
+/// men must be able to carry water for its waterless stretch at their pace.
+fn check_march(w: &Context, subject: &Subject, from: Entity, to: Entity) -> Result<(), Refusal> {
+    let leg = w
+        .index
+        .route_between(from, to)
+        .and_then(|r| w.routes.get(r).ok())
+        .ok_or(Refusal::NoRoute { from, to })?;
+    let carried = Carried {
+        men: &subject.column.men,
+        animals: &subject.column.animals,
+        grain: subject.stores.grain,
+        load: subject.stores.weight(),
+        water: subject.stores.water,
+        condition: subject.condition.fitness(),
+    };
+    logistics::can_cross(w.rules, &carried, &leg.leg()).map_err(|dry| Refusal::TooDry {
+        from,
+        to,
+        dry_days: dry.dry_days,
+        water_days: dry.water_days,
+    })
+}
+
+/// Checks an order for a detachment not yet split off: steps of its march only, along the roads
+/// from where it will be.
+fn check_pending(w: &Context, subject: &Subject, name: &str, order: &Order) -> Result<(), Refusal> {
+    let Order::Step(step) = order else {
+        return Err(Refusal::PendingStepsOnly);
+    };
+    match step {
+        PlanStep::March(to) => {
+            let to = *w
+                .index
+                .places
+                .get(to)
+                .ok_or_else(|| Refusal::NoSuchPlace(to.clone()))?;
+            let from = pending_place(subject, name, w.index).ok_or(Refusal::PendingNowhere)?;
+            if w.index.route_between(from, to).is_none() {
+                return Err(Refusal::NoRoute { from, to });
+            }
+        }
+        PlanStep::Detach { .. } => return Err(Refusal::PendingSplit),
+        _ => {}
+    }
+    Ok(())
+}

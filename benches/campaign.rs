@@ -6,7 +6,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use heavenly_horses::scenario::Scenario;
-use heavenly_horses::{report, sim};
+use heavenly_horses::sim::Commander;
+use heavenly_horses::{report, runner};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -16,8 +17,7 @@ fn main() {
         let mut days = 0u64;
         let start = Instant::now();
         for seed in 0..runs {
-            let mut app = sim::headless_app(&scenario, seed);
-            sim::run_to_end(app.world_mut());
+            let mut app = runner::run(&scenario, seed, Commander::Historical);
             days += u64::from(black_box(report::build(app.world_mut())).days);
         }
         let elapsed = start.elapsed();

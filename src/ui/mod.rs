@@ -3,15 +3,18 @@
 //! date and each force's strength and supplies, orders as buttons, the chronicle and a command
 //! line; siege and end panels; a compare screen; hot reload of the scenario's RON files.
 //!
-//! The window drives the same [`Game`] and [`Session`] the terminal mode does: the simulation
-//! runs in the game's own world, every order goes through the session's command line (a button
-//! is a command), and the engine accepts it or refuses it with its reason.
+//! The simulation runs in the window's own world (its plugin beside the window's): the map and
+//! panels read the forces', places' and states' components, redrawn as they change; buttons carry
+//! typed [`Order`]s, handed to the simulation's orders phase like any commander's, and the
+//! refusals come back typed. The command line takes every command of the terminal mode
+//! ([`crate::play::command::Command`]).
 //!
 //! Plugins, one per part, as in Bevy's examples: [`theme`] (fonts, colours, buttons), [`menu`],
-//! [`map`], [`hud`], [`compare`], [`reload`], [`script`] (scripted runs for smoke tests,
-//! screenshots and frame-rate figures).
+//! [`game`] (the campaign in play: actions, days passing, saves), [`map`], [`hud`], [`compare`],
+//! [`reload`], [`script`] (scripted runs for smoke tests, screenshots and frame-rate figures).
 
 mod compare;
+mod game;
 mod hud;
 mod map;
 mod menu;
@@ -24,11 +27,9 @@ use std::time::Instant;
 
 use bevy::prelude::*;
 
-use crate::play::text::Session;
-use crate::play::{Advance, Game};
-use crate::save::SaveFile;
-use crate::scenario::Scenario;
-use crate::sim::Commander;
+use crate::play::{Advance, Order};
+
+pub use game::Campaign;
 
 /// How the window is opened.
 #[derive(Debug, Clone)]
@@ -65,10 +66,20 @@ pub enum Screen {
 /// What a button, a key or the script asks for.
 #[derive(Component, Debug, Clone, PartialEq)]
 pub enum UiAction {
-    /// A command of the terminal mode (an order, a turn, save, load…).
-    Command(String),
+    /// An order to the selected force.
+    Order(Order),
+    /// Resolve the world.
+    Advance(Advance),
+    /// A line of the command line: any command of the terminal mode.
+    Line(String),
+    /// Pass so many days, quietly (the script's `until`).
+    Pass(u32),
+    /// Save the game under a name.
+    Save(String),
+    /// Load this save.
+    Load(PathBuf),
     /// Select a force to command.
-    SelectForce(String),
+    SelectForce(Entity),
     /// Play or pause the days.
     TogglePlay,
     /// Days go by faster (+1) or slower (−1) while playing.
@@ -80,8 +91,6 @@ pub enum UiAction {
         /// Watch the historical plan.
         watch: bool,
     },
-    /// Load this save.
-    Load(PathBuf),
     /// Go to a screen.
     Go(Screen),
     /// Pick a scenario of the catalogue for a side of the comparison.
@@ -99,34 +108,6 @@ pub enum UiAction {
     Quit,
 }
 
-/// The game in play, if any, in a terminal session so that the window takes every command the
-/// terminal mode does. Not `Send` (the game holds its own Bevy app), so a non-send resource.
-pub struct Current {
-    /// The session.
-    pub session: Option<Session>,
-    /// The campaign file it was loaded from (hot reload watches it).
-    pub path: Option<PathBuf>,
-    /// The historical plan commands (watching), rather than the player.
-    pub watch: bool,
-    /// Bumped whenever the game is replaced (new, loaded, reloaded): the map is drawn anew.
-    pub epoch: u64,
-}
-
-impl Current {
-    /// Starts `game` from `path`.
-    fn start(&mut self, game: Game, path: Option<PathBuf>, watch: bool, saves: &std::path::Path) {
-        self.session = Some(Session::new(game, saves));
-        self.path = path;
-        self.watch = watch;
-        self.epoch += 1;
-    }
-
-    /// The game, if one is in play.
-    pub fn game(&mut self) -> Option<&mut Game> {
-        self.session.as_mut().map(|s| &mut s.game)
-    }
-}
-
 /// Where saves and screenshots go.
 #[derive(Resource, Debug, Clone)]
 pub struct Settings {
@@ -134,30 +115,6 @@ pub struct Settings {
     pub saves: PathBuf,
     /// Screenshots of the script.
     pub shots: PathBuf,
-}
-
-/// Days passing on their own: playing or paused, and how fast.
-#[derive(Resource, Debug, Clone)]
-pub struct Clock {
-    /// Days pass on their own.
-    pub playing: bool,
-    /// Index into [`SPEEDS`].
-    pub speed: usize,
-    /// Days owed to the clock.
-    owed: f32,
-}
-
-/// Days a second while playing.
-pub const SPEEDS: [f32; 6] = [1.0, 2.0, 5.0, 10.0, 20.0, 60.0];
-
-impl Default for Clock {
-    fn default() -> Self {
-        Clock {
-            playing: false,
-            speed: 3,
-            owed: 0.0,
-        }
-    }
 }
 
 /// The last reply of the game to a command (or an error), shown above the chronicle.
@@ -185,6 +142,18 @@ impl Reply {
     }
 }
 
+/// The order of the window's work in a frame: read keys and pointer, carry out what was asked,
+/// then show the result.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiSystems {
+    /// Keys, pointer, script.
+    Input,
+    /// Actions carried out, days passed.
+    Act,
+    /// Map and panels brought up to date.
+    Show,
+}
+
 /// Opens the window and runs until the player quits.
 pub fn run(options: WindowOptions) -> AppExit {
     let mut app = App::new();
@@ -196,6 +165,8 @@ pub fn run(options: WindowOptions) -> AppExit {
         }),
         ..default()
     }));
+    // The simulation lives in the window's world.
+    app.add_plugins((crate::sim::plugin, crate::ai::plugin));
     app.init_state::<Screen>();
     // The fonts are there before the first screen is drawn (its OnEnter runs before Startup).
     let font = theme::UiFont::new(&mut app.world_mut().resource_mut::<Assets<Font>>());
@@ -205,43 +176,14 @@ pub fn run(options: WindowOptions) -> AppExit {
         saves: options.saves.clone(),
         shots: options.shots.clone(),
     });
-    app.init_resource::<Clock>();
     app.init_resource::<Reply>();
-    let mut current = Current {
-        session: None,
-        path: None,
-        watch: false,
-        epoch: 0,
-    };
-    let mut start_playing = false;
-    if let Some(path) = &options.scenario {
-        match Scenario::load(path) {
-            Ok(scenario) => {
-                let seed = options.seed.unwrap_or(scenario.campaign.seed);
-                let commander = if options.watch {
-                    Commander::Historical
-                } else {
-                    Commander::Player
-                };
-                let game = Game::commanded_by(scenario, seed, commander);
-                current.start(game, Some(path.clone()), options.watch, &options.saves);
-                start_playing = true;
-            }
-            Err(e) => {
-                // The menu shows why, and the player can pick another.
-                app.world_mut()
-                    .resource_mut::<Reply>()
-                    .fail(format!("the scenario did not load:\n{e}"));
-            }
-        }
-    }
-    app.insert_non_send(current);
-    if start_playing {
-        app.insert_state(Screen::Playing);
-        app.world_mut().resource_mut::<Clock>().playing = options.watch;
-    }
+    app.configure_sets(
+        Update,
+        (UiSystems::Input, UiSystems::Act, UiSystems::Show).chain(),
+    );
     app.add_plugins((
         theme::plugin,
+        game::plugin,
         menu::plugin,
         map::plugin,
         hud::plugin,
@@ -249,29 +191,12 @@ pub fn run(options: WindowOptions) -> AppExit {
         reload::plugin,
         script::plugin(options.script.clone(), options.started),
     ));
+    if let Some(path) = &options.scenario {
+        game::open_at_start(app.world_mut(), path, options.seed, options.watch);
+    }
     app.add_systems(Startup, setup);
     app.add_systems(Update, scale_with_window);
-    app.add_systems(
-        Update,
-        (carry_out, pass_days).chain().in_set(UiSystems::Act),
-    );
-    app.configure_sets(
-        Update,
-        (UiSystems::Input, UiSystems::Act, UiSystems::Show).chain(),
-    );
     app.run()
-}
-
-/// The order of the window's work in a frame: read keys and pointer, carry out what was asked,
-/// then show the result.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UiSystems {
-    /// Keys, pointer, script.
-    Input,
-    /// Actions carried out, days passed.
-    Act,
-    /// Map and panels brought up to date.
-    Show,
 }
 
 fn setup(mut commands: Commands) {
@@ -288,168 +213,5 @@ fn scale_with_window(window: Single<&Window, Changed<Window>>, mut scale: ResMut
         .clamp(0.6, 3.0);
     if (scale.0 - s).abs() > 0.01 {
         scale.0 = s;
-    }
-}
-
-/// Carries out the actions asked for this frame.
-fn carry_out(
-    mut queue: ResMut<theme::Actions>,
-    mut current: NonSendMut<Current>,
-    mut clock: ResMut<Clock>,
-    mut reply: ResMut<Reply>,
-    mut next: ResMut<NextState<Screen>>,
-    screen: Res<State<Screen>>,
-    settings: Res<Settings>,
-    mut catalogue: ResMut<menu::Catalogue>,
-    mut comparing: ResMut<compare::Comparing>,
-    mut exit: MessageWriter<AppExit>,
-) {
-    for action in std::mem::take(&mut queue.0) {
-        match action {
-            UiAction::Command(line) => {
-                let Some(session) = current.session.as_mut() else {
-                    reply.fail("no game in play: start one from the menu");
-                    continue;
-                };
-                let out = session.command(&line);
-                let refused = out.starts_with("refused") || out.starts_with("no ");
-                if session.quit {
-                    exit.write(AppExit::Success);
-                }
-                let text = format!("> {line}\n{}", out.trim_end());
-                if refused {
-                    reply.fail(text);
-                } else {
-                    reply.say(text);
-                }
-                if line.starts_with("load") && !refused {
-                    let commander = *session.game.app.world().resource::<Commander>();
-                    current.watch = commander == Commander::Historical;
-                    current.epoch += 1;
-                }
-            }
-            UiAction::SelectForce(name) => {
-                if let Some(session) = current.session.as_mut() {
-                    let out = session.command(&format!("force {name}"));
-                    reply.say(out.trim_end().to_string());
-                }
-            }
-            UiAction::TogglePlay => {
-                clock.playing = !clock.playing;
-                clock.owed = 0.0;
-            }
-            UiAction::Speed(step) => {
-                clock.speed =
-                    (clock.speed as i32 + step).clamp(0, SPEEDS.len() as i32 - 1) as usize;
-            }
-            UiAction::PickScenario(index) => {
-                if index < catalogue.entries.len() {
-                    catalogue.picked = index;
-                }
-            }
-            UiAction::NewGame { watch } => {
-                let Some(entry) = catalogue.entries.get(catalogue.picked).cloned() else {
-                    reply.fail("no scenario to play: put a campaign file under scenarios/");
-                    continue;
-                };
-                match Scenario::load(&entry.path) {
-                    Ok(scenario) => {
-                        let seed = catalogue.seed().unwrap_or(scenario.campaign.seed);
-                        let commander = if watch {
-                            Commander::Historical
-                        } else {
-                            Commander::Player
-                        };
-                        let game = Game::commanded_by(scenario, seed, commander);
-                        current.start(game, Some(entry.path.clone()), watch, &settings.saves);
-                        clock.playing = watch;
-                        reply.say(format!(
-                            "{} (seed {seed}): {}",
-                            entry.name,
-                            if watch {
-                                "the historical plan plays itself; P pauses"
-                            } else {
-                                "give your orders, then end the turn"
-                            }
-                        ));
-                        next.set(Screen::Playing);
-                    }
-                    Err(e) => {
-                        let picked = catalogue.picked;
-                        catalogue.entries[picked].error = Some(e.to_string());
-                        reply.fail(format!("{} did not load:\n{e}", entry.path.display()));
-                    }
-                }
-            }
-            UiAction::Load(path) => match SaveFile::read(&path).and_then(|f| {
-                let scenario = PathBuf::from(&f.scenario);
-                f.restore().map(|g| (g, scenario, f.commander))
-            }) {
-                Ok((game, scenario, commander)) => {
-                    let date = game.date();
-                    let watch = commander == Commander::Historical;
-                    current.start(game, Some(scenario), watch, &settings.saves);
-                    clock.playing = false;
-                    reply.say(format!("loaded {} ({date})", path.display()));
-                    next.set(Screen::Playing);
-                }
-                Err(e) => reply.fail(format!("{}: {e}", path.display())),
-            },
-            UiAction::Go(target) => {
-                if target == Screen::Playing && current.session.is_none() {
-                    reply.fail("no game in play: start one");
-                    continue;
-                }
-                if *screen.get() == Screen::Playing {
-                    clock.playing = false;
-                }
-                next.set(target);
-            }
-            UiAction::ComparePick { side, index } => {
-                if side < 2 && index < catalogue.entries.len() {
-                    comparing.picked[side] = index;
-                }
-            }
-            UiAction::CompareRuns(runs) => comparing.runs = runs.max(1),
-            UiAction::RunCompare => comparing.start(&catalogue),
-            UiAction::Quit => {
-                exit.write(AppExit::Success);
-            }
-        }
-    }
-    // Keep the catalogue's picks inside it.
-    catalogue.picked = catalogue
-        .picked
-        .min(catalogue.entries.len().saturating_sub(1));
-}
-
-/// While playing, days pass at the clock's speed (each one an action of the game, so that saves
-/// and hot reload replay it).
-fn pass_days(
-    mut clock: ResMut<Clock>,
-    mut current: NonSendMut<Current>,
-    screen: Res<State<Screen>>,
-    time: Res<Time>,
-) {
-    if !clock.playing || *screen.get() != Screen::Playing {
-        return;
-    }
-    let Some(game) = current.game() else {
-        return;
-    };
-    if game.ended().is_some() {
-        clock.playing = false;
-        return;
-    }
-    clock.owed += time.delta_secs() * SPEEDS[clock.speed];
-    // At most a few days a frame, so that the window stays responsive.
-    let days = (clock.owed.floor() as u32).min(4);
-    clock.owed -= days as f32;
-    clock.owed = clock.owed.min(4.0);
-    for _ in 0..days {
-        if game.ended().is_some() {
-            break;
-        }
-        game.advance(Advance::Days(1));
     }
 }

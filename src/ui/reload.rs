@@ -8,11 +8,10 @@ use std::time::SystemTime;
 
 use bevy::prelude::*;
 
+use super::game::{self, Campaign};
 use super::theme::{self, UiFont};
-use super::{Current, Reply, Screen, UiSystems};
-use crate::play::Game;
+use super::{Reply, Screen, UiSystems};
 use crate::scenario::Scenario;
-use crate::sim::Commander;
 
 /// The scenario files' last change seen, and the error of a broken edit.
 #[derive(Resource, Debug, Default)]
@@ -50,18 +49,16 @@ fn newest(dir: &Path) -> Option<SystemTime> {
 struct ReloadBanner;
 
 /// Twice a second, looks for a change to the scenario's files, and reloads.
-fn watch(
-    time: Res<Time>,
-    mut watched: ResMut<Watched>,
-    mut current: NonSendMut<Current>,
-    mut reply: ResMut<Reply>,
-) {
-    let epoch = current.epoch;
-    let Some(path) = current.path.clone() else {
+fn watch(world: &mut World) {
+    let campaign = world.resource::<Campaign>().clone();
+    let epoch = campaign.epoch;
+    let Some(path) = campaign.path.clone().filter(|_| campaign.active) else {
         return;
     };
     // The campaign's folder holds its map and rules (and any campaign it overlays).
     let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let delta = world.resource::<Time>().delta_secs();
+    let mut watched = world.resource_mut::<Watched>();
     // A new game: remember its files' time at once, nothing to reload.
     if watched.stamp.is_none_or(|(e, _)| e != epoch) {
         watched.stamp = newest(&dir).map(|t| (epoch, t));
@@ -69,7 +66,7 @@ fn watch(
         watched.checked = 0.0;
         return;
     }
-    watched.checked += time.delta_secs();
+    watched.checked += delta;
     if watched.checked < 0.5 {
         return;
     }
@@ -80,31 +77,27 @@ fn watch(
     if watched.stamp == Some((epoch, now)) {
         return;
     }
-    let Some(session) = current.session.as_mut() else {
-        return;
-    };
-    let game = &session.game;
-    let commander = *game.app.world().resource::<Commander>();
     let reloaded = Scenario::load(&path)
         .map_err(|e| e.to_string())
         .and_then(|s| {
-            Game::replay_as(s, game.seed, commander, &game.actions)
+            game::reload(world, &s)
                 .map_err(|e| format!("what was done so far no longer applies: {e}"))
         });
     match reloaded {
-        Ok(game) => {
-            let date = game.date();
-            session.game = game;
-            current.epoch += 1;
-            watched.stamp = Some((current.epoch, now));
+        Ok(()) => {
+            let date = world.resource::<crate::sim::Calendar>().describe();
+            let epoch = world.resource::<Campaign>().epoch;
+            let mut watched = world.resource_mut::<Watched>();
+            watched.stamp = Some((epoch, now));
             watched.error = None;
             watched.reloads += 1;
-            reply.say(format!(
+            world.resource_mut::<Reply>().say(format!(
                 "reloaded {} and replayed the campaign to {date}",
                 path.display()
             ));
         }
         Err(e) => {
+            let mut watched = world.resource_mut::<Watched>();
             watched.stamp = Some((epoch, now));
             watched.failures += 1;
             watched.error = Some(format!(

@@ -28,9 +28,8 @@ use bevy::ui_widgets::Activate;
 use super::compare::Comparing;
 use super::reload::Watched;
 use super::theme::{self, ButtonLabel};
-use super::{Current, Reply, Settings, UiAction, UiSystems};
-use crate::play::Advance;
-use crate::sim::components::Calendar;
+use super::{Reply, Settings, UiAction, UiSystems};
+use crate::sim::{Calendar, CampaignStatus};
 
 /// The script and where it stands.
 #[derive(Resource, Debug)]
@@ -53,7 +52,8 @@ const SETTLE: u32 = 3;
 fn run_script(
     mut commands: Commands,
     mut script: ResMut<Script>,
-    mut current: NonSendMut<Current>,
+    calendar: Option<Res<Calendar>>,
+    status: Option<Res<CampaignStatus>>,
     comparing: Res<Comparing>,
     reply: Res<Reply>,
     settings: Res<Settings>,
@@ -121,12 +121,12 @@ fn run_script(
         }
         "until" => {
             let day: u32 = rest.parse().unwrap_or(0);
-            if let Some(game) = current.game() {
-                let today = game.app.world().resource::<Calendar>().day;
-                if today < day && game.ended().is_none() {
-                    game.advance(Advance::Days(1));
-                    return;
-                }
+            if let (Some(calendar), Some(status)) = (&calendar, &status)
+                && calendar.day < day
+                && status.ended.is_none()
+            {
+                actions.0.push(UiAction::Pass(1));
+                return;
             }
         }
         "frames" => {
@@ -188,7 +188,7 @@ fn run_script(
             // Give the last screenshots a few frames to reach the disk.
             script.quitting = Some(30);
         }
-        _ => actions.0.push(UiAction::Command(line.clone())),
+        _ => actions.0.push(UiAction::Line(line.clone())),
     }
     script.lines.pop_front();
     script.wait = SETTLE;

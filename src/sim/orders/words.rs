@@ -268,7 +268,7 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
         ));
     }
     let bad = |why: &str| Err(OrderParseError::Bad(why.to_string()));
-    let result = match verb.as_str() {
+    match verb.as_str() {
         "march" | "m" => match arg(0) {
             Some(to) => step(PlanStep::March(to.to_string())),
             None => bad("march where? 'march PLACE'"),
@@ -346,8 +346,7 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
         "cancel" | "undo" => Ok(Order::Cancel),
         "home" | "return" | "retreat" => step(PlanStep::Return),
         _ => Err(OrderParseError::NotAnOrder),
-    };
-    result
+    }
 }
 
 impl FromStr for Order {

@@ -1,0 +1,154 @@
+//! The orders the selected force can be given where it stands, as buttons, each carrying its
+//! [`Order`] (the simulation still checks each and refuses it with its reason).
+
+use bevy::prelude::*;
+
+use super::super::UiAction;
+use super::super::game::Campaign;
+use super::super::theme::{self, UiFont};
+use super::forces::{ForcesChanged, Shown, in_field};
+use super::{Built, OrderButtons, OrderKey};
+use crate::play::Order;
+use crate::scenario::types::{DetachSize, PlanStep};
+use crate::sim::map::{Location, MapIndex, Place, Route};
+
+/// The orders a force at `here` might be given, as (label, order).
+fn orders_at(
+    here: Entity,
+    index: &MapIndex,
+    routes: &Query<&Route>,
+    places: &Query<&Place>,
+) -> Vec<(String, Order)> {
+    let step = |s: PlanStep| Order::Step(s);
+    let mut roads: Vec<(String, Order)> = index
+        .routes_from(here)
+        .iter()
+        .filter_map(|r| routes.get(*r).ok())
+        .filter_map(|r| places.get(r.other(here)).ok())
+        .map(|p| {
+            (
+                format!("March to {}", p.name),
+                step(PlanStep::March(p.id.clone())),
+            )
+        })
+        .collect();
+    roads.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = roads;
+    out.push(("Rest 3 days".into(), step(PlanStep::Rest(3))));
+    if index.state_at(here).is_some() {
+        out.extend([
+            ("Ask for food".to_string(), step(PlanStep::Request)),
+            ("Gift 1,000 bolts".to_string(), step(PlanStep::Gift(1000))),
+            ("Seize grain".to_string(), step(PlanStep::Requisition)),
+            (
+                "Besiege (60 days)".to_string(),
+                step(PlanStep::Besiege {
+                    days: 60,
+                    assault_from: None,
+                    accept_terms: true,
+                }),
+            ),
+            (
+                "Besiege, assault from day 30".to_string(),
+                step(PlanStep::Besiege {
+                    days: 80,
+                    assault_from: Some(30),
+                    accept_terms: true,
+                }),
+            ),
+            ("Storm".to_string(), step(PlanStep::Attack)),
+            ("Battle".to_string(), step(PlanStep::Battle)),
+        ]);
+    }
+    out
+}
+
+/// The order buttons, rebuilt when the selected force or what it can do changes.
+pub(super) fn show_orders(
+    mut commands: Commands,
+    campaign: Res<Campaign>,
+    forces: Shown,
+    changed: ForcesChanged,
+    routes: Query<&Route>,
+    places: Query<&Place>,
+    index: Option<Res<MapIndex>>,
+    status: Option<Res<crate::sim::CampaignStatus>>,
+    font: Res<UiFont>,
+    mut built: ResMut<Built>,
+    panel: Single<Entity, With<OrderButtons>>,
+) {
+    let (Some(index), Some(status)) = (index, status) else {
+        return;
+    };
+    if !campaign.active
+        || (!campaign.is_changed() && changed.is_empty() && !built.orders.is_empty())
+    {
+        return;
+    }
+    let watching = campaign.watch;
+    let mut orders: Vec<(String, Order)> = Vec::new();
+    let selected = campaign
+        .selected
+        .filter(|_| campaign.pending.is_none())
+        .and_then(|e| forces.get(e).ok());
+    if let Some((me, _, column, _, _, location, _, standing, queue)) = selected
+        && status.ended.is_none()
+        && !watching
+    {
+        if let Location::At(here) = *location {
+            orders.extend(orders_at(here, &index, &routes, &places));
+            let field = in_field(&forces);
+            for (other, name) in &field {
+                if *other != me && forces.get(*other).is_ok_and(|o| *o.5 == Location::At(here)) {
+                    orders.push((
+                        format!("Join {name}"),
+                        Order::Step(PlanStep::Join(name.clone())),
+                    ));
+                }
+            }
+            orders.push((
+                "Split off a third".into(),
+                Order::Step(PlanStep::Detach {
+                    name: format!("Column {}", field.len() + 1),
+                    size: DetachSize::Share(0.33),
+                    plan: Vec::new(),
+                }),
+            ));
+        }
+        if column.animals.oxen > 0 {
+            orders.push(("Slaughter 1,000 oxen".into(), Order::Slaughter(1000)));
+        }
+        if !standing.homeward {
+            orders.push(("Go home".into(), Order::Step(PlanStep::Return)));
+        }
+        if !queue.queued.is_empty() {
+            orders.push(("Cancel last order".into(), Order::Cancel));
+        }
+    }
+    let key = format!("{:?}|{watching}|{orders:?}", campaign.selected);
+    if built.orders == key {
+        return;
+    }
+    built.orders = key;
+    commands.entity(*panel).despawn_children();
+    commands.entity(*panel).with_children(|col| {
+        if watching {
+            col.spawn((
+                Text::new("The historical plan commands: watch (P plays or pauses)."),
+                font.at(13.0),
+                TextColor(theme::INK),
+            ));
+        }
+        for (i, (label, order)) in orders.into_iter().enumerate() {
+            let hint = if i < 9 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            };
+            col.spawn((
+                OrderKey(i + 1),
+                theme::button(&font, &label, &hint, UiAction::Order(order)),
+            ));
+        }
+    });
+}

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::sim::diplomacy::Answer;
+use crate::sim::log::Answer;
 use crate::sim::log::{Battle, BattleKind, Logged, SiegeEnd, SiegeResult, SimEvent};
 use crate::sim::state::OasisState;
 

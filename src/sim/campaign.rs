@@ -65,16 +65,3 @@ pub struct CampaignStatus {
     /// The last day allowed.
     pub max_days: u32,
 }
-
-/// Moves Han prestige by `by` and tells of it.
-pub fn change_prestige(
-    prestige: &mut Prestige,
-    by: f64,
-    events: &mut bevy::ecs::message::MessageWriter<super::log::SimEvent>,
-) {
-    prestige.change(by);
-    events.write(super::log::SimEvent::PrestigeChanged {
-        by,
-        now: prestige.0,
-    });
-}

@@ -37,28 +37,15 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::battle;
 use super::calendar::Calendar;
-use super::campaign::{Prestige, change_prestige};
+use super::campaign::Prestige;
 use super::force::{ForceMut, ForceMutItem, Stores};
-use super::log::{Battle, BattleKind, SimEvent};
+use super::log::{Answer, Battle, BattleKind, SimEvent};
+use super::prestige::change_prestige;
 use super::random::{SimRng, ln, logistic, uniform};
 use super::state::{OasisState, Relation, Remembered};
 use crate::scenario::logistics::{capacity, daily_need, days_of_food};
 use crate::scenario::types::{DiplomacyRules, Rules};
 use crate::scenario::units::Kg;
-
-/// A state's answer to a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Answer {
-    /// Submits and supplies.
-    Submit,
-    /// Sells grain and fodder for silk and gold.
-    Sell,
-    /// Shuts its gates.
-    Refuse,
-    /// Attacks the force.
-    Attack,
-}
 
 /// The willingness `z` of the module doc: the logit of submitting.
 pub fn willingness(

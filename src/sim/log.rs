@@ -12,11 +12,24 @@ use serde::Serialize;
 
 use super::calendar::Calendar;
 use super::campaign::Outcome;
-use super::diplomacy::Answer;
 use super::force::{AnimalLosses, Because, MenLosses};
 use super::orders::{Order, Refusal, Target};
 use crate::scenario::types::{AnimalKind, PerAnimal};
 use crate::scenario::units::Kg;
+
+/// A state's answer to a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Submits and supplies.
+    Submit,
+    /// Sells grain and fodder for silk and gold.
+    Sell,
+    /// Shuts its gates.
+    Refuse,
+    /// Attacks the force.
+    Attack,
+}
 
 /// One of the scenario's event effects: the event's index in the campaign file and the effect's
 /// index in its `then` list.

@@ -24,6 +24,7 @@ pub mod log;
 pub mod map;
 pub mod movement;
 pub mod orders;
+pub mod prestige;
 pub mod random;
 pub mod record;
 pub mod setup;

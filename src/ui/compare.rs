@@ -292,7 +292,7 @@ fn show_compare(
                 );
                 table.0 = theme::latin(&done.table);
                 let (image, node) = &mut *chart;
-                image.image = images.add(super::hud::rgb_image(&done.chart, CHART));
+                image.image = images.add(theme::rgb_image(&done.chart, CHART));
                 node.display = Display::Flex;
             }
             Some(Err(e)) => {

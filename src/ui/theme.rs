@@ -1,8 +1,10 @@
 //! The window's look: its colours and fonts, and its buttons: Bevy's headless button widget
 //! (`bevy_ui_widgets`), styled here, each carrying the [`UiAction`] it asks for.
 
+use bevy::asset::RenderAssetUsages;
 use bevy::picking::hover::Hovered;
 use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy::ui::{InteractionDisabled, Pressed};
 use bevy::ui_widgets::{Activate, Button as WidgetButton};
 
@@ -202,6 +204,25 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Actions>();
     app.add_observer(on_activate);
     app.add_systems(Update, style_buttons);
+}
+
+/// An RGB buffer as a Bevy image.
+pub fn rgb_image(rgb: &[u8], size: (u32, u32)) -> Image {
+    let mut rgba = Vec::with_capacity(rgb.len() / 3 * 4);
+    for px in rgb.chunks_exact(3) {
+        rgba.extend_from_slice(&[px[0], px[1], px[2], 255]);
+    }
+    Image::new(
+        Extent3d {
+            width: size.0,
+            height: size.1,
+            depth_or_array_layers: 1,
+        },
+        TextureDimension::D2,
+        rgba,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::default(),
+    )
 }
 
 #[cfg(test)]

@@ -2,38 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::army::{MenDef, StoresDef};
 use super::events::EventDef;
 use super::history::HistoryDef;
 use super::plan::PlanStep;
 use super::rules::PerAnimal;
-use crate::scenario::units::{CubicMetres, Tonnes};
-
-/// Men by arm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MenDef {
-    /// Foot soldiers (and convicts).
-    #[serde(default)]
-    pub infantry: u32,
-    /// Horsemen (each rides one of the force's horses).
-    #[serde(default)]
-    pub cavalry: u32,
-}
-
-/// Stores a force sets out with.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoresDef {
-    /// Grain, tonnes.
-    #[serde(default)]
-    pub grain_t: Tonnes,
-    /// Fodder, tonnes.
-    #[serde(default)]
-    pub fodder_t: Tonnes,
-    /// Water, cubic metres (tonnes).
-    #[serde(default)]
-    pub water_m3: CubicMetres,
-}
 
 /// A force at the start of a campaign.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::campaign::{MenDef, StoresDef};
+use super::army::{MenDef, StoresDef};
 use super::rules::PerAnimal;
 
 /// When an event fires (once).

@@ -2,9 +2,10 @@
 //!
 //! Every struct denies unknown fields, so a misspelt field is an error that names the valid ones.
 //! The modding guide (`scenarios/MODDING.md`) documents each field. One file per kind of file:
-//! [`map`], [`rules`], [`campaign`] (with its [`plan`], [`events`] and [`history`]) and
+//! [`map`], [`rules`], [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`] and [`history`]) and
 //! [`overlay`].
 
+pub mod army;
 pub mod campaign;
 pub mod events;
 pub mod history;
@@ -13,6 +14,7 @@ pub mod overlay;
 pub mod plan;
 pub mod rules;
 
+pub use army::*;
 pub use campaign::*;
 pub use events::*;
 pub use history::*;

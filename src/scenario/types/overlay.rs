@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::campaign::{CampaignFile, MenDef, StateOverride, StoresDef};
+use super::army::{MenDef, StoresDef};
+use super::campaign::{CampaignFile, StateOverride};
 use super::events::EventDef;
 use super::history::HistoryDef;
 use super::plan::PlanStep;

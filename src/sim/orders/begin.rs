@@ -12,10 +12,11 @@ use super::take::force_names;
 use super::{Order, Target};
 use crate::scenario::types::PlanStep;
 use crate::sim::ActiveScenario;
-use crate::sim::campaign::{CampaignStatus, Commander, Prestige, change_prestige};
+use crate::sim::campaign::{CampaignStatus, Commander, Prestige};
 use crate::sim::force::{Activity, Because, ForceMut, Orders, Visit};
 use crate::sim::log::SimEvent;
 use crate::sim::map::{Location, MapIndex, Route};
+use crate::sim::prestige::change_prestige;
 use crate::sim::state::OasisState;
 
 /// The road home: the places visited, newest first, with loops cut out, ending at `home`.

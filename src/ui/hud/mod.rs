@@ -22,8 +22,6 @@ use super::theme::{self, UiFont};
 use super::{Screen, UiAction, UiSystems};
 use crate::play::Advance;
 
-pub use side::rgb_image;
-
 #[derive(Component)]
 struct TopText;
 #[derive(Component)]

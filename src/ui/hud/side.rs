@@ -2,9 +2,7 @@
 //! the terms the city would offer, computed as the simulation hands them over), or the end of
 //! the campaign beside the historical record, with the march on Minard's map.
 
-use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use super::super::UiAction;
 use super::super::game::Campaign;
@@ -165,7 +163,7 @@ pub(super) fn show_side(
             let size = (1080, 600);
             if let Ok(rgb) = report::chart::march_rgb(&series, size) {
                 let (image, node) = &mut *chart;
-                image.image = images.add(rgb_image(&rgb, size));
+                image.image = images.add(theme::rgb_image(&rgb, size));
                 node.display = Display::Flex;
             }
         }
@@ -252,23 +250,4 @@ fn end_text(r: &CampaignReport, outcome: Outcome, history: Option<&HistoryDef>) 
         "The march, Minard's way (width: men alive; stained by the main cause of heavy losses):",
     );
     text
-}
-
-/// An RGB buffer as a Bevy image.
-pub fn rgb_image(rgb: &[u8], size: (u32, u32)) -> Image {
-    let mut rgba = Vec::with_capacity(rgb.len() / 3 * 4);
-    for px in rgb.chunks_exact(3) {
-        rgba.extend_from_slice(&[px[0], px[1], px[2], 255]);
-    }
-    Image::new(
-        Extent3d {
-            width: size.0,
-            height: size.1,
-            depth_or_array_layers: 1,
-        },
-        TextureDimension::D2,
-        rgba,
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::default(),
-    )
 }

@@ -1,5 +1,5 @@
-//! Seeded randomness and the few transcendental functions the model needs, computed with plain
-//! IEEE arithmetic so that a campaign is the same, bit for bit, on every machine.
+//! Seeded randomness and the few transcendental functions the model needs, computed in pure Rust
+//! (`libm`) so that a campaign is the same, bit for bit, on every machine.
 
 use bevy::prelude::*;
 use rand::rngs::ChaCha8Rng;
@@ -44,68 +44,15 @@ pub fn chance(rng: &mut ChaCha8Rng, p: f64) -> bool {
     uniform(rng) < p
 }
 
-/// e^x, by range reduction to [-ln2/2, ln2/2] and a Taylor series: only +, -, * and /.
+/// e^x, by the pure-Rust `libm` (no platform math library, no hardware transcendental
+/// instructions: the same bits on every machine).
 pub fn exp(x: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if x > 709.0 {
-        return f64::INFINITY;
-    }
-    if x < -745.0 {
-        return 0.0;
-    }
-    const LN2: f64 = std::f64::consts::LN_2;
-    let k = (x / LN2).round();
-    let r = x - k * LN2;
-    let mut term = 1.0;
-    let mut sum = 1.0;
-    for n in 1..=20 {
-        term *= r / f64::from(n);
-        sum += term;
-    }
-    // Multiply by 2^k in two steps so that large |k| neither overflows nor underflows early.
-    let half = (k / 2.0).trunc();
-    sum * pow2(half as i32) * pow2((k - half) as i32)
+    libm::exp(x)
 }
 
-fn pow2(k: i32) -> f64 {
-    f64::from_bits(((k + 1023) as u64) << 52)
-}
-
-/// The natural logarithm, for x > 0: by the exponent and an atanh series.
+/// The natural logarithm, by the pure-Rust `libm` (the same bits on every machine).
 pub fn ln(x: f64) -> f64 {
-    if x.is_nan() || x < 0.0 {
-        return f64::NAN;
-    }
-    if x == 0.0 {
-        return f64::NEG_INFINITY;
-    }
-    if x.is_infinite() {
-        return x;
-    }
-    // x = m * 2^e with m in [sqrt(1/2), sqrt(2)).
-    let mut e = 0i32;
-    let mut m = x;
-    while m >= std::f64::consts::SQRT_2 {
-        m /= 2.0;
-        e += 1;
-    }
-    while m < std::f64::consts::FRAC_1_SQRT_2 {
-        m *= 2.0;
-        e -= 1;
-    }
-    let s = (m - 1.0) / (m + 1.0);
-    let s2 = s * s;
-    let mut term = s;
-    let mut sum = 0.0;
-    let mut n = 1.0;
-    while n < 60.0 {
-        sum += term / n;
-        term *= s2;
-        n += 2.0;
-    }
-    2.0 * sum + f64::from(e) * std::f64::consts::LN_2
+    libm::log(x)
 }
 
 /// The logistic function 1 / (1 + e^-x).
@@ -147,6 +94,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // the platform's own functions, to compare with
     fn exp_and_ln_agree_with_the_standard_library() {
         for &x in &[-30.0, -2.5, -0.3, 0.0, 0.7, 1.0, 3.3, 20.0] {
             let ours = exp(x);

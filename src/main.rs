@@ -454,9 +454,14 @@ static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::n
 /// Without the `gui` feature there is no window: say how to play in the terminal.
 #[cfg(not(feature = "gui"))]
 fn window(args: WindowArgs) -> ExitCode {
-    let scenario = args
-        .scenario
-        .unwrap_or_else(|| PathBuf::from("scenarios/second_expedition_102bc.ron"));
+    // The campaign the menu file offers first.
+    let scenarios = PathBuf::from("scenarios");
+    let first = heavenly_horses::scenario::load::menu(&scenarios)
+        .ok()
+        .flatten()
+        .and_then(|m| m.first)
+        .map_or_else(|| scenarios.join("CAMPAIGN.ron"), |f| scenarios.join(f));
+    let scenario = args.scenario.unwrap_or(first);
     eprintln!(
         "this build has no game window (it was built without the gui feature); play in the terminal with --text:\n  heavenly-horses play {} --text\n(heavenly-horses --help lists every command)",
         scenario.display()

@@ -1,25 +1,35 @@
-//! The historical record as calibration bands (design §5): each figure of the table measured over
-//! many seeded runs of a scenario's historical plan, beside its band. The calibration test and
-//! the calibration bench both use these, so the test checks what the bench prints.
+//! The historical record as calibration bands (design §5), read from the campaign files: each
+//! band's figure measured over many seeded runs of a scenario's historical plan, beside its
+//! range. The calibration test, the calibration bench and `compare` all use these, so the test
+//! checks what the bench and `compare` print.
 //!
-//! Nothing here or in the model knows the answer: the figures are read off finished reports.
+//! Nothing here or in the model knows the answer or names a campaign: the figures are read off
+//! finished reports, by the measure each band names.
 
 use std::ops::Range;
 
-use super::CampaignReport;
+use super::{CampaignReport, StateAnswer};
 use crate::scenario::Scenario;
+use crate::scenario::types::{BandDef, Cause, Counted, Measure, Statistic};
+use crate::sim::Commander;
 
-/// One figure of the table, measured, with its band.
-#[derive(Debug, Clone, PartialEq)]
+/// One band, measured.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Band {
     /// What is measured.
-    pub figure: &'static str,
-    /// The measured value (a median, or a share of runs).
+    pub figure: String,
+    /// The measured value (a median, or a share of runs); NaN where no run counted.
     pub value: f64,
     /// The band's lower end.
     pub lo: f64,
     /// The band's upper end.
     pub hi: f64,
+    /// Whether the calibration test holds the model to it.
+    pub checked: bool,
+    /// Runs counted.
+    pub runs: usize,
+    /// Where the record comes from.
+    pub source: String,
 }
 
 impl Band {
@@ -31,11 +41,27 @@ impl Band {
 
 impl std::fmt::Display for Band {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mark = if self.inside() { "in " } else { "OUT" };
+        let mark = match (self.inside(), self.checked) {
+            (true, _) => "in ",
+            (false, true) => "OUT",
+            (false, false) => "out",
+        };
+        let end = |x: f64| {
+            if x.is_finite() {
+                format!("{x}")
+            } else if x > 0.0 {
+                "∞".to_string()
+            } else {
+                "-∞".to_string()
+            }
+        };
         write!(
             f,
             "[{mark}] {:<56} {:>10.1}   band {} to {}",
-            self.figure, self.value, self.lo, self.hi
+            self.figure,
+            self.value,
+            end(self.lo),
+            end(self.hi)
         )
     }
 }
@@ -44,7 +70,7 @@ impl std::fmt::Display for Band {
 pub fn run_seeds(scenario: &Scenario, seeds: Range<u64>) -> Vec<CampaignReport> {
     seeds
         .map(|seed| {
-            let mut app = crate::runner::run(scenario, seed, crate::sim::Commander::Historical);
+            let mut app = crate::runner::run(scenario, seed, Commander::Historical);
             super::build(app.world_mut())
         })
         .collect()
@@ -59,23 +85,18 @@ pub fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-/// The share of runs, in %, for which `f` holds.
-fn share(rs: &[CampaignReport], f: impl Fn(&CampaignReport) -> bool) -> f64 {
-    100.0 * rs.iter().filter(|r| f(r)).count() as f64 / rs.len().max(1) as f64
+/// Men lost to `cause` in a run.
+fn lost(r: &CampaignReport, cause: Cause) -> u32 {
+    r.men.losses.by_cause()[Cause::ALL.iter().position(|c| *c == cause).unwrap_or(0)]
 }
 
-/// Men back at home, % of those who set out.
-fn home_share(r: &CampaignReport) -> f64 {
-    100.0 * f64::from(r.men.returned) / f64::from(r.men.start.max(1))
-}
-
-/// The share of requests a run's states answered by submitting, in %.
+/// The share of a run's answered requests answered by submission, in %.
 fn submission_share(r: &CampaignReport) -> f64 {
     let asked = r.states.iter().filter(|s| s.answer.is_answer()).count();
     let submitted = r
         .states
         .iter()
-        .filter(|s| s.answer == super::StateAnswer::Submitted)
+        .filter(|s| s.answer == StateAnswer::Submitted)
         .count();
     100.0 * submitted as f64 / asked.max(1) as f64
 }
@@ -95,144 +116,92 @@ fn men_at_turn(r: &CampaignReport) -> f64 {
     f64::from(men)
 }
 
-/// The first expedition's bands, measured on its runs.
-pub fn first_expedition(runs: &[CampaignReport]) -> Vec<Band> {
-    vec![
-        Band {
-            figure: "104 BC: capital taken, % of runs",
-            value: share(runs, |r| r.objective_taken_day.is_some()),
-            lo: 0.0,
-            hi: 10.0,
-        },
-        Band {
-            figure: "104 BC: men back at home, % of those who set out",
-            value: median(runs.iter().map(home_share).collect()),
-            lo: 5.0,
-            hi: 25.0,
-        },
-        Band {
-            figure: "104 BC: hunger + desertion - combat, men",
-            value: median(
-                runs.iter()
-                    .map(|r| {
-                        let l = &r.men.losses;
-                        f64::from(l.hunger + l.desertion) - f64::from(l.combat)
-                    })
-                    .collect(),
-            ),
-            lo: 1.0,
-            hi: f64::INFINITY,
-        },
-    ]
+/// Whether the band counts run `r`.
+fn counted(runs: Counted, r: &CampaignReport) -> bool {
+    match runs {
+        Counted::All => true,
+        Counted::Won => r.objective_taken_day.is_some(),
+        Counted::WaterDiverted => r.siege.as_ref().is_some_and(|s| s.water_diverted),
+    }
 }
 
-/// Figures of the first expedition's story that design §5 gives no band for (the calibration
-/// bench prints them; the test does not assert them).
-pub fn first_expedition_story(runs: &[CampaignReport]) -> Vec<Band> {
-    vec![
-        Band {
-            // Not in design §5's table, but the mission's story: "oasis states refuse food".
-            figure: "104 BC: requests answered by submission, % (story)",
-            value: median(runs.iter().map(submission_share).collect()),
-            lo: 0.0,
-            hi: 50.0,
-        },
-        Band {
-            // "no more than a few thousand men arrived, all starving" [S123]: the main army's
-            // strength at its furthest point west, in men.
-            figure: "104 BC: men at the furthest point reached (story)",
-            value: median(runs.iter().map(men_at_turn).collect()),
-            lo: 1000.0,
-            hi: 9000.0,
-        },
-    ]
+/// The band's measure in run `r`, if the run has it.
+pub fn measure(m: &Measure, r: &CampaignReport) -> Option<f64> {
+    let u = |x: u32| f64::from(x);
+    Some(match m {
+        Measure::ObjectiveTaken => u(u32::from(r.objective_taken_day.is_some())),
+        Measure::ObjectiveDay => u(r.objective_taken_day?),
+        Measure::MenHome => u(r.men.returned),
+        Measure::MenHomePercent => 100.0 * u(r.men.returned) / u(r.men.start.max(1)),
+        Measure::HorsesHome => u(r.horses.returned),
+        Measure::HorsesObtained => u(r.horses.obtained),
+        Measure::SubmissionPercent => submission_share(r),
+        Measure::MenAtObjectivePercent => {
+            // The main army's last arrival before the objective fell.
+            let fell = r.objective_taken_day?;
+            r.places
+                .iter()
+                .take_while(|p| p.day <= fell)
+                .last()
+                .map_or(0.0, |p| 100.0 * u(p.men) / u(r.men.start))
+        }
+        Measure::MenAtFurthest => men_at_turn(r),
+        Measure::ObjectiveSiegeDays => u(r.siege.as_ref()?.days),
+        Measure::Losses(plus, minus) => {
+            let sum = |causes: &[Cause]| causes.iter().map(|c| lost(r, *c)).sum::<u32>();
+            u(sum(plus)) - u(sum(minus))
+        }
+        Measure::LossesPercent(causes) => {
+            let part: u32 = causes.iter().map(|c| lost(r, *c)).sum();
+            100.0 * u(part) / u(r.men.losses.total().max(1))
+        }
+    })
 }
 
-/// The second expedition's bands, measured on its runs.
-pub fn second_expedition(runs: &[CampaignReport]) -> Vec<Band> {
-    let winners: Vec<&CampaignReport> = runs
+/// The band's measure in run `r`: none where the band does not count the run, or the run has
+/// no such figure.
+pub fn band_measure(def: &BandDef, r: &CampaignReport) -> Option<f64> {
+    if counted(def.runs, r) {
+        measure(&def.measure, r)
+    } else {
+        None
+    }
+}
+
+/// One band measured over `runs`.
+pub fn band(def: &BandDef, runs: &[CampaignReport]) -> Band {
+    let values: Vec<Option<f64>> = runs.iter().map(|r| band_measure(def, r)).collect();
+    summarise(def, &values)
+}
+
+/// A band from each run's measure (`None` for a run it does not count).
+pub fn summarise(def: &BandDef, values: &[Option<f64>]) -> Band {
+    let kept: Vec<f64> = values.iter().flatten().copied().collect();
+    let value = match def.statistic {
+        Statistic::Median => median(kept.clone()),
+        Statistic::PercentOfRuns => {
+            let counted = values.iter().filter(|v| v.is_some()).count();
+            100.0 * kept.iter().filter(|x| **x != 0.0).count() as f64 / counted.max(1) as f64
+        }
+    };
+    Band {
+        figure: def.name.clone(),
+        value,
+        lo: def.min.unwrap_or(f64::NEG_INFINITY),
+        hi: def.max.unwrap_or(f64::INFINITY),
+        checked: def.checked,
+        runs: kept.len(),
+        source: def.source.clone(),
+    }
+}
+
+/// The bands of a scenario's historical record, measured over `runs`.
+pub fn bands(scenario: &Scenario, runs: &[CampaignReport]) -> Vec<Band> {
+    scenario
+        .campaign
+        .history
         .iter()
-        .filter(|r| r.objective_taken_day.is_some())
-        .collect();
-    vec![
-        Band {
-            figure: "102 BC: requests answered by submission, %",
-            value: median(runs.iter().map(submission_share).collect()),
-            lo: 80.0,
-            hi: 100.0,
-        },
-        Band {
-            figure: "102 BC: men reaching the capital (winning runs), %",
-            value: median(
-                winners
-                    .iter()
-                    .map(|r| {
-                        // The main army's last arrival before the capital fell.
-                        let fell = r.objective_taken_day.unwrap_or(u32::MAX);
-                        r.places
-                            .iter()
-                            .take_while(|p| p.day <= fell)
-                            .last()
-                            .map_or(0.0, |p| 100.0 * f64::from(p.men) / f64::from(r.men.start))
-                    })
-                    .collect(),
-            ),
-            lo: 40.0,
-            hi: 60.0,
-        },
-        Band {
-            figure: "102 BC: siege days where the river is diverted",
-            value: median(
-                runs.iter()
-                    .filter_map(|r| r.siege.as_ref())
-                    .filter(|s| s.water_diverted)
-                    .map(|s| f64::from(s.days))
-                    .collect(),
-            ),
-            lo: 25.0,
-            hi: 60.0,
-        },
-        Band {
-            figure: "102 BC: capital surrenders, % of runs",
-            value: share(runs, |r| r.objective_taken_day.is_some()),
-            lo: 70.0,
-            hi: 100.0,
-        },
-        Band {
-            figure: "102 BC: horses obtained in winning runs",
-            value: median(
-                winners
-                    .iter()
-                    .map(|r| f64::from(r.horses.obtained))
-                    .collect(),
-            ),
-            lo: 3000.0,
-            hi: f64::INFINITY,
-        },
-        Band {
-            figure: "102 BC: men back home",
-            value: median(runs.iter().map(|r| f64::from(r.men.returned)).collect()),
-            lo: 8000.0,
-            hi: 20000.0,
-        },
-        Band {
-            figure: "102 BC: horses back home",
-            value: median(runs.iter().map(|r| f64::from(r.horses.returned)).collect()),
-            lo: 500.0,
-            hi: 3000.0,
-        },
-        Band {
-            figure: "102 BC: desertion + hunger + exposure - combat, men",
-            value: median(
-                runs.iter()
-                    .map(|r| {
-                        let l = &r.men.losses;
-                        f64::from(l.desertion + l.hunger + l.exposure) - f64::from(l.combat)
-                    })
-                    .collect(),
-            ),
-            lo: 1.0,
-            hi: f64::INFINITY,
-        },
-    ]
+        .flat_map(|h| &h.bands)
+        .map(|def| band(def, runs))
+        .collect()
 }

@@ -11,8 +11,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::CampaignReport;
+use super::calibration::{self, Band};
 use crate::scenario::Scenario;
-use crate::scenario::types::Figure;
+use crate::scenario::types::{Cause, Figure};
 use crate::sim::{Commander, DailyRecord};
 
 /// What one run came to.
@@ -40,20 +41,22 @@ pub struct RunFigures {
     pub losses: [u32; 6],
     /// The main army's first arrival at each place: name, men, horses.
     pub arrivals: Vec<(String, u32, u32)>,
+    /// Each calibration band's measure in this run (none where the band does not count it).
+    pub bands: Vec<Option<f64>>,
 }
 
 /// The causes of loss, in the order of [`RunFigures::losses`] and `MenLosses::by_cause`.
 pub const CAUSES: [&str; 6] = [
-    "hunger",
-    "thirst",
-    "exposure",
-    "disease",
-    "desertion",
-    "combat",
+    Cause::Hunger.name(),
+    Cause::Thirst.name(),
+    Cause::Exposure.name(),
+    Cause::Disease.name(),
+    Cause::Desertion.name(),
+    Cause::Combat.name(),
 ];
 
-/// Reads a run's figures off its report; `objective` is the objective's place name.
-pub fn figures(r: &CampaignReport, objective: &str) -> RunFigures {
+/// Reads a run of `s` off its report; `objective` is the objective's place name.
+pub fn figures(s: &Scenario, r: &CampaignReport, objective: &str) -> RunFigures {
     let mut arrivals: Vec<(String, u32, u32)> = Vec::new();
     for p in &r.places {
         if !arrivals.iter().any(|a| a.0 == p.name) {
@@ -72,7 +75,16 @@ pub fn figures(r: &CampaignReport, objective: &str) -> RunFigures {
         horses_home: r.horses.returned,
         losses: r.men.losses.by_cause(),
         arrivals,
+        bands: band_defs(s)
+            .iter()
+            .map(|def| calibration::band_measure(def, r))
+            .collect(),
     }
+}
+
+/// The calibration bands of a scenario's historical record.
+fn band_defs(s: &Scenario) -> &[crate::scenario::types::BandDef] {
+    s.campaign.history.as_ref().map_or(&[], |h| &h.bands)
 }
 
 /// The objective's place name in a scenario.
@@ -116,7 +128,7 @@ pub fn run_many(
                     part.iter()
                         .map(|&seed| {
                             let mut app = crate::runner::run(s, seed, commander);
-                            let f = figures(&super::build(app.world_mut()), objective);
+                            let f = figures(s, &super::build(app.world_mut()), objective);
                             tick();
                             f
                         })
@@ -179,6 +191,8 @@ pub struct Side {
     pub rows: Vec<Row>,
     /// Men on first arrival at each place the main army reached in at least half the runs.
     pub places: Vec<Row>,
+    /// The calibration bands of its historical record, measured over the runs.
+    pub bands: Vec<Band>,
 }
 
 fn row(figure: &str, values: Vec<f64>, history: Option<(f64, String)>) -> Row {
@@ -289,6 +303,14 @@ pub fn side(s: &Scenario, runs: &[RunFigures]) -> Side {
         history_outcome: s.campaign.history.as_ref().map(|h| h.outcome.clone()),
         rows,
         places,
+        bands: band_defs(s)
+            .iter()
+            .enumerate()
+            .map(|(i, def)| {
+                let values: Vec<Option<f64>> = runs.iter().map(|r| r.bands[i]).collect();
+                calibration::summarise(def, &values)
+            })
+            .collect(),
     }
 }
 
@@ -367,6 +389,12 @@ pub fn render_table(c: &Comparison) -> String {
                 cell(p.median, p.p10, p.p90),
                 p.runs
             );
+        }
+        if !side.bands.is_empty() {
+            let _ = writeln!(s, "{}: the bands of the record", side.name);
+            for band in &side.bands {
+                let _ = writeln!(s, "  {band}");
+            }
         }
         let sources: Vec<String> = side
             .rows

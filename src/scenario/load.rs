@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::source::{ScenarioError, SourceFile};
-use super::types::{CampaignFile, MapFile, OverlayFile, Rules};
+use super::types::{CampaignFile, MapFile, MenuFile, OverlayFile, Rules};
 use super::validate;
 
 /// A campaign with its map and rules, parsed and checked.
@@ -50,11 +50,33 @@ fn resolve(from: &SourceFile, field: &str, reference: &str) -> Result<PathBuf, S
 /// How deep overlays may build on overlays.
 const MAX_OVERLAYS: usize = 4;
 
-/// Whether a campaign file is an overlay: it has a top-level `overlay:` field.
-fn is_overlay(text: &str) -> bool {
-    text.lines()
-        .map(|l| l.trim_start_matches(|c: char| c == '(' || c.is_whitespace()))
-        .any(|l| l.starts_with("overlay:"))
+/// What a scenario file is, read from its parsed top level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A campaign: it names its `map`.
+    Campaign,
+    /// An overlay of another campaign: it names the campaign it changes (`overlay`).
+    Overlay,
+    /// Anything else (a map, rules, the menu file), or not RON at all.
+    Other,
+}
+
+/// What the RON text `text` is: a campaign (a top-level `map` field), an overlay (`overlay`), or
+/// another file.
+pub fn file_kind(text: &str) -> FileKind {
+    let Ok(ron::Value::Map(fields)) =
+        ron::from_str::<ron::Value>(text.trim_start_matches('\u{feff}'))
+    else {
+        return FileKind::Other;
+    };
+    let has = |name: &str| fields.get(&ron::Value::String(name.to_string())).is_some();
+    if has("overlay") {
+        FileKind::Overlay
+    } else if has("map") {
+        FileKind::Campaign
+    } else {
+        FileKind::Other
+    }
 }
 
 /// Reads a campaign file, applying it to its base if it is an overlay. Every file read is pushed
@@ -67,7 +89,7 @@ fn load_campaign(
 ) -> Result<(CampaignFile, SourceFile), ScenarioError> {
     let src = SourceFile::read(path)?;
     sources.push(src.clone());
-    if !is_overlay(&src.text) {
+    if file_kind(&src.text) != FileKind::Overlay {
         let campaign: CampaignFile = src.parse()?;
         return Ok((campaign, src));
     }
@@ -139,4 +161,13 @@ impl Scenario {
             hash,
         })
     }
+}
+
+/// The menu file of a scenarios folder (`menu.ron`), if it has one.
+pub fn menu(dir: &Path) -> Result<Option<MenuFile>, ScenarioError> {
+    let path = dir.join("menu.ron");
+    if !path.is_file() {
+        return Ok(None);
+    }
+    SourceFile::read(&path)?.parse().map(Some)
 }

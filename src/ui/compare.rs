@@ -131,17 +131,7 @@ fn spawn_compare(
 ) {
     if comparing.runs == 0 {
         comparing.runs = 200;
-        let find = |end: &str| {
-            catalogue
-                .entries
-                .iter()
-                .position(|e| e.path.ends_with(end))
-                .unwrap_or(0)
-        };
-        comparing.picked = [
-            find("first_expedition_104bc.ron"),
-            find("second_expedition_102bc.ron"),
-        ];
+        comparing.picked = catalogue.compare_pair(&super::menu::scenarios_dir());
     }
     // Force the result to be shown anew.
     comparing.generation += 1;

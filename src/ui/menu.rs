@@ -15,6 +15,7 @@ use bevy::text::{EditableText, EditableTextFilter};
 use super::theme::{self, Chosen, UiFont};
 use super::{Reply, Screen, Settings, UiAction, UiSystems};
 use crate::save::SaveFile;
+use crate::scenario::types::MenuFile;
 
 /// A campaign file found under `scenarios/`.
 #[derive(Debug, Clone)]
@@ -38,6 +39,10 @@ pub struct Catalogue {
     pub picked: usize,
     /// What is typed in the seed field.
     pub seed_text: String,
+    /// The game's title and tagline, and the campaigns offered first (`scenarios/menu.ron`).
+    pub menu: Option<MenuFile>,
+    /// Why the menu file did not load, if it did not.
+    pub menu_error: Option<String>,
 }
 
 impl Catalogue {
@@ -56,7 +61,8 @@ impl Catalogue {
             .into_iter()
             .filter_map(|path| {
                 let text = std::fs::read_to_string(&path).ok()?;
-                if !is_campaign(&text) {
+                if crate::scenario::load::file_kind(&text) == crate::scenario::load::FileKind::Other
+                {
                     return None;
                 }
                 Some(match crate::scenario::Scenario::load(&path) {
@@ -77,17 +83,39 @@ impl Catalogue {
                 })
             })
             .collect();
-        // The second expedition first: it is the campaign most players come for.
+        let (menu, menu_error) = match crate::scenario::load::menu(root) {
+            Ok(menu) => (menu, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
         let mut catalogue = Catalogue {
             entries,
+            menu,
+            menu_error,
             ..default()
         };
-        catalogue.picked = catalogue
-            .entries
-            .iter()
-            .position(|e| e.path.ends_with("second_expedition_102bc.ron"))
-            .unwrap_or(0);
+        // The campaign the menu file offers first, or the first found.
+        let first = catalogue
+            .menu
+            .as_ref()
+            .and_then(|m| m.first.as_ref())
+            .map(|f| root.join(f));
+        catalogue.picked = first.and_then(|f| catalogue.position(&f)).unwrap_or(0);
         catalogue
+    }
+
+    /// The index of the campaign file at `path`.
+    pub fn position(&self, path: &Path) -> Option<usize> {
+        self.entries.iter().position(|e| e.path == path)
+    }
+
+    /// The two campaigns the compare screen offers first: the menu file's pair, or the first two.
+    pub fn compare_pair(&self, root: &Path) -> [usize; 2] {
+        let pair = self.menu.as_ref().and_then(|m| m.compare.as_ref());
+        let find = |f: &String| self.position(&root.join(f));
+        match pair.map(|(a, b)| (find(a), find(b))) {
+            Some((Some(a), Some(b))) => [a, b],
+            _ => [0, 1.min(self.entries.len().saturating_sub(1))],
+        }
     }
 }
 
@@ -104,13 +132,6 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(path);
         }
     }
-}
-
-/// A campaign file has a top-level `map:` or `overlay:` field (comments aside).
-fn is_campaign(text: &str) -> bool {
-    text.lines()
-        .map(|l| l.split("//").next().unwrap_or("").trim())
-        .any(|l| l.starts_with("map:") || l.starts_with("overlay:"))
 }
 
 /// Where the scenarios are: `scenarios/` here, or beside the game's sources.
@@ -183,6 +204,14 @@ fn spawn_menu(
         catalogue.picked = i;
     }
     focus.clear();
+    let (title, tagline) = match (&catalogue.menu, &catalogue.menu_error) {
+        (Some(m), _) => (m.title.clone(), m.tagline.clone()),
+        (None, Some(e)) => (
+            "Campaigns".to_string(),
+            format!("the menu file did not load: {e}"),
+        ),
+        (None, None) => ("Campaigns".to_string(), String::new()),
+    };
     let campaigns: Vec<_> = catalogue
         .entries
         .iter()
@@ -216,18 +245,8 @@ fn spawn_menu(
         ))
         .id();
     commands.entity(root).with_children(|root| {
-        root.spawn((
-            Text::new("Heavenly Horses"),
-            font.at(44.0),
-            TextColor(theme::HAN_RED),
-        ));
-        root.spawn((
-            Text::new(
-                "Li Guangli's expeditions to Dayuan, 104 and 102 BC: grain, water, fodder and horses across the Tarim Basin",
-            ),
-            font.at(17.0),
-            TextColor(theme::INK),
-        ));
+        root.spawn((Text::new(title), font.at(44.0), TextColor(theme::HAN_RED)));
+        root.spawn((Text::new(tagline), font.at(17.0), TextColor(theme::INK)));
         root.spawn(Node {
             flex_direction: FlexDirection::Row,
             column_gap: px(24),
@@ -235,14 +254,19 @@ fn spawn_menu(
             ..default()
         })
         .with_children(|row| {
-            row.spawn(theme::panel(Node {flex_direction: FlexDirection::Column,
-padding: UiRect::all(px(8)),
+            row.spawn(theme::panel(Node {
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(px(8)),
 
                 width: px(470),
                 ..default()
             }))
             .with_children(|col| {
-                col.spawn((Text::new("Campaigns (↑ ↓)"), font.at(18.0), TextColor(theme::INK)));
+                col.spawn((
+                    Text::new("Campaigns (↑ ↓)"),
+                    font.at(18.0),
+                    TextColor(theme::INK),
+                ));
                 for b in campaigns {
                     col.spawn(b);
                 }
@@ -263,15 +287,21 @@ padding: UiRect::all(px(8)),
                     col.spawn((Text::new("none yet"), font.at(14.0), TextColor(theme::INK)));
                 }
             });
-            row.spawn(theme::panel(Node {flex_direction: FlexDirection::Column,
-padding: UiRect::all(px(8)),
+            row.spawn(theme::panel(Node {
+                flex_direction: FlexDirection::Column,
+                padding: UiRect::all(px(8)),
 
                 width: px(560),
                 row_gap: px(8),
                 ..default()
             }))
             .with_children(|col| {
-                col.spawn((Description, Text::new(""), font.at(15.0), TextColor(theme::INK)));
+                col.spawn((
+                    Description,
+                    Text::new(""),
+                    font.at(15.0),
+                    TextColor(theme::INK),
+                ));
                 col.spawn(Node {
                     flex_direction: FlexDirection::Row,
                     align_items: AlignItems::Center,
@@ -327,7 +357,12 @@ padding: UiRect::all(px(8)),
                     UiAction::Go(Screen::Playing),
                 ));
                 col.spawn(theme::button(&font, "Quit", "Esc", UiAction::Quit));
-                col.spawn((MenuReply, Text::new(""), font.at(14.0), TextColor(theme::ERROR)));
+                col.spawn((
+                    MenuReply,
+                    Text::new(""),
+                    font.at(14.0),
+                    TextColor(theme::ERROR),
+                ));
             });
         });
     });

@@ -42,4 +42,133 @@ pub struct HistoryDef {
     /// Figures, each with its source.
     #[serde(default)]
     pub figures: Vec<HistoricalFigure>,
+    /// Calibration bands, each with its source: the calibration test holds the model to them,
+    /// and `compare` prints them.
+    #[serde(default)]
+    pub bands: Vec<BandDef>,
+}
+
+/// A cause of loss of men.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Cause {
+    /// Starved.
+    Hunger,
+    /// Died of thirst.
+    Thirst,
+    /// Died of heat, cold or exhaustion.
+    Exposure,
+    /// Died of sickness.
+    Disease,
+    /// Ran away.
+    Desertion,
+    /// Killed in battle.
+    Combat,
+}
+
+impl Cause {
+    /// Every cause, in the reports' order.
+    pub const ALL: [Cause; 6] = [
+        Cause::Hunger,
+        Cause::Thirst,
+        Cause::Exposure,
+        Cause::Disease,
+        Cause::Desertion,
+        Cause::Combat,
+    ];
+
+    /// Its name in reports.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Cause::Hunger => "hunger",
+            Cause::Thirst => "thirst",
+            Cause::Exposure => "exposure",
+            Cause::Disease => "disease",
+            Cause::Desertion => "desertion",
+            Cause::Combat => "combat",
+        }
+    }
+}
+
+/// What a calibration band measures in each run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Measure {
+    /// Whether the objective fell: 1 or 0.
+    ObjectiveTaken,
+    /// The day the objective fell (runs where it did).
+    ObjectiveDay,
+    /// Men who came home.
+    MenHome,
+    /// Men who came home, % of those who set out.
+    MenHomePercent,
+    /// Horses that came home.
+    HorsesHome,
+    /// Horses taken.
+    HorsesObtained,
+    /// Requests answered by submission, % of the requests answered.
+    SubmissionPercent,
+    /// Men of the main army at its last arrival before the objective fell, % of those who set
+    /// out (runs where it fell).
+    MenAtObjectivePercent,
+    /// Men of the main army on arrival at the furthest place it reached before it first came back
+    /// to a place it had passed.
+    MenAtFurthest,
+    /// Days of the last siege of the objective (runs with one).
+    ObjectiveSiegeDays,
+    /// Men lost to the first causes, less the men lost to the second.
+    Losses(Vec<Cause>, Vec<Cause>),
+    /// Men lost to these causes, % of all the men lost.
+    LossesPercent(Vec<Cause>),
+}
+
+/// Which runs a band counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Counted {
+    /// Every run.
+    #[default]
+    All,
+    /// Runs in which the objective fell.
+    Won,
+    /// Runs in which the objective's water was diverted in its last siege.
+    WaterDiverted,
+}
+
+/// How a band sums up its runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Statistic {
+    /// The median of the measure (the upper one of an even count).
+    Median,
+    /// The share of runs, %, in which the measure is not 0.
+    PercentOfRuns,
+}
+
+/// A calibration band: a figure of the record measured over many seeded runs of the historical
+/// plan, and the range the record allows it (design §5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandDef {
+    /// What it is, as the table prints it.
+    pub name: String,
+    /// What is measured in each run.
+    pub measure: Measure,
+    /// Which runs count.
+    #[serde(default)]
+    pub runs: Counted,
+    /// How the runs are summed up.
+    pub statistic: Statistic,
+    /// The band's lower end, if it has one.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// The band's upper end, if it has one.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Where the record comes from.
+    pub source: String,
+    /// Whether the calibration test holds the model to it (else it is a figure of the story,
+    /// printed beside the table).
+    #[serde(default = "checked")]
+    pub checked: bool,
+}
+
+fn checked() -> bool {
+    true
 }

@@ -2,14 +2,14 @@
 //!
 //! Every struct denies unknown fields, so a misspelt field is an error that names the valid ones.
 //! The modding guide (`scenarios/MODDING.md`) documents each field. One file per kind of file:
-//! [`map`], [`rules`], [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`] and [`history`]) and
-//! [`overlay`].
+//! [`map`], [`rules`], [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`] and [`history`]) [`overlay`], and the game's [`menu`].
 
 pub mod army;
 pub mod campaign;
 pub mod events;
 pub mod history;
 pub mod map;
+pub mod menu;
 pub mod overlay;
 pub mod plan;
 pub mod rules;
@@ -19,6 +19,7 @@ pub use campaign::*;
 pub use events::*;
 pub use history::*;
 pub use map::*;
+pub use menu::*;
 pub use overlay::*;
 pub use plan::*;
 pub use rules::*;

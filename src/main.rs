@@ -426,9 +426,24 @@ struct WindowArgs {
     script: Vec<String>,
 }
 
-/// Opens the game window (when built with the `gui` feature).
+/// The campaign to suggest for the terminal: the one given, or the one the menu file offers first.
+#[cfg_attr(feature = "gui", allow(dead_code))]
+fn terminal_campaign(given: Option<PathBuf>) -> PathBuf {
+    let scenarios = PathBuf::from("scenarios");
+    given.unwrap_or_else(|| {
+        heavenly_horses::scenario::load::menu(&scenarios)
+            .ok()
+            .flatten()
+            .and_then(|m| m.first)
+            .map_or_else(|| scenarios.join("CAMPAIGN.ron"), |f| scenarios.join(f))
+    })
+}
+
+/// Opens the game window (when built with the `gui` feature), or says in a line why it cannot
+/// and how to play in the terminal.
 #[cfg(feature = "gui")]
 fn window(args: WindowArgs) -> ExitCode {
+    let campaign = terminal_campaign(args.scenario.clone());
     let options = heavenly_horses::ui::WindowOptions {
         scenario: args.scenario,
         seed: args.seed,
@@ -442,8 +457,15 @@ fn window(args: WindowArgs) -> ExitCode {
             .unwrap_or_else(std::time::Instant::now),
     };
     match heavenly_horses::ui::run(options) {
-        bevy::app::AppExit::Success => ExitCode::SUCCESS,
-        bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
+        Ok(bevy::app::AppExit::Success) => ExitCode::SUCCESS,
+        Ok(bevy::app::AppExit::Error(_)) => ExitCode::FAILURE,
+        Err(no_display) => {
+            eprintln!(
+                "{no_display}; play in the terminal instead: heavenly-horses play {} --text",
+                campaign.display()
+            );
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -454,17 +476,9 @@ static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::n
 /// Without the `gui` feature there is no window: say how to play in the terminal.
 #[cfg(not(feature = "gui"))]
 fn window(args: WindowArgs) -> ExitCode {
-    // The campaign the menu file offers first.
-    let scenarios = PathBuf::from("scenarios");
-    let first = heavenly_horses::scenario::load::menu(&scenarios)
-        .ok()
-        .flatten()
-        .and_then(|m| m.first)
-        .map_or_else(|| scenarios.join("CAMPAIGN.ron"), |f| scenarios.join(f));
-    let scenario = args.scenario.unwrap_or(first);
     eprintln!(
         "this build has no game window (it was built without the gui feature); play in the terminal with --text:\n  heavenly-horses play {} --text\n(heavenly-horses --help lists every command)",
-        scenario.display()
+        terminal_campaign(args.scenario).display()
     );
     ExitCode::from(2)
 }

@@ -164,3 +164,38 @@ fn with_no_command_a_build_without_the_window_says_how_to_play() {
         "{err}"
     );
 }
+
+#[test]
+fn with_no_display_the_window_says_so_in_a_line_and_how_to_play_in_the_terminal() {
+    if !cfg!(feature = "gui") {
+        return;
+    }
+    // No display named, and one named that is not there: the same one line, no panic.
+    for display in [None, Some(":77")] {
+        for args in [
+            &[][..],
+            &["window"][..],
+            &["play", "scenarios/first_expedition_104bc.ron"][..],
+        ] {
+            let mut command = Command::new(BIN);
+            command
+                .args(args)
+                .current_dir(ROOT)
+                .env_remove("DISPLAY")
+                .env_remove("WAYLAND_DISPLAY");
+            if let Some(d) = display {
+                command.env("DISPLAY", d);
+            }
+            let out = command.output().expect("the binary runs");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?} {display:?}: {err}");
+            assert!(err.contains("play in the terminal instead"), "{err}");
+            assert!(err.contains("--text"), "{err}");
+            assert!(
+                !err.contains("panicked") && !err.contains("backtrace"),
+                "{err}"
+            );
+            assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        }
+    }
+}

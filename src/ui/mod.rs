@@ -157,8 +157,57 @@ pub enum UiSystems {
     Show,
 }
 
-/// Opens the window and runs until the player quits.
-pub fn run(options: WindowOptions) -> AppExit {
+/// Why the window cannot open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoDisplay(pub String);
+
+impl std::fmt::Display for NoDisplay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Whether there is a display to open a window on: on Linux and the BSDs, an X11 or Wayland one
+/// named in the environment.
+fn display() -> Result<(), NoDisplay> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let named = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
+    if unix_desktop && !named("DISPLAY") && !named("WAYLAND_DISPLAY") {
+        return Err(NoDisplay(
+            "there is no display to open the game window on (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+                .to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Opens the window and runs until the player quits; or, with no display to open it on, says
+/// so (the windowing library's own failure is caught, not printed as a panic).
+pub fn run(options: WindowOptions) -> Result<AppExit, NoDisplay> {
+    display()?;
+    // Building the window's app connects to the display; a display that is named but cannot be
+    // reached fails there.
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let built = std::panic::catch_unwind(move || build(options));
+    std::panic::set_hook(quiet);
+    match built {
+        Ok(mut app) => Ok(app.run()),
+        Err(_) => {
+            let named = ["DISPLAY", "WAYLAND_DISPLAY"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok().map(|d| format!("{v}={d}")))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Err(NoDisplay(format!(
+                "the game window could not open: the display ({named}) cannot be reached"
+            )))
+        }
+    }
+}
+
+/// The window's app, built.
+fn build(options: WindowOptions) -> App {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
@@ -199,7 +248,7 @@ pub fn run(options: WindowOptions) -> AppExit {
     }
     app.add_systems(Startup, setup);
     app.add_systems(Update, scale_with_window);
-    app.run()
+    app
 }
 
 fn setup(mut commands: Commands) {

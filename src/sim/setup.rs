@@ -7,7 +7,7 @@ use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::campaign::{CampaignStatus, Prestige};
 use super::force::{Condition, Force, Ledger, Orders, Retinue, Stores, Visit};
-use super::log::{Chronicle, SimEvent};
+use super::log::{Chronicle, Logged, SimEvent};
 use super::map::{Location, MapIndex, Place, Route};
 use super::orders::detachments::NewForce;
 use super::random::SimRng;
@@ -246,13 +246,16 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     world.insert_resource(Prestige(campaign.prestige));
     world.insert_resource(status);
     world.insert_resource(DailyRecord::default());
-    world.insert_resource(Chronicle::default());
+    // The forces set out on day 0, before anything else happens.
+    world.insert_resource(Chronicle(
+        set_out
+            .into_iter()
+            .map(|event| Logged { day: 0, event })
+            .collect(),
+    ));
     world.insert_resource(Triggers::default());
     world.resource_mut::<Messages<SimEvent>>().clear();
     world
         .resource_mut::<Messages<super::orders::GiveOrder>>()
         .clear();
-    for event in set_out {
-        world.write_message(event);
-    }
 }

@@ -110,7 +110,15 @@ fn an_order_between_days_is_taken_or_refused_in_one_event() {
     );
     // The slaughtered oxen are in the ledger and their meat in the stores.
     let world = game.world_ref();
-    assert_eq!(world.get::<Ledger>(army).unwrap().animals_lost.oxen.slaughtered, 10);
+    assert_eq!(
+        world
+            .get::<Ledger>(army)
+            .unwrap()
+            .animals_lost
+            .oxen
+            .slaughtered,
+        10
+    );
     assert!(world.get::<Stores>(army).unwrap().meat.0 > 0.0);
 }
 
@@ -138,7 +146,9 @@ fn a_march_ends_in_an_arrival_and_a_force_that_waits_for_orders() {
         let arrived = day
             .iter()
             .find_map(|e| match e {
-                SimEvent::Arrived { men, horses, grain, .. } => Some((*men, *horses, *grain)),
+                SimEvent::Arrived {
+                    men, horses, grain, ..
+                } => Some((*men, *horses, *grain)),
                 _ => None,
             })
             .expect("an arrival");
@@ -183,12 +193,14 @@ fn a_state_asked_answers_once_with_a_typed_answer_and_prestige_follows_a_submiss
         .into_iter()
         .filter(|e| matches!(e, SimEvent::Answered { .. }))
         .collect();
-    let [SimEvent::Answered {
-        state: s,
-        force,
-        answer,
-        ..
-    }] = answers.as_slice()
+    let [
+        SimEvent::Answered {
+            state: s,
+            force,
+            answer,
+            ..
+        },
+    ] = answers.as_slice()
     else {
         panic!("one answer: {answers:?}");
     };

@@ -1,0 +1,167 @@
+//! How a city falls or holds: terms accepted, a storm, a field battle, a city taken and its
+//! horses led away, a state that beats the Han.
+
+use bevy::prelude::*;
+
+use super::Ctx;
+use crate::sim::battle;
+use crate::sim::force::ForceMutItem;
+use crate::sim::log::{BattleKind, SimEvent};
+use crate::sim::random::SimRng;
+use crate::sim::state::{OasisState, Relation, Remembered};
+
+/// The city's terms, accepted: horses, grain, a hostage and a new king.
+pub(super) fn accept(
+    ctx: &mut Ctx,
+    force: &mut ForceMutItem,
+    state: &mut OasisState,
+    entity: Entity,
+) {
+    let t = &ctx.rules.siege.terms;
+    let day = ctx.calendar.day;
+    let terms = state.terms(ctx.rules, ctx.calendar.season());
+    state.horses -= terms.horses.min(state.horses);
+    state.superior_horses -= terms.superior_horses.min(state.superior_horses);
+    gain_horses(
+        force,
+        terms.horses + terms.superior_horses,
+        terms.superior_horses,
+    );
+    let grain = terms.grain;
+    state.grain_out += grain;
+    state.grain_supplied += grain;
+    force.stores.grain += grain;
+    state.relation = Relation::Submitted;
+    state.attitude = t.new_king_attitude;
+    state.defender_morale = 1.0;
+    state.remember(Remembered::NewKing, day);
+    state.remember(Remembered::SentHostage, day);
+    force.condition.morale = (force.condition.morale + 0.1).min(1.0);
+    ctx.gain(ctx.rules.diplomacy.prestige_for_victory);
+    if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
+        ctx.status.objective_taken = Some(day);
+    }
+    ctx.tell(SimEvent::TermsAccepted {
+        force: force.entity,
+        state: entity,
+        horses: terms.horses,
+        superior: terms.superior_horses,
+        grain,
+    });
+}
+
+/// Storms the city in one battle.
+pub(super) fn storm(
+    ctx: &mut Ctx,
+    force: &mut ForceMutItem,
+    state: &mut OasisState,
+    entity: Entity,
+    rng: &mut SimRng,
+) {
+    let enemy = battle::Enemy {
+        men: state.garrison,
+        cavalry: state.cavalry_share,
+        wall: state.standing_wall(),
+        morale: state.defender_morale,
+    };
+    // The storming parties fight and fall; the rest of the army stands by.
+    let committed = ctx.rules.siege.assault_share;
+    let r = battle::fight(
+        &ctx.rules.battle,
+        &mut force.fighter(),
+        true,
+        enemy,
+        committed,
+        &mut rng.combat,
+    );
+    state.garrison -= r.enemy_killed.min(state.garrison);
+    state.soldiers -= r.enemy_killed.min(state.soldiers);
+    ctx.battle(BattleKind::Storm, force.entity, entity, 0, &r);
+    if r.han_won {
+        take_city(ctx, force, state, entity);
+    } else {
+        // A storm thrown back is a defeat for the whole army.
+        force.ledger.battles_lost += 1;
+        lost_to(ctx, state);
+    }
+}
+
+/// Meets the state's garrison in the open; the beaten defenders withdraw behind their walls.
+pub(super) fn field_battle(
+    ctx: &mut Ctx,
+    force: &mut ForceMutItem,
+    state: &mut OasisState,
+    entity: Entity,
+    rng: &mut SimRng,
+) {
+    let enemy = battle::Enemy {
+        men: state.garrison,
+        cavalry: state.cavalry_share,
+        wall: 0.0,
+        morale: state.defender_morale,
+    };
+    let r = battle::fight(
+        &ctx.rules.battle,
+        &mut force.fighter(),
+        true,
+        enemy,
+        1.0,
+        &mut rng.combat,
+    );
+    state.garrison -= r.enemy_killed.min(state.garrison);
+    state.soldiers -= r.enemy_killed.min(state.soldiers);
+    ctx.battle(BattleKind::Field, force.entity, entity, 0, &r);
+    if r.han_won {
+        state.defender_morale -= ctx.rules.siege.breach_morale;
+    } else {
+        lost_to(ctx, state);
+    }
+}
+
+/// A state beat a Han force.
+fn lost_to(ctx: &mut Ctx, state: &mut OasisState) {
+    ctx.defeat();
+    state.relation = Relation::Victorious;
+    state.remember(Remembered::BeatTheHan, ctx.calendar.day);
+}
+
+/// Adds horses taken from the enemy to a force.
+fn gain_horses(force: &mut ForceMutItem, horses: u32, superior: u32) {
+    force.column.animals.horses += horses;
+    force.ledger.animals_gained.horses += horses;
+    force.ledger.superior_horses_gained += superior;
+}
+
+/// A city taken by force: its stores open to the victor, its horses are led away, prestige rises;
+/// a city that refused the Han is sacked, and the others take note.
+pub(super) fn take_city(
+    ctx: &mut Ctx,
+    force: &mut ForceMutItem,
+    state: &mut OasisState,
+    entity: Entity,
+) {
+    let s = &ctx.rules.siege;
+    let day = ctx.calendar.day;
+    state.relation = Relation::Conquered;
+    let horses = (f64::from(state.horses) * s.horses_taken).round() as u32;
+    let superior = (f64::from(state.superior_horses) * s.horses_taken).round() as u32;
+    state.horses -= horses.min(state.horses);
+    state.superior_horses -= superior.min(state.superior_horses);
+    gain_horses(force, horses + superior, superior);
+    force.condition.morale = (force.condition.morale + 0.1).min(1.0);
+    let mut gain = ctx.rules.diplomacy.prestige_for_victory;
+    state.remember(Remembered::Sacked, day);
+    let sacked = state.refused_before;
+    if sacked {
+        gain += s.massacre_prestige;
+    }
+    ctx.tell(SimEvent::CityTaken {
+        force: force.entity,
+        state: entity,
+        sacked,
+    });
+    ctx.gain(gain);
+    if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
+        ctx.status.objective_taken = Some(day);
+    }
+}

@@ -88,6 +88,15 @@ pub fn begin_next(
     // The historical commander follows the plan and its retreat rule; a player or the AI gives
     // every order, except that all turn for home once the objective has fallen.
     let historical = *commander == Commander::Historical;
+    // Most days every force is busy: nothing to begin.
+    let idle = forces.iter().any(|(f, _)| {
+        *f.activity == Activity::Idle
+            && f.column.men.total() > 0
+            && matches!(*f.location, Location::At(_))
+    });
+    if !idle {
+        return;
+    }
     let names = force_names(
         forces
             .iter()

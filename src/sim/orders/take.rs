@@ -63,6 +63,9 @@ pub fn take_orders(
     status: Res<CampaignStatus>,
     mut events: MessageWriter<SimEvent>,
 ) {
+    if given.is_empty() {
+        return;
+    }
     let rules = &scenario.0.rules;
     let orders: Vec<GiveOrder> = given.drain().collect();
     for GiveOrder { target, order } in orders {

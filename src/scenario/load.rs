@@ -22,8 +22,18 @@ pub struct Scenario {
     pub hash: u64,
 }
 
-/// Resolves `reference` against the folder of `from`, refusing paths that leave the scenario's folder.
-fn resolve(from: &SourceFile, field: &str, reference: &str) -> Result<PathBuf, ScenarioError> {
+/// Resolves `reference` (a path written in `field` of `from`) against the folder of `from`: it
+/// must be relative, without `..`, name a file that exists, and lead (links followed) to a file
+/// inside `root`, the campaign's own folder.
+fn resolve(
+    from: &SourceFile,
+    field: &str,
+    reference: &str,
+    root: &Path,
+) -> Result<PathBuf, ScenarioError> {
+    let fail = |message: String| ScenarioError {
+        problems: vec![from.problem(field, message)],
+    };
     let relative = Path::new(reference);
     let escapes = relative.is_absolute()
         || relative.components().any(|c| {
@@ -32,19 +42,33 @@ fn resolve(from: &SourceFile, field: &str, reference: &str) -> Result<PathBuf, S
                 Component::ParentDir | Component::RootDir | Component::Prefix(_)
             )
         });
-    if escapes {
-        return Err(ScenarioError {
-            problems: vec![from.problem_at(
-                &format!("\"{reference}\""),
-                field,
-                format!(
-                    "`{reference}` leaves the scenario's folder; give a path inside it, such as \"maps/western_regions.ron\""
-                ),
-            )],
-        });
+    if escapes || reference.is_empty() {
+        return Err(fail(format!(
+            "`{reference}` leaves the scenario's folder; give a path inside it, such as \"maps/western_regions.ron\""
+        )));
     }
     let dir = from.path.parent().unwrap_or(Path::new("."));
-    Ok(dir.join(relative))
+    let path = dir.join(relative);
+    let real = std::fs::canonicalize(&path).map_err(|e| {
+        fail(format!(
+            "`{reference}` cannot be found ({}: {e}); give a file inside the scenario's folder",
+            path.display()
+        ))
+    })?;
+    if !real.starts_with(root) {
+        return Err(fail(format!(
+            "`{reference}` leads outside the scenario's folder (to {}); give a file inside it, not a link out of it",
+            real.display()
+        )));
+    }
+    Ok(path)
+}
+
+/// The folder a campaign file may read from: its own, links followed.
+fn root_of(path: &Path) -> Result<PathBuf, ScenarioError> {
+    let real = std::fs::canonicalize(path)
+        .map_err(|e| ScenarioError::one(path, "", format!("cannot read the file: {e}")))?;
+    Ok(real.parent().map_or(real.clone(), Path::to_path_buf))
 }
 
 /// How deep overlays may build on overlays.
@@ -84,6 +108,7 @@ pub fn file_kind(text: &str) -> FileKind {
 /// map and rules (the base-most campaign).
 fn load_campaign(
     path: &Path,
+    root: &Path,
     sources: &mut Vec<SourceFile>,
     depth: usize,
 ) -> Result<(CampaignFile, SourceFile), ScenarioError> {
@@ -96,8 +121,7 @@ fn load_campaign(
     let overlay: OverlayFile = src.parse()?;
     if depth >= MAX_OVERLAYS {
         return Err(ScenarioError {
-            problems: vec![src.problem_at(
-                "overlay:",
+            problems: vec![src.problem(
                 "overlay",
                 format!(
                     "overlays build on overlays more than {MAX_OVERLAYS} deep; is there a loop?"
@@ -105,11 +129,10 @@ fn load_campaign(
             )],
         });
     }
-    let base_path = resolve(&src, "overlay", &overlay.overlay)?;
-    let (base, base_src) = load_campaign(&base_path, sources, depth + 1)?;
+    let base_path = resolve(&src, "overlay", &overlay.overlay, root)?;
+    let (base, base_src) = load_campaign(&base_path, root, sources, depth + 1)?;
     let campaign = overlay.apply(base).map_err(|i| ScenarioError {
-        problems: vec![src.problem_at(
-            "forces:",
+        problems: vec![src.problem(
             &format!("forces[{i}].force"),
             format!(
                 "the base campaign has no force {}; forces are numbered from 0",
@@ -134,15 +157,19 @@ impl Scenario {
     /// Loads a campaign file, the map and rules it names, and checks them all.
     pub fn load(path: impl AsRef<Path>) -> Result<Scenario, ScenarioError> {
         let mut sources = Vec::new();
-        let (campaign, base_src) = load_campaign(path.as_ref(), &mut sources, 0)?;
+        let root = root_of(path.as_ref())?;
+        let (campaign, base_src) = load_campaign(path.as_ref(), &root, &mut sources, 0)?;
         let campaign_src = sources[0].clone();
-        let map_src = SourceFile::read(&resolve(&base_src, "map", &campaign.map)?)?;
-        let rules_src = SourceFile::read(&resolve(&base_src, "rules", &campaign.rules)?)?;
+        let map_src = SourceFile::read(&resolve(&base_src, "map", &campaign.map, &root)?)?;
+        let rules_src = SourceFile::read(&resolve(&base_src, "rules", &campaign.rules, &root)?)?;
         let map: MapFile = map_src.parse()?;
         let rules: Rules = rules_src.parse()?;
 
         let mut problems = validate::map(&map_src, &map);
         problems.extend(validate::rules(&rules_src, &rules));
+        if problems.is_empty() {
+            problems.extend(validate::routes_against_rules(&map_src, &map, &rules));
+        }
         if problems.is_empty() {
             problems.extend(validate::campaign(&campaign_src, &campaign, &map, &rules));
         }

@@ -9,6 +9,7 @@
 pub mod load;
 pub mod logistics;
 pub mod source;
+pub mod spans;
 pub mod types;
 pub mod units;
 pub mod validate;

@@ -1,185 +1,298 @@
-//! Checks of a campaign file against its map and rules.
+//! Checks of a campaign file against its map and rules: references, the bounds of every number,
+//! forces that can carry what they set out with, and a plan each of whose steps can be taken.
 
 use std::collections::BTreeSet;
 
 use super::plan::{PlanWalk, SetOut, collect_detachments};
-use super::{check_share, unknown};
+use super::{
+    Checker, MAX_ANIMALS, MAX_DAYS, MAX_MEN, MAX_TONNES, MAX_TREASURE, num, unknown, writable_name,
+};
 use crate::scenario::logistics;
 use crate::scenario::source::{Problem, SourceFile};
-use crate::scenario::types::{CampaignFile, Effect, EventDef, MapFile, Rules, Trigger};
+use crate::scenario::types::{
+    AnimalKind, CampaignFile, Effect, EventDef, MapFile, MenDef, PerAnimal, Rules, StoresDef,
+    Trigger,
+};
+
+/// Checks men, animals and stores of a force or an event at `at`.
+pub(super) fn check_army(
+    c: &mut Checker,
+    at: &str,
+    men: &MenDef,
+    animals: &PerAnimal<u32>,
+    stores: &StoresDef,
+) {
+    c.count(format!("{at}.men.infantry"), men.infantry, 0, MAX_MEN);
+    c.count(format!("{at}.men.cavalry"), men.cavalry, 0, MAX_MEN);
+    if u64::from(men.infantry) + u64::from(men.cavalry) > u64::from(MAX_MEN) {
+        c.problem(
+            format!("{at}.men"),
+            format!(
+                "{} men in all; at most {MAX_MEN}",
+                u64::from(men.infantry) + u64::from(men.cavalry)
+            ),
+        );
+    }
+    for kind in AnimalKind::ALL {
+        c.count(
+            format!("{at}.animals.{}", kind.name()),
+            *animals.get(kind),
+            0,
+            MAX_ANIMALS,
+        );
+    }
+    c.within(
+        format!("{at}.stores.grain_t"),
+        stores.grain_t.0,
+        0.0,
+        MAX_TONNES,
+    );
+    c.within(
+        format!("{at}.stores.fodder_t"),
+        stores.fodder_t.0,
+        0.0,
+        MAX_TONNES,
+    );
+    c.within(
+        format!("{at}.stores.water_m3"),
+        stores.water_m3.0,
+        0.0,
+        MAX_TONNES,
+    );
+}
 
 /// Checks a campaign against its map and rules: places and states exist, the plan follows routes,
 /// each force can carry what it sets out with, and can carry water across each leg of its plan.
-pub fn campaign(src: &SourceFile, c: &CampaignFile, map: &MapFile, rules: &Rules) -> Vec<Problem> {
-    let mut out = Vec::new();
+pub fn campaign(
+    src: &SourceFile,
+    camp: &CampaignFile,
+    map: &MapFile,
+    rules: &Rules,
+) -> Vec<Problem> {
+    let mut c = Checker::new(src);
+    c.finite_everywhere();
     let places: BTreeSet<&str> = map.places.iter().map(|p| p.id.as_str()).collect();
     let states: BTreeSet<&str> = map.states.iter().map(|s| s.id.as_str()).collect();
-    let place_ref = |out: &mut Vec<Problem>, field: &str, id: &str| {
+    let place_ref = |c: &mut Checker, field: &str, id: &str| {
         if !places.contains(id) {
-            out.push(src.problem_at(&format!("\"{id}\""), field, unknown("place", id, &places)));
-            false
-        } else {
-            true
+            c.problem(field, unknown("place", id, &places));
         }
     };
-    if !(1..=12).contains(&c.start.month) || !(1..=30).contains(&c.start.day) {
-        out.push(src.problem_at("start:", "start", "month must be 1 to 12 and day 1 to 30"));
-    }
-    check_share(src, &mut out, "prestige", c.prestige, -1.0, 1.0);
-    if !states.contains(c.objective.capture.as_str()) {
-        out.push(src.problem_at(
-            &format!("\"{}\"", c.objective.capture),
+    c.count("start.month", camp.start.month, 1, 12);
+    c.count("start.day", camp.start.day, 1, 30);
+    c.count("max_days", camp.max_days, 1, MAX_DAYS);
+    c.within("prestige", camp.prestige, -1.0, 1.0);
+    if !states.contains(camp.objective.capture.as_str()) {
+        c.problem(
             "objective.capture",
-            unknown("state", &c.objective.capture, &states),
-        ));
+            unknown("state", &camp.objective.capture, &states),
+        );
     }
-    place_ref(&mut out, "objective.home", &c.objective.home);
-    check_share(
-        src,
-        &mut out,
-        "retreat.below_share",
-        c.retreat.below_share,
-        0.0,
-        1.0,
-    );
-    for (i, o) in c.states.iter().enumerate() {
+    place_ref(&mut c, "objective.home", &camp.objective.home);
+    c.share("retreat.below_share", camp.retreat.below_share);
+    for (i, o) in camp.states.iter().enumerate() {
         if !states.contains(o.state.as_str()) {
-            out.push(src.problem_at(
-                &format!("\"{}\"", o.state),
-                &format!("states[{i}].state"),
+            c.problem(
+                format!("states[{i}].state"),
                 unknown("state", &o.state, &states),
-            ));
+            );
+        }
+        if let Some(a) = o.attitude {
+            c.within(format!("states[{i}].attitude"), a, -1.0, 1.0);
+        }
+        if let Some(x) = o.xiongnu_influence {
+            c.share(format!("states[{i}].xiongnu_influence"), x);
         }
     }
-    if c.forces.is_empty() {
-        out.push(src.problem_at("forces:", "forces", "a campaign needs at least one force"));
+    if camp.forces.is_empty() {
+        c.problem("forces", "a campaign needs at least one force");
     }
-    for (i, f) in c.forces.iter().enumerate() {
-        place_ref(&mut out, &format!("forces[{i}].at"), &f.at);
-        check_share(
-            src,
-            &mut out,
-            &format!("forces[{i}].morale"),
-            f.morale,
-            0.0,
-            1.0,
-        );
-        check_share(
-            src,
-            &mut out,
-            &format!("forces[{i}].corruption"),
-            f.corruption,
-            0.0,
-            1.0,
-        );
+    let mut named = BTreeSet::new();
+    for (i, f) in camp.forces.iter().enumerate() {
+        let at = format!("forces[{i}]");
+        if !writable_name(&f.name) {
+            c.problem(
+                format!("{at}.name"),
+                "give the force a name without quotes, braces or semicolons",
+            );
+        } else if !named.insert(f.name.to_lowercase()) {
+            c.problem(
+                format!("{at}.name"),
+                format!("two forces are called '{}'; give each its own name", f.name),
+            );
+        }
+        place_ref(&mut c, &format!("{at}.at"), &f.at);
+        check_army(&mut c, &at, &f.men, &f.animals, &f.stores);
+        if f.men.infantry == 0 && f.men.cavalry == 0 {
+            c.problem(format!("{at}.men"), "a force needs at least one man");
+        }
+        c.share(format!("{at}.morale"), f.morale);
+        c.share(format!("{at}.corruption"), f.corruption);
+        c.count(format!("{at}.silk_bolts"), f.silk_bolts, 0, MAX_TREASURE);
+        c.count(format!("{at}.gold_jin"), f.gold_jin, 0, MAX_TREASURE);
         if f.animals.horses < f.men.cavalry {
-            out.push(src.problem_at(
-                "horses:",
-                &format!("forces[{i}].animals.horses"),
+            c.problem(
+                format!("{at}.animals.horses"),
                 format!(
                     "{} horses cannot mount {} cavalry; give at least {} horses",
                     f.animals.horses, f.men.cavalry, f.men.cavalry
                 ),
-            ));
+            );
         }
         let capacity_t = logistics::capacity(rules, &f.men, &f.animals).tonnes().0;
         let carried_t = f.stores.grain_t.0 + f.stores.fodder_t.0 + f.stores.water_m3.0;
         if carried_t > capacity_t + 1e-9 {
-            out.push(src.problem_at(
-                "stores:",
-                &format!("forces[{i}].stores"),
+            c.problem(
+                format!("{at}.stores"),
                 format!(
-                    "the force sets out with {carried_t:.0} t of stores but its men and animals can carry {capacity_t:.0} t; carry less or bring more pack animals"
+                    "the force sets out with {} t of stores but its men and animals can carry {} t; carry less or bring more pack animals",
+                    num(carried_t.round()),
+                    num(capacity_t.round())
                 ),
-            ));
+            );
         }
     }
     // The plan must follow the map: each march along a route from where the force then is,
     // and each request, attack or siege where a state stands; detachments' plans likewise, from
     // where they split off.
-    let Some(force) = c.forces.first() else {
-        return out;
-    };
-    let mut names: Vec<&str> = c.forces.iter().map(|f| f.name.as_str()).collect();
-    collect_detachments(&c.plan, &mut names);
-    let mut walk = PlanWalk {
-        src,
-        map,
-        rules,
-        places: &places,
-        names: &names,
-        search_from: src.text.find("plan:").unwrap_or(0),
-        out: &mut out,
-    };
-    let column = SetOut {
-        men: force.men,
-        animals: force.animals,
-        grain: force.stores.grain_t.kg(),
-        fodder: force.stores.fodder_t.kg(),
-        water: force.stores.water_m3.litres(),
-    };
-    walk.plan(&c.plan, &force.at, "plan", column);
-    if let Some(h) = &c.history
-        && !["victory", "retreat", "destroyed"].contains(&h.outcome.as_str())
-    {
-        out.push(src.problem_at(
-            "history:",
-            "history.outcome",
-            format!(
-                "'{}' is no outcome; use \"victory\", \"retreat\" or \"destroyed\"",
-                h.outcome
-            ),
-        ));
+    if let Some(force) = camp.forces.first() {
+        let mut names: Vec<&str> = camp.forces.iter().map(|f| f.name.as_str()).collect();
+        collect_detachments(&camp.plan, &mut names);
+        let column = SetOut {
+            men: force.men,
+            animals: force.animals,
+            grain: force.stores.grain_t.kg(),
+            fodder: force.stores.fodder_t.kg(),
+            water: force.stores.water_m3.litres(),
+        };
+        let mut walk = PlanWalk {
+            c: &mut c,
+            map,
+            rules,
+            places: &places,
+            names: &names,
+        };
+        walk.plan(&camp.plan, &force.at, "plan", &force.name, column);
     }
-    for (i, e) in c.events.iter().enumerate() {
-        check_event(src, &mut out, i, e, &places, &states);
+    if let Some(h) = &camp.history {
+        if !["victory", "retreat", "destroyed"].contains(&h.outcome.as_str()) {
+            c.problem(
+                "history.outcome",
+                format!(
+                    "'{}' is no outcome; use \"victory\", \"retreat\" or \"destroyed\"",
+                    h.outcome
+                ),
+            );
+        }
+        for (i, b) in h.bands.iter().enumerate() {
+            if let (Some(lo), Some(hi)) = (b.min, b.max)
+                && lo > hi
+            {
+                c.problem(
+                    format!("history.bands[{i}].max"),
+                    format!(
+                        "the band runs from {} down to {}; give min ≤ max",
+                        num(lo),
+                        num(hi)
+                    ),
+                );
+            }
+        }
     }
-    out
+    for (i, e) in camp.events.iter().enumerate() {
+        check_event(&mut c, i, e, &places, &states);
+    }
+    c.out
 }
 
-/// Checks an event's references.
+/// Checks an event's references and numbers.
 fn check_event(
-    src: &SourceFile,
-    out: &mut Vec<Problem>,
+    c: &mut Checker,
     i: usize,
     e: &EventDef,
     places: &BTreeSet<&str>,
     states: &BTreeSet<&str>,
 ) {
-    let field = format!("events[{i}]");
-    let state_ref = |out: &mut Vec<Problem>, id: &str| {
+    let at = format!("events[{i}]");
+    let state_ref = |c: &mut Checker, field: String, id: &str| {
         if !states.contains(id) {
-            out.push(src.problem_at(&format!("\"{id}\""), &field, unknown("state", id, states)));
+            c.problem(field, unknown("state", id, states));
         }
     };
     match &e.when {
         Trigger::Arrive(place) => {
             if !places.contains(place.as_str()) {
-                out.push(src.problem_at(
-                    &format!("\"{place}\""),
-                    &field,
-                    unknown("place", place, places),
-                ));
+                c.problem(format!("{at}.when"), unknown("place", place, places));
             }
         }
-        Trigger::SiegeDays(state, _) | Trigger::Falls(state) | Trigger::Answers(state) => {
-            state_ref(out, state)
+        Trigger::SiegeDays(state, days) => {
+            state_ref(c, format!("{at}.when"), state);
+            c.count(format!("{at}.when"), *days, 0, MAX_DAYS);
         }
-        Trigger::Day(_) => {}
+        Trigger::Falls(state) | Trigger::Answers(state) => {
+            state_ref(c, format!("{at}.when"), state)
+        }
+        Trigger::Day(day) => c.count(format!("{at}.when"), *day, 0, MAX_DAYS),
     }
-    for effect in &e.then {
+    for (j, effect) in e.then.iter().enumerate() {
+        let field = format!("{at}.then[{j}]");
         match effect {
-            Effect::Attitude(state, _) | Effect::Relief { state, .. } => state_ref(out, state),
-            Effect::Ally { commitment, .. } => {
-                if !(0.0..=1.0).contains(commitment) {
-                    out.push(src.problem_at(
-                        "commitment",
-                        &field,
-                        format!("commitment is {commitment}; it must be between 0 and 1"),
-                    ));
-                }
+            Effect::Attitude(state, value) => {
+                state_ref(c, field.clone(), state);
+                c.within(&field, *value, -1.0, 1.0);
             }
-            Effect::Message(_) | Effect::Prestige(_) | Effect::Reinforce { .. } => {}
+            Effect::Relief {
+                state,
+                men,
+                cavalry_share,
+                days,
+                ..
+            } => {
+                state_ref(c, format!("{field}.state"), state);
+                c.count(format!("{field}.men"), *men, 0, MAX_MEN);
+                c.share(format!("{field}.cavalry_share"), *cavalry_share);
+                c.count(format!("{field}.days"), *days, 0, MAX_DAYS);
+            }
+            Effect::Ally {
+                men,
+                cavalry_share,
+                commitment,
+                ..
+            } => {
+                c.count(format!("{field}.men"), *men, 0, MAX_MEN);
+                c.share(format!("{field}.cavalry_share"), *cavalry_share);
+                c.share(format!("{field}.commitment"), *commitment);
+            }
+            Effect::Prestige(delta) => c.within(&field, *delta, -2.0, 2.0),
+            Effect::Reinforce {
+                men,
+                animals,
+                stores,
+            } => check_army(c, &field, men, animals, stores),
+            Effect::Message(_) => {}
         }
     }
+}
+
+/// Checks that each route's waterless stretch fits in it, at the rules' standard march.
+pub fn routes_against_rules(src: &SourceFile, map: &MapFile, rules: &Rules) -> Vec<Problem> {
+    let mut c = Checker::new(src);
+    for (i, r) in map.routes.iter().enumerate() {
+        let length = r.length.km(map.li_km).0;
+        let dry = r.waterless_days.0 * rules.standard_march_km.0;
+        if length.is_finite() && dry.is_finite() && dry > length + 1e-6 {
+            c.problem(
+                format!("routes[{i}].waterless_days"),
+                format!(
+                    "{} waterless days of {} km are {} km, more than the route's {} km; give at most {}",
+                    num(r.waterless_days.0),
+                    num(rules.standard_march_km.0),
+                    num(dry.round()),
+                    num(length.round()),
+                    num((length / rules.standard_march_km.0 * 10.0).floor() / 10.0)
+                ),
+            );
+        }
+    }
+    c.out
 }

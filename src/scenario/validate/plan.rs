@@ -3,9 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::unknown;
+use super::{Checker, MAX_DAYS, MAX_TREASURE, num, unknown, writable_name};
 use crate::scenario::logistics::{self, Column, Leg};
-use crate::scenario::source::{Problem, SourceFile};
 use crate::scenario::types::{DetachSize, MapFile, MenDef, PerAnimal, PlanStep, Rules};
 use crate::scenario::units::{Kg, Litres};
 
@@ -67,59 +66,38 @@ pub(super) fn collect_detachments<'a>(plan: &'a [PlanStep], names: &mut Vec<&'a 
 }
 
 /// Walks a plan step by step, tracking where the force is, and reports steps that can't be done.
-pub(super) struct PlanWalk<'a, 'o> {
-    pub(super) src: &'a SourceFile,
+pub(super) struct PlanWalk<'a, 'c, 's> {
+    pub(super) c: &'c mut Checker<'s>,
     pub(super) map: &'a MapFile,
     pub(super) rules: &'a Rules,
     pub(super) places: &'a BTreeSet<&'a str>,
     pub(super) names: &'a [&'a str],
-    pub(super) search_from: usize,
-    pub(super) out: &'o mut Vec<Problem>,
 }
 
-impl PlanWalk<'_, '_> {
-    pub(super) fn plan(&mut self, plan: &[PlanStep], start: &str, field: &str, column: SetOut) {
+impl PlanWalk<'_, '_, '_> {
+    /// Walks `plan`, of the force called `me`, from `start`, setting out as `column`.
+    pub(super) fn plan(
+        &mut self,
+        plan: &[PlanStep],
+        start: &str,
+        field: &str,
+        me: &str,
+        column: SetOut,
+    ) {
         let mut at = start.to_string();
         for (i, step) in plan.iter().enumerate() {
-            let needle = match step {
-                PlanStep::March(to) => format!("March(\"{to}\")"),
-                PlanStep::Rest(_) => "Rest(".to_string(),
-                PlanStep::Request => "Request".to_string(),
-                PlanStep::Gift(_) => "Gift(".to_string(),
-                PlanStep::Requisition => "Requisition".to_string(),
-                PlanStep::Battle => "Battle".to_string(),
-                PlanStep::Attack => "Attack".to_string(),
-                PlanStep::Besiege { .. } => "Besiege(".to_string(),
-                PlanStep::Detach { name, .. } => format!("\"{name}\""),
-                PlanStep::Join(name) => format!("Join(\"{name}\")"),
-                PlanStep::WaitFor { force, .. } => format!("\"{force}\""),
-                PlanStep::Return => "Return".to_string(),
-            };
-            let (line, col) = self.src.locate(&needle, self.search_from);
-            if let Some(offset) =
-                self.src.text[self.search_from.min(self.src.text.len())..].find(&needle)
-            {
-                self.search_from += offset + needle.len();
-            }
             let field = format!("{field}[{i}]");
-            let problem = |message: String| Problem {
-                path: self.src.path.clone(),
-                line,
-                col,
-                field: field.clone(),
-                message,
-            };
             match step {
                 PlanStep::March(to) => {
                     if !self.places.contains(to.as_str()) {
-                        self.out.push(problem(unknown("place", to, self.places)));
+                        self.c.problem(&field, unknown("place", to, self.places));
                         continue;
                     }
-                    let linked =
-                        self.map.routes.iter().any(|r| {
+                    let route =
+                        self.map.routes.iter().find(|r| {
                             (r.from == at && r.to == *to) || (r.to == at && r.from == *to)
                         });
-                    if !linked {
+                    let Some(r) = route else {
                         let neighbours: Vec<&str> = self
                             .map
                             .routes
@@ -134,44 +112,47 @@ impl PlanWalk<'_, '_> {
                                 }
                             })
                             .collect();
-                        self.out.push(problem(format!(
-                            "no route from '{at}' to '{to}'; from '{at}' routes lead to: {}",
-                            neighbours.join(", ")
-                        )));
-                    }
-                    if let Some(r) =
-                        self.map.routes.iter().find(|r| {
-                            (r.from == at && r.to == *to) || (r.to == at && r.from == *to)
-                        })
-                    {
-                        let length = r.length.km(self.map.li_km);
-                        let (dry_from, dry_to) = logistics::dry_stretch(
-                            length,
-                            r.waterless_days,
-                            self.rules.standard_march_km,
+                        self.c.problem(
+                            &field,
+                            format!(
+                                "no route from '{at}' to '{to}'; from '{at}' routes lead to: {}",
+                                neighbours.join(", ")
+                            ),
                         );
-                        let leg = Leg {
-                            terrain: r.terrain,
-                            dry_from,
-                            dry: dry_to - dry_from,
-                        };
-                        let carried = Column {
-                            men: &column.men,
-                            animals: &column.animals,
-                            grain: column.grain,
-                            load: column.grain + column.fodder + column.water.weight(),
-                            water: column.water,
-                            condition: 1.0,
-                        };
-                        if let Err(dry) = logistics::can_cross(self.rules, &carried, &leg) {
-                            self.out.push(problem(format!(
+                        at = to.clone();
+                        continue;
+                    };
+                    let length = r.length.km(self.map.li_km);
+                    let (dry_from, dry_to) = logistics::dry_stretch(
+                        length,
+                        r.waterless_days,
+                        self.rules.standard_march_km,
+                    );
+                    let leg = Leg {
+                        terrain: r.terrain,
+                        dry_from,
+                        dry: dry_to - dry_from,
+                    };
+                    let carried = Column {
+                        men: &column.men,
+                        animals: &column.animals,
+                        grain: column.grain,
+                        load: column.grain + column.fodder + column.water.weight(),
+                        water: column.water,
+                        condition: 1.0,
+                    };
+                    if let Err(dry) = logistics::can_cross(self.rules, &carried, &leg) {
+                        self.c.problem(
+                            &field,
+                            format!(
                                 "the leg from '{at}' to '{to}' has {:.0} waterless days at this column's pace, but it can carry water for {:.0}; bring more water, camels or pack animals, or fewer men",
                                 dry.dry_days.0, dry.water_days.0
-                            )));
-                        }
+                            ),
+                        );
                     }
                     at = to.clone();
                 }
+                PlanStep::Rest(days) => self.c.count(&field, *days, 1, MAX_DAYS),
                 PlanStep::Request
                 | PlanStep::Gift(_)
                 | PlanStep::Requisition
@@ -179,36 +160,87 @@ impl PlanWalk<'_, '_> {
                 | PlanStep::Attack
                 | PlanStep::Besiege { .. } => {
                     if !self.map.states.iter().any(|s| s.place == at) {
-                        self.out.push(problem(format!(
-                            "no state has its capital at '{at}', so there is no one to ask, give to, fight or besiege"
-                        )));
+                        self.c.problem(
+                            &field,
+                            format!(
+                                "no state has its capital at '{at}', so there is no one to ask, give to, fight or besiege"
+                            ),
+                        );
+                    }
+                    match step {
+                        PlanStep::Gift(bolts) => self.c.count(&field, *bolts, 1, MAX_TREASURE),
+                        PlanStep::Besiege {
+                            days, assault_from, ..
+                        } => {
+                            self.c.count(format!("{field}.days"), *days, 1, MAX_DAYS);
+                            if let Some(d) = assault_from {
+                                self.c.count(
+                                    format!("{field}.assault_from"),
+                                    *d,
+                                    0,
+                                    (*days).max(1),
+                                );
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 PlanStep::Detach { name, size, plan } => {
-                    let bad_size = match size {
-                        DetachSize::Share(share) => !(*share > 0.0 && *share < 1.0),
-                        DetachSize::Men(men) => *men == 0,
-                    };
-                    if bad_size {
-                        self.out.push(problem(format!(
-                            "detachment '{name}': its size must be Share(x) with x between 0 and 1, or Men(n) with n above 0"
-                        )));
+                    let men = column.men.infantry + column.men.cavalry;
+                    match size {
+                        DetachSize::Share(share) if !(*share > 0.0 && *share < 1.0) => {
+                            self.c.problem(
+                                format!("{field}.size"),
+                                format!(
+                                    "a share of {}: give Share(x) with x between 0 and 1",
+                                    num(*share)
+                                ),
+                            );
+                        }
+                        DetachSize::Men(n) if *n == 0 || *n >= men => {
+                            self.c.problem(
+                                format!("{field}.size"),
+                                format!(
+                                    "Men({n}): give from 1 to {} men, fewer than the {men} the force has here",
+                                    men.saturating_sub(1)
+                                ),
+                            );
+                        }
+                        _ => {}
                     }
-                    if self.names.iter().filter(|n| **n == name.as_str()).count() > 1 {
-                        self.out.push(problem(format!(
-                            "two forces are called '{name}'; give each detachment its own name"
-                        )));
+                    if !writable_name(name) {
+                        self.c.problem(
+                            format!("{field}.name"),
+                            "give the detachment a name without quotes, braces or semicolons",
+                        );
+                    }
+                    let same = |n: &&&str| n.to_lowercase() == name.to_lowercase();
+                    if self.names.iter().filter(same).count() > 1 {
+                        self.c.problem(
+                            format!("{field}.name"),
+                            format!(
+                                "two forces are called '{name}'; give each detachment its own name"
+                            ),
+                        );
                     }
                     let inner = format!("{field}.plan");
-                    self.plan(plan, &at, &inner, column.detachment(*size));
+                    self.plan(plan, &at, &inner, name, column.detachment(*size));
                 }
                 PlanStep::Join(name) | PlanStep::WaitFor { force: name, .. } => {
                     if !self.names.contains(&name.as_str()) {
                         let known: BTreeSet<&str> = self.names.iter().copied().collect();
-                        self.out.push(problem(unknown("force", name, &known)));
+                        self.c.problem(&field, unknown("force", name, &known));
+                    } else if name == me {
+                        self.c.problem(
+                            &field,
+                            format!("'{me}' cannot wait for or join itself; name another force"),
+                        );
+                    }
+                    if let PlanStep::WaitFor { days, .. } = step {
+                        self.c.count(format!("{field}.days"), *days, 1, MAX_DAYS);
                     }
                 }
-                PlanStep::Rest(_) | PlanStep::Return => {}
+                PlanStep::Return => {}
             }
         }
     }

@@ -6,6 +6,7 @@
 //! mode) and [`save`] its saves and replays.
 
 pub mod ai;
+pub mod atomic;
 pub mod play;
 pub mod report;
 pub mod runner;

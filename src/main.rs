@@ -4,10 +4,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod cli;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use cli::output::{err, out};
 use heavenly_horses::play::Game;
 use heavenly_horses::save::SaveFile;
-use heavenly_horses::scenario::Scenario;
+use heavenly_horses::scenario;
 use heavenly_horses::sim::Commander;
 use heavenly_horses::{report, runner, terminal};
 
@@ -18,6 +21,16 @@ enum PlanChoice {
     Historical,
     /// The heuristic commander: the cheapest road to the objective, asking every state on the way.
     Ai,
+}
+
+impl PlanChoice {
+    /// The commander it names.
+    fn commander(self) -> Commander {
+        match self {
+            PlanChoice::Historical => Commander::Historical,
+            PlanChoice::Ai => Commander::Ai,
+        }
+    }
 }
 
 #[derive(Parser)]
@@ -130,14 +143,19 @@ enum Command {
     Replay {
         /// The save file (such as saves/autosave.json).
         save: PathBuf,
+        /// The scenarios folder that holds the save's campaign (default: scenarios/ here, then
+        /// the scenarios/ folder beside the save's folder).
+        #[arg(long)]
+        scenarios: Option<PathBuf>,
         /// Print the report as one JSON object.
         #[arg(long)]
         json: bool,
     },
-    /// Check a scenario and its map and rules files, and list every problem.
+    /// Check campaigns with their map and rules files, and list every problem.
     Validate {
-        /// The campaign file.
-        scenario: PathBuf,
+        /// Campaign files, or folders (every campaign file under them is checked).
+        #[arg(required = true)]
+        scenarios: Vec<PathBuf>,
         /// Print `{"ok": …, "problems": [{path, line, col, field, message}]}`.
         #[arg(long)]
         json: bool,
@@ -162,15 +180,11 @@ fn main() -> ExitCode {
             plan,
             json,
         } => {
-            let Some(scenario) = load(&scenario) else {
+            let Some(scenario) = cli::load(&scenario) else {
                 return ExitCode::from(2);
             };
             let seed = seed.unwrap_or(scenario.campaign.seed);
-            let commander = match plan {
-                PlanChoice::Historical => Commander::Historical,
-                PlanChoice::Ai => Commander::Ai,
-            };
-            let mut app = runner::run(&scenario, seed, commander);
+            let mut app = runner::run(&scenario, seed, plan.commander());
             print_report(&report::build(app.world_mut()), json)
         }
         Command::Play {
@@ -205,7 +219,7 @@ fn main() -> ExitCode {
                     script: lines,
                 });
             }
-            let Some(scenario) = load(&scenario) else {
+            let Some(scenario) = cli::load(&scenario) else {
                 return ExitCode::from(2);
             };
             let seed = seed.unwrap_or(scenario.campaign.seed);
@@ -215,7 +229,7 @@ fn main() -> ExitCode {
             match terminal::play(game, &saves, stdin.lock(), &mut stdout) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    err(&format!("error: {e}"));
                     ExitCode::FAILURE
                 }
             }
@@ -229,7 +243,16 @@ fn main() -> ExitCode {
             json,
             csv,
             chart,
-        } => compare(&scenarios, runs, seed, plan, threads, json, csv, chart),
+        } => cli::compare::run(cli::compare::Args {
+            paths: scenarios,
+            runs,
+            seed,
+            commander: plan.commander(),
+            threads,
+            json,
+            csv,
+            chart,
+        }),
         Command::Window {
             scenario,
             watch,
@@ -245,56 +268,22 @@ fn main() -> ExitCode {
             shots,
             script,
         }),
-        Command::Replay { save, json } => {
-            let game = SaveFile::read(&save).and_then(|file| file.restore(&save));
+        Command::Replay {
+            save,
+            json,
+            scenarios,
+        } => {
+            let roots = [scenarios.unwrap_or_else(scenario::files::scenarios_dir)];
+            let game = SaveFile::read(&save).and_then(|file| file.restore(&save, &roots));
             match game {
                 Ok(mut game) => print_report(&game.report(), json),
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    err(&format!("error: {e}"));
                     ExitCode::from(2)
                 }
             }
         }
-        Command::Validate { scenario, json } => {
-            let result = Scenario::load(&scenario);
-            if json {
-                let problems = result
-                    .as_ref()
-                    .err()
-                    .map(|e| e.problems.clone())
-                    .unwrap_or_default();
-                let value = serde_json::json!({ "ok": result.is_ok(), "problems": problems });
-                println!("{value}");
-            } else {
-                match &result {
-                    Ok(s) => println!(
-                        "{}: ok ({} places, {} routes, {} states, {} plan steps)",
-                        scenario.display(),
-                        s.map.places.len(),
-                        s.map.routes.len(),
-                        s.map.states.len(),
-                        s.campaign.plan.len()
-                    ),
-                    Err(e) => eprintln!("{e}"),
-                }
-            }
-            if result.is_ok() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(2)
-            }
-        }
-    }
-}
-
-/// Loads a scenario, or says why not.
-fn load(path: &std::path::Path) -> Option<Scenario> {
-    match Scenario::load(path) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            eprintln!("error: the scenario did not load:\n{e}");
-            None
-        }
+        Command::Validate { scenarios, json } => cli::validate::run(&scenarios, json),
     }
 }
 
@@ -302,114 +291,14 @@ fn load(path: &std::path::Path) -> Option<Scenario> {
 fn print_report(report: &report::CampaignReport, json: bool) -> ExitCode {
     if json {
         match serde_json::to_string(report) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => out(&format!("{text}\n")),
             Err(e) => {
-                eprintln!("error: could not write the report: {e}");
+                err(&format!("error: could not write the report: {e}"));
                 return ExitCode::FAILURE;
             }
         }
     } else {
-        print!("{}", report::render_text(report));
-    }
-    ExitCode::SUCCESS
-}
-
-/// The `compare` command.
-#[allow(clippy::too_many_arguments)]
-fn compare(
-    paths: &[PathBuf],
-    runs: usize,
-    seed: u64,
-    plan: PlanChoice,
-    threads: Option<usize>,
-    json: bool,
-    csv: Option<PathBuf>,
-    chart: Option<PathBuf>,
-) -> ExitCode {
-    use heavenly_horses::report::compare as cmp;
-    use indicatif::{ProgressBar, ProgressStyle};
-    let mut scenarios = Vec::new();
-    for path in paths {
-        let Some(s) = load(path) else {
-            return ExitCode::from(2);
-        };
-        scenarios.push(s);
-    }
-    if runs == 0 {
-        eprintln!("error: --runs must be at least 1");
-        return ExitCode::from(2);
-    }
-    let threads = threads
-        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
-        .unwrap_or(1)
-        .max(1);
-    let commander = match plan {
-        PlanChoice::Historical => Commander::Historical,
-        PlanChoice::Ai => Commander::Ai,
-    };
-    // A progress bar on a terminal (indicatif draws nothing when standard error is not one).
-    let bar = ProgressBar::new((runs * scenarios.len()) as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} runs, {eta} left") {
-        bar.set_style(style);
-    }
-    let (comparison, results) =
-        cmp::compare(&scenarios, runs, seed, commander, threads, &|| bar.inc(1));
-    bar.finish_and_clear();
-    if let Some(dir) = &csv {
-        let named: Vec<(String, Vec<cmp::RunFigures>)> = paths
-            .iter()
-            .zip(&results)
-            .map(|(p, r)| {
-                let stem = p
-                    .file_stem()
-                    .map_or("scenario".into(), |s| s.to_string_lossy().into_owned());
-                (stem, r.clone())
-            })
-            .collect();
-        match cmp::write_csv(dir, &named) {
-            Ok(files) => eprintln!("wrote {}", files.join(", ")),
-            Err(e) => {
-                eprintln!(
-                    "error: could not write the CSV files into {}: {e}",
-                    dir.display()
-                );
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-    if let Some(file) = &chart {
-        let records = cmp::representative_records(&scenarios, &results, commander);
-        let places: Vec<Vec<(String, f64, f64)>> = scenarios.iter().map(cmp::places_of).collect();
-        let series: Vec<heavenly_horses::report::chart::Series> = scenarios
-            .iter()
-            .zip(&records)
-            .zip(&results)
-            .zip(&places)
-            .map(
-                |(((s, record), runs), places)| heavenly_horses::report::chart::Series {
-                    name: &s.campaign.name,
-                    record,
-                    runs,
-                    places,
-                },
-            )
-            .collect();
-        if let Err(e) = heavenly_horses::report::chart::draw(file, &series) {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-        eprintln!("drew {}", file.display());
-    }
-    if json {
-        match serde_json::to_string(&comparison) {
-            Ok(text) => println!("{text}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
-    } else {
-        print!("{}", cmp::render_table(&comparison));
+        out(&report::render_text(report));
     }
     ExitCode::SUCCESS
 }
@@ -429,7 +318,7 @@ struct WindowArgs {
 /// The campaign to suggest for the terminal: the one given, or the one the menu file offers first.
 #[cfg_attr(feature = "gui", allow(dead_code))]
 fn terminal_campaign(given: Option<PathBuf>) -> PathBuf {
-    let scenarios = PathBuf::from("scenarios");
+    let scenarios = scenario::files::scenarios_dir();
     given.unwrap_or_else(|| {
         heavenly_horses::scenario::load::menu(&scenarios)
             .ok()
@@ -460,10 +349,10 @@ fn window(args: WindowArgs) -> ExitCode {
         Ok(bevy::app::AppExit::Success) => ExitCode::SUCCESS,
         Ok(bevy::app::AppExit::Error(_)) => ExitCode::FAILURE,
         Err(no_display) => {
-            eprintln!(
+            err(&format!(
                 "{no_display}; play in the terminal instead: heavenly-horses play {} --text",
                 campaign.display()
-            );
+            ));
             ExitCode::from(2)
         }
     }
@@ -476,9 +365,9 @@ static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::n
 /// Without the `gui` feature there is no window: say how to play in the terminal.
 #[cfg(not(feature = "gui"))]
 fn window(args: WindowArgs) -> ExitCode {
-    eprintln!(
+    err(&format!(
         "this build has no game window (it was built without the gui feature); play in the terminal with --text:\n  heavenly-horses play {} --text\n(heavenly-horses --help lists every command)",
         terminal_campaign(args.scenario).display()
-    );
+    ));
     ExitCode::from(2)
 }

@@ -356,7 +356,10 @@ fn a_watched_game_saved_and_loaded_goes_on_as_the_historical_plan() {
     let dir = saves("watched");
     let file = dir.join("watched.json");
     SaveFile::of(watched.world_ref()).write(&file).unwrap();
-    let mut loaded = SaveFile::read(&file).unwrap().restore(&file).unwrap();
+    let mut loaded = SaveFile::read(&file)
+        .unwrap()
+        .restore(&file, &[Path::new(ROOT).join("scenarios")])
+        .unwrap();
     assert_eq!(loaded.date(), watched.date());
     // Both go on to the same end.
     for game in [&mut watched, &mut loaded] {

@@ -1,10 +1,12 @@
 //! Saves and replays: a save is the scenario's identity (its path and hash), the seed and every
 //! action taken, as readable JSON with a version. Loading replays the actions, so a loaded game
-//! is the same game, bit for bit. Files are written atomically: a temporary file beside the save,
-//! flushed to disk, then renamed over it.
+//! is the same game, bit for bit. Files are written atomically ([`crate::atomic`]); a save names its
+//! campaign relative to a scenarios folder and can only lead to a campaign inside one
+//! ([`locate`]).
 
-use std::fs;
-use std::io::Write as _;
+pub mod locate;
+
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -17,8 +19,13 @@ use crate::sim::{ActiveScenario, Calendar, Commander};
 
 /// What the `game` field of every save holds.
 pub const GAME: &str = "heavenly-horses";
-/// The version of the save format this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The version of the save format this build writes. It reads this one and version 1 (whose
+/// campaign path was taken from the folder the game ran in).
+pub const VERSION: u32 = 2;
+/// The oldest version of the save format this build reads.
+pub const OLDEST: u32 = 1;
+/// The largest save read, in bytes.
+pub const MAX_SAVE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A save file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,8 +35,9 @@ pub struct SaveFile {
     pub game: String,
     /// The save format's version.
     pub version: u32,
-    /// The campaign file the game was played from.
-    pub scenario: PathBuf,
+    /// The campaign file the game was played from, relative to its scenarios folder (see
+    /// [`locate`]).
+    pub scenario: String,
     /// The scenario's hash (map, rules and campaign files), in hex.
     pub scenario_hash: String,
     /// The seed.
@@ -78,13 +86,18 @@ pub enum SaveError {
         message: String,
     },
     /// Saved by another version of the format.
-    #[error("{path} is a save of format version {found}; this game reads version {VERSION}")]
+    #[error(
+        "{path} is a save of format version {found}; this game reads versions {OLDEST} to {VERSION}"
+    )]
     Version {
         /// The file.
         path: PathBuf,
-        /// Its version.
-        found: u32,
+        /// Its version, as written.
+        found: String,
     },
+    /// The save's campaign is not in a scenarios folder.
+    #[error("{0}")]
+    Missing(#[from] locate::Missing),
     /// The scenario did not load.
     #[error("the save's scenario did not load: {0}")]
     Scenario(String),
@@ -94,7 +107,7 @@ pub enum SaveError {
     )]
     Changed {
         /// The campaign file.
-        scenario: PathBuf,
+        scenario: String,
         /// The hash in the save.
         saved: String,
         /// The hash now.
@@ -118,7 +131,7 @@ impl SaveFile {
         SaveFile {
             game: GAME.to_string(),
             version: VERSION,
-            scenario: scenario.path.clone(),
+            scenario: locate::root_and_name(&scenario.path).1,
             scenario_hash: hash_hex(scenario),
             seed: played.seed,
             day: world.resource::<Calendar>().day,
@@ -127,63 +140,62 @@ impl SaveFile {
         }
     }
 
-    /// Reads a save file, telling a damaged file from a foreign one.
+    /// Reads a save file, telling a damaged file from a foreign one. Only a regular file of at
+    /// most [`MAX_SAVE_BYTES`] is read.
     pub fn read(path: &Path) -> Result<Self, SaveError> {
-        let text = fs::read_to_string(path).map_err(|source| SaveError::Io {
+        let io = |source: std::io::Error| SaveError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| SaveError::Damaged {
-                path: path.to_path_buf(),
-                line: e.line(),
-                col: e.column(),
-                message: e.to_string(),
-            })?;
+        };
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if !meta.is_file() || meta.len() > MAX_SAVE_BYTES {
+            return Err(io(std::io::Error::other(format!(
+                "a save is a regular file of at most {} MiB",
+                MAX_SAVE_BYTES / 1024 / 1024
+            ))));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_SAVE_BYTES).read_to_end(&mut bytes))
+            .map_err(io)?;
+        let damaged = |e: serde_json::Error| SaveError::Damaged {
+            path: path.to_path_buf(),
+            line: e.line(),
+            col: e.column(),
+            message: e.to_string(),
+        };
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(damaged)?;
         if value.get("game").and_then(|g| g.as_str()) != Some(GAME) {
             return Err(SaveError::Foreign {
                 path: path.to_path_buf(),
             });
         }
-        let found = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
-        if found != u64::from(VERSION) {
+        let version = value.get("version");
+        let known = version
+            .and_then(serde_json::Value::as_u64)
+            .filter(|v| (u64::from(OLDEST)..=u64::from(VERSION)).contains(v));
+        if known.is_none() {
             return Err(SaveError::Version {
                 path: path.to_path_buf(),
-                found: u32::try_from(found).unwrap_or(u32::MAX),
+                found: version.map_or_else(|| "(none)".to_string(), |v| v.to_string()),
             });
         }
-        serde_json::from_str(&text).map_err(|e| SaveError::Damaged {
-            path: path.to_path_buf(),
-            line: e.line(),
-            col: e.column(),
-            message: e.to_string(),
-        })
+        serde_json::from_value(value).map_err(damaged)
     }
 
-    /// Writes the save atomically: a temporary file in the same folder, then a rename.
+    /// Writes the save atomically (see [`crate::atomic`]).
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            fs::create_dir_all(dir)?;
-        }
-        let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let tmp = PathBuf::from(tmp);
-        {
-            let mut file = fs::File::create(&tmp)?;
-            file.write_all(text.as_bytes())?;
-            file.write_all(b"\n")?;
-            file.sync_all()?;
-        }
-        fs::rename(&tmp, path)
+        let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        text.push('\n');
+        crate::atomic::write(path, text.as_bytes())
     }
 
     /// The save's scenario, checked to be the one the save was made with. `at` is where the save
-    /// was read from.
-    pub fn scenario(&self, at: &Path) -> Result<Scenario, SaveError> {
-        let _ = at;
-        let scenario =
-            Scenario::load(&self.scenario).map_err(|e| SaveError::Scenario(e.to_string()))?;
+    /// was read from; `roots` the scenarios folders to look in first (see [`locate::find`]).
+    pub fn scenario(&self, at: &Path, roots: &[PathBuf]) -> Result<Scenario, SaveError> {
+        let name = locate::checked(&self.scenario, self.version)?;
+        let path = locate::find(&name, at, roots)?;
+        let scenario = Scenario::load(&path).map_err(|e| SaveError::Scenario(e.to_string()))?;
         let now = hash_hex(&scenario);
         if now != self.scenario_hash {
             return Err(SaveError::Changed {
@@ -196,9 +208,9 @@ impl SaveFile {
     }
 
     /// Loads the save's scenario and replays the actions in a game of its own. `at` is where the
-    /// save was read from.
-    pub fn restore(&self, at: &Path) -> Result<Game, SaveError> {
-        let scenario = self.scenario(at)?;
+    /// save was read from; `roots` the scenarios folders to look in first.
+    pub fn restore(&self, at: &Path, roots: &[PathBuf]) -> Result<Game, SaveError> {
+        let scenario = self.scenario(at, roots)?;
         Game::replay_as(scenario, self.seed, self.commander, &self.actions)
             .map_err(SaveError::Diverged)
     }
@@ -206,8 +218,13 @@ impl SaveFile {
     /// Replays the save into `world` (which holds the simulation), once it has been checked to
     /// replay in a game of its own: a save that fails leaves `world` as it was. Returns the
     /// scenario.
-    pub fn restore_into(&self, at: &Path, world: &mut World) -> Result<Scenario, SaveError> {
-        let game = self.restore(at)?;
+    pub fn restore_into(
+        &self,
+        at: &Path,
+        roots: &[PathBuf],
+        world: &mut World,
+    ) -> Result<Scenario, SaveError> {
+        let game = self.restore(at, roots)?;
         let scenario = game.scenario().clone();
         crate::play::replay(world, &scenario, self.seed, self.commander, &self.actions)
             .map_err(SaveError::Diverged)?;

@@ -15,7 +15,6 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use super::spans::{self, Node, steps, text_of};
-use super::validate::did_you_mean;
 
 /// The largest scenario file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -289,6 +288,16 @@ impl SourceFile {
             }
         })
     }
+}
+
+/// The closest known name to `wrong`, if any is close enough to be a likely typo.
+pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::levenshtein(wrong, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
 }
 
 /// A list of names for a message: `a, b or c`.

@@ -8,7 +8,7 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use crate::play::command::{Command, CommandError, HELP};
-use crate::play::{Game, text, view, words};
+use crate::play::{Game, Played, text, view, words};
 use crate::report;
 use crate::save::{self, SaveFile};
 
@@ -22,6 +22,8 @@ pub struct Session {
     pub saves: PathBuf,
     /// Whether the player asked to quit.
     pub quit: bool,
+    /// How many actions the autosave holds.
+    autosaved: usize,
 }
 
 /// The first force's name, or none.
@@ -42,6 +44,7 @@ impl Session {
             selected,
             saves: saves.to_path_buf(),
             quit: false,
+            autosaved: 0,
         }
     }
 
@@ -61,15 +64,32 @@ impl Session {
         SaveFile::of(self.game.world_ref())
             .write(&path)
             .map_err(|e| format!("could not save to {}: {e}", path.display()))?;
+        if name == "autosave" {
+            self.autosaved = self.game.world_ref().resource::<Played>().actions.len();
+        }
         Ok(format!("saved to {}", path.display()))
+    }
+
+    /// Saves the game as the autosave if anything was done since it was last saved.
+    fn autosave_if_changed(&mut self) {
+        let done = self.game.world_ref().resource::<Played>().actions.len();
+        if done != self.autosaved {
+            let _ = self.save("autosave");
+        }
     }
 
     /// Loads the save `name`; the current game is kept if it fails.
     fn load(&mut self, name: &str) -> Result<String, String> {
         let path = save::path_in(&self.saves, name)?;
         let file = SaveFile::read(&path).map_err(|e| e.to_string())?;
-        let game = file.restore(&path).map_err(|e| e.to_string())?;
+        // The scenarios folder of the campaign in play first, then the game's own.
+        let roots = [
+            save::locate::root_and_name(&self.game.scenario().path).0,
+            crate::scenario::files::scenarios_dir(),
+        ];
+        let game = file.restore(&path, &roots).map_err(|e| e.to_string())?;
         self.game = game;
+        self.autosaved = self.game.world_ref().resource::<Played>().actions.len();
         self.selected = first_force(&self.game);
         Ok(format!("loaded {} ({})", path.display(), self.game.date()))
     }
@@ -167,6 +187,8 @@ impl Session {
 
 /// Plays a game in the terminal, reading commands from `input` until it ends or the player quits.
 /// A line that is not UTF-8 is refused, and the game goes on.
+/// Orders given since the last turn are autosaved when the session ends, and an output that
+/// closes (the terminal gone) ends it quietly.
 pub fn play(
     game: Game,
     saves: &Path,
@@ -174,6 +196,22 @@ pub fn play(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut session = Session::new(game, saves);
+    let played = play_session(&mut session, &mut input, out);
+    // Orders given since the last turn are kept, however the session ends (quit, end of input,
+    // or an output that closed).
+    session.autosave_if_changed();
+    match played {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// The session's loop: the status, then a reply to each line of `input`.
+fn play_session(
+    session: &mut Session,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> io::Result<()> {
     writeln!(out, "{}", session.game.scenario().campaign.name)?;
     writeln!(out, "{}", session.status())?;
     writeln!(out, "{}", Session::prompt_hint())?;

@@ -180,7 +180,7 @@ fn save_as(world: &mut World, name: &str) -> Result<String, String> {
 fn load(world: &mut World, path: &Path) -> Result<String, String> {
     let file = SaveFile::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let scenario = file
-        .restore_into(path, world)
+        .restore_into(path, &[crate::scenario::files::scenarios_dir()], world)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     let watch = file.commander == Commander::Historical;
     begun(world, Some(scenario.path.clone()), watch);

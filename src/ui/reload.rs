@@ -28,21 +28,12 @@ pub struct Watched {
     pub failures: u32,
 }
 
-/// The newest modification time of the `.ron` files under `dir`.
+/// The newest modification time of the `.ron` files under `dir` (links are not followed).
 fn newest(dir: &Path) -> Option<SystemTime> {
-    let mut best: Option<SystemTime> = None;
-    for entry in std::fs::read_dir(dir).ok()?.flatten() {
-        let path = entry.path();
-        let t = if path.is_dir() {
-            newest(&path)
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            entry.metadata().and_then(|m| m.modified()).ok()
-        } else {
-            None
-        };
-        best = best.max(t);
-    }
-    best
+    crate::scenario::files::ron_files(dir)
+        .iter()
+        .filter_map(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+        .max()
 }
 
 #[derive(Component)]

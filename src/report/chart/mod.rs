@@ -110,29 +110,60 @@ const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 
 /// Draws the page into `path`: PNG if its name ends in `.png`, SVG otherwise.
 pub fn draw(path: &Path, series: &[Series]) -> Result<(), String> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("could not create {}: {e}", dir.display()))?;
-    }
+    let format = format_of(path)?;
     // Registering twice is harmless; a bad font would only be a bug of the build.
     let _ = register_font("sans-serif", FontStyle::Normal, FONT);
-    let what = path.display().to_string();
-    if path
+    let bytes = match format {
+        Format::Png => png_bytes(&page_rgb(series, PAGE)?, PAGE)?,
+        Format::Svg => {
+            let mut text = String::new();
+            paint(
+                SVGBackend::with_string(&mut text, PAGE).into_drawing_area(),
+                &path.display().to_string(),
+                series,
+            )?;
+            text.into_bytes()
+        }
+    };
+    crate::atomic::write(path, &bytes)
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+/// A chart file's format, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An SVG drawing.
+    Svg,
+    /// A PNG picture.
+    Png,
+}
+
+/// The format of a chart file called `path`: `.svg` or `.png`, or what is wrong with the name.
+pub fn format_of(path: &Path) -> Result<Format, String> {
+    let ext = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
-    {
-        paint(
-            BitMapBackend::new(path, PAGE).into_drawing_area(),
-            &what,
-            series,
-        )
-    } else {
-        paint(
-            SVGBackend::new(path, PAGE).into_drawing_area(),
-            &what,
-            series,
-        )
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("svg") => Ok(Format::Svg),
+        Some("png") => Ok(Format::Png),
+        _ => Err(format!(
+            "{}: a chart is drawn as .svg or .png; give a file name ending in one of them",
+            path.display()
+        )),
     }
+}
+
+/// An RGB buffer of `size` encoded as a PNG.
+fn png_bytes(rgb: &[u8], size: (u32, u32)) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, size.0, size.1);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder
+        .write_header()
+        .and_then(|mut w| w.write_image_data(rgb))
+        .map_err(|e| format!("could not encode the PNG: {e}"))?;
+    Ok(out)
 }
 
 /// The size of the page, in pixels.
@@ -444,10 +475,6 @@ fn paint<DB: DrawingBackend>(
 
 /// Writes an RGB buffer of `size` (a page drawn by [`page_rgb`]) as a PNG.
 pub fn save_rgb(path: &Path, rgb: &[u8], size: (u32, u32)) -> Result<(), String> {
-    let err = |e: &dyn std::fmt::Display| format!("could not write {}: {e}", path.display());
-    let mut backend = BitMapBackend::new(path, size);
-    backend
-        .blit_bitmap((0, 0), size, rgb)
-        .map_err(|e| err(&e))?;
-    backend.present().map_err(|e| err(&e))
+    crate::atomic::write(path, &png_bytes(rgb, size)?)
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
 }

@@ -1,15 +1,43 @@
 //! The comparison's runs as CSV files, a row per run.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{CAUSES, RunFigures};
 
-/// Writes one CSV file per scenario into `dir`, a row per run.
+/// The CSV file's name of each campaign file: its stem, `.csv`, made unique by `-2`, `-3`, … where
+/// two campaigns share a name (`a/x.ron b/x.ron`, or the same file twice).
+pub fn csv_names(paths: &[PathBuf]) -> Vec<String> {
+    let mut taken = BTreeSet::new();
+    paths
+        .iter()
+        .map(|p| {
+            let stem = p
+                .file_stem()
+                .map_or("scenario".into(), |s| s.to_string_lossy().into_owned());
+            let name = (1..)
+                .map(|i| {
+                    if i == 1 {
+                        format!("{stem}.csv")
+                    } else {
+                        format!("{stem}-{i}.csv")
+                    }
+                })
+                .find(|n| !taken.contains(n))
+                .unwrap_or_default();
+            taken.insert(name.clone());
+            name
+        })
+        .collect()
+}
+
+/// Writes one CSV file per scenario into `dir`, a row per run, under the names given (see
+/// [`csv_names`]).
 pub fn write_csv(dir: &Path, sides: &[(String, Vec<RunFigures>)]) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for (stem, runs) in sides {
+    for (name, runs) in sides {
         let mut text = String::from(
             "seed,outcome,days,objective_day,men_at_objective,siege_days,horses_obtained,men_home,horses_home",
         );
@@ -37,8 +65,8 @@ pub fn write_csv(dir: &Path, sides: &[(String, Vec<RunFigures>)]) -> std::io::Re
             }
             text.push('\n');
         }
-        let path = dir.join(format!("{stem}.csv"));
-        std::fs::write(&path, text)?;
+        let path = dir.join(name);
+        crate::atomic::write(&path, text.as_bytes())?;
         written.push(path.display().to_string());
     }
     Ok(written)

@@ -11,7 +11,7 @@ use serde::Serialize;
 mod csv;
 mod table;
 
-pub use csv::write_csv;
+pub use csv::{csv_names, write_csv};
 pub use table::render_table;
 
 use super::CampaignReport;
@@ -331,6 +331,13 @@ pub struct Comparison {
     pub sides: Vec<Side>,
 }
 
+/// The seeds of `runs` runs from `seed`, if the last of them is a seed (no wrapping past
+/// `u64::MAX`).
+pub fn seeds(seed: u64, runs: usize) -> Option<Range<u64>> {
+    let end = seed.checked_add(u64::try_from(runs).ok()?)?;
+    Some(seed..end)
+}
+
 /// Runs each scenario `runs` times from `seed` on `threads` threads (calling `tick` after each
 /// run) and returns the comparison with every run's figures, scenario by scenario.
 pub fn compare(
@@ -341,7 +348,7 @@ pub fn compare(
     threads: usize,
     tick: &(dyn Fn() + Sync),
 ) -> (Comparison, Vec<Vec<RunFigures>>) {
-    let seeds = seed..seed + runs as u64;
+    let seeds = seeds(seed, runs).unwrap_or(seed..seed.saturating_add(runs as u64));
     let results: Vec<Vec<RunFigures>> = scenarios
         .iter()
         .map(|s| run_many(s, commander, seeds.clone(), threads, tick))

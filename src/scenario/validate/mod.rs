@@ -10,6 +10,7 @@ mod rules;
 
 use std::collections::BTreeSet;
 
+pub use super::source::did_you_mean;
 use super::source::{Problem, SourceFile};
 
 pub use campaign::{campaign, routes_against_rules};
@@ -28,16 +29,6 @@ pub const MAX_TONNES: f64 = 10_000_000.0;
 pub const MAX_DAYS: u32 = 36_500;
 /// The most bolts of silk or jin of gold.
 pub const MAX_TREASURE: u32 = 1_000_000_000;
-
-/// The closest known name to `wrong`, if any is close enough to be a likely typo.
-pub fn did_you_mean<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .into_iter()
-        .map(|k| (strsim::levenshtein(wrong, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min()
-        .map(|(_, k)| k)
-}
 
 /// A number for a message: plain where it is short, with an exponent where it is huge or tiny.
 pub fn num(x: f64) -> String {

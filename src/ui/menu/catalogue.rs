@@ -45,14 +45,12 @@ impl Catalogue {
     /// The campaign files under `root` (and its mod folders), sorted by path. A campaign file
     /// names a map or overlays another campaign; map and rules files are left out.
     pub fn scan(root: &Path) -> Catalogue {
-        let mut files = Vec::new();
-        collect(root, &mut files);
-        files.sort();
-        let entries = files
+        let entries = crate::scenario::files::ron_files(root)
             .into_iter()
             .filter_map(|path| {
-                let text = std::fs::read_to_string(&path).ok()?;
-                if crate::scenario::load::file_kind(&text) == crate::scenario::load::FileKind::Other
+                let source = crate::scenario::SourceFile::read(&path).ok()?;
+                if crate::scenario::load::file_kind(&source.text)
+                    == crate::scenario::load::FileKind::Other
                 {
                     return None;
                 }
@@ -110,30 +108,7 @@ impl Catalogue {
     }
 }
 
-/// Every `.ron` file under `dir`, folders included.
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(read) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in read.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            out.push(path);
-        }
-    }
-}
-
-/// Where the scenarios are: `scenarios/` here, or beside the game's sources.
-pub fn scenarios_dir() -> PathBuf {
-    let here = PathBuf::from("scenarios");
-    if here.is_dir() {
-        here
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
-    }
-}
+pub use crate::scenario::files::scenarios_dir;
 
 /// The saves in the saves folder, newest first: path and a line about each.
 pub fn saves(dir: &Path) -> Vec<(PathBuf, String)> {
@@ -156,7 +131,7 @@ pub fn saves(dir: &Path) -> Vec<(PathBuf, String)> {
         let line = match SaveFile::read(&path) {
             Ok(f) => format!(
                 "{stem}: {}, day {}",
-                f.scenario
+                Path::new(&f.scenario)
                     .file_stem()
                     .map_or(String::new(), |s| s.to_string_lossy().into_owned()),
                 f.day

@@ -7,6 +7,7 @@
 
 pub mod ai;
 pub mod atomic;
+pub mod generate;
 pub mod play;
 pub mod report;
 pub mod runner;

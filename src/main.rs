@@ -173,6 +173,16 @@ fn main() -> ExitCode {
             ..WindowArgs::default()
         });
     };
+    if let Command::Play { saves, .. } | Command::Window { saves, .. } = &command
+        && saves.exists()
+        && !saves.is_dir()
+    {
+        err(&format!(
+            "error: --saves {} is a file; give a folder for the saves (it is made if missing)",
+            saves.display()
+        ));
+        return ExitCode::from(2);
+    }
     match command {
         Command::Run {
             scenario,

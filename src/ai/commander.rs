@@ -120,7 +120,7 @@ pub fn command(
             || standing.homeward
             || standing.merged
             || column.men.total() == 0
-            || !orders.queued.is_empty()
+            || !orders.queued().is_empty()
         {
             continue;
         }

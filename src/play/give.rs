@@ -109,7 +109,7 @@ pub fn give(world: &mut World, force: &str, order: Order) -> Result<Given, Refus
     let holder = target.holder();
     let queued = world
         .get::<crate::sim::force::Orders>(holder)
-        .map_or(0, |o| o.queued.len());
+        .map_or(0, |o| o.queued().len());
     let from = world.resource::<Chronicle>().0.len();
     world.write_message(GiveOrder {
         target: target.clone(),

@@ -116,10 +116,10 @@ pub fn status(world: &World, selected: &str) -> String {
         {
             s.push_str(&surroundings(world, here));
         }
-        if !orders.queued.is_empty() {
-            let shown: Vec<String> = orders.queued.iter().take(3).map(words::step).collect();
-            let more = if orders.queued.len() > 3 {
-                format!(" (+{})", orders.queued.len() - 3)
+        if !orders.queued().is_empty() {
+            let shown: Vec<String> = orders.queued().iter().take(3).map(words::step).collect();
+            let more = if orders.queued().len() > 3 {
+                format!(" (+{})", orders.queued().len() - 3)
             } else {
                 String::new()
             };
@@ -190,7 +190,7 @@ pub fn orders(world: &World) -> String {
     for e in view::forces(world) {
         let list: Vec<String> = world
             .get::<Orders>(e)
-            .map(|o| o.queued.iter().map(words::step).collect())
+            .map(|o| o.queued().iter().map(words::step).collect())
             .unwrap_or_default();
         let list = if list.is_empty() {
             "none".to_string()

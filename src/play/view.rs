@@ -67,10 +67,16 @@ pub fn find_force(world: &World, name: &str) -> Option<Entity> {
 pub fn pending_detachment(world: &World, name: &str) -> Option<(String, Entity)> {
     let lower = name.to_lowercase();
     forces(world).into_iter().find_map(|e| {
-        world.get::<Orders>(e)?.queued.iter().find_map(|s| match s {
-            PlanStep::Detach { name: n, .. } if n.to_lowercase() == lower => Some((n.clone(), e)),
-            _ => None,
-        })
+        world
+            .get::<Orders>(e)?
+            .queued()
+            .iter()
+            .find_map(|s| match s {
+                PlanStep::Detach { name: n, .. } if n.to_lowercase() == lower => {
+                    Some((n.clone(), e))
+                }
+                _ => None,
+            })
     })
 }
 
@@ -143,7 +149,7 @@ pub fn supply_days(rules: &Rules, column: &Column, stores: &Stores) -> (f64, f64
 pub fn doing(activity: &Activity, standing: &Standing, orders: &Orders) -> String {
     match activity {
         Activity::Idle if standing.homeward => "homeward".to_string(),
-        Activity::Idle if !orders.queued.is_empty() => "orders given".to_string(),
+        Activity::Idle if !orders.queued().is_empty() => "orders given".to_string(),
         Activity::Idle => "awaiting orders".to_string(),
         Activity::Marching { .. } => "marching".to_string(),
         Activity::Resting { days_left } => format!("resting {days_left}d"),

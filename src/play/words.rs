@@ -14,7 +14,7 @@ use crate::sim::orders::{Refusal, StateVerb};
 pub fn step(step: &PlanStep) -> String {
     match step {
         PlanStep::March(to) => format!("march to {to}"),
-        PlanStep::Rest(d) => format!("rest {d} days"),
+        PlanStep::Rest(d) => format!("rest {}", days(*d)),
         PlanStep::Request => "ask the state for supplies".to_string(),
         PlanStep::Gift(b) => format!("give {b} bolts of silk"),
         PlanStep::Requisition => "seize the state's grain".to_string(),
@@ -32,14 +32,19 @@ pub fn step(step: &PlanStep) -> String {
             } else {
                 "refusing terms"
             };
-            format!("besiege the city for up to {days} days{assault}, {terms}")
+            format!(
+                "besiege the city for up to {}{assault}, {terms}",
+                self::days(*days)
+            )
         }
         PlanStep::Detach { name, size, .. } => match size {
             DetachSize::Share(x) => format!("send off {name} with {:.0}% of the army", x * 100.0),
             DetachSize::Men(n) => format!("send off {name} with {n} men"),
         },
         PlanStep::Join(f) => format!("join {f}"),
-        PlanStep::WaitFor { force, days } => format!("wait up to {days} days for {force}"),
+        PlanStep::WaitFor { force, days } => {
+            format!("wait up to {} for {force}", self::days(*days))
+        }
         PlanStep::Return => "go home".to_string(),
     }
 }
@@ -190,3 +195,5 @@ pub fn stop(world: &World, stop: &Stop) -> String {
         Stop::DaysPassed(n) => format!("{n} days have passed"),
     }
 }
+
+pub use crate::report::text::days;

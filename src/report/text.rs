@@ -18,9 +18,9 @@ pub fn render_text(r: &CampaignReport) -> String {
     let _ = writeln!(s, "{}  (seed {})", r.scenario, r.seed);
     let _ = writeln!(
         s,
-        "Outcome: {} after {} days, {}",
+        "Outcome: {} after {}, {}",
         r.outcome.to_uppercase(),
-        r.days,
+        days(r.days),
         r.date
     );
     if let Some(day) = r.objective_taken_day {
@@ -167,4 +167,13 @@ pub fn render_text(r: &CampaignReport) -> String {
         let _ = writeln!(s, "  day {:>4}  {}", e.day, e.text);
     }
     s
+}
+
+/// `n` days in words: "1 day", "3 days".
+pub fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
 }

@@ -49,11 +49,18 @@ fn resolve(
     }
     let dir = from.path.parent().unwrap_or(Path::new("."));
     let path = dir.join(relative);
-    let real = std::fs::canonicalize(&path).map_err(|e| {
-        fail(format!(
-            "`{reference}` cannot be found ({}: {e}); give a file inside the scenario's folder",
-            path.display()
-        ))
+    let real = std::fs::canonicalize(&path).map_err(|_| {
+        // The files beside the one named, to suggest the likely one.
+        let folder = path.parent().unwrap_or(dir);
+        let near: Vec<String> = super::files::ron_files(folder)
+            .iter()
+            .filter_map(|f| f.strip_prefix(dir).ok())
+            .map(|f| f.to_string_lossy().replace('\\', "/"))
+            .collect();
+        let hint = super::source::did_you_mean(reference, near.iter().map(String::as_str))
+            .map(|m| format!("; did you mean \"{m}\"?"))
+            .unwrap_or_else(|| "; give a file inside the scenario's folder".to_string());
+        fail(format!("there is no file `{reference}`{hint}"))
     })?;
     if !real.starts_with(root) {
         return Err(fail(format!(

@@ -11,7 +11,7 @@ use super::units::{Days, Kg, Km, Litres};
 /// What a column of `men` and `animals` can carry: each man's load, and each pack animal's
 /// (ridden horses carry none).
 pub fn capacity(rules: &Rules, men: &MenDef, animals: &PerAnimal<u32>) -> Kg {
-    let men_total = f64::from(men.infantry + men.cavalry);
+    let men_total = f64::from(men.infantry.saturating_add(men.cavalry));
     let pack_horses = animals.horses.saturating_sub(men.cavalry);
     Kg(men_total * rules.man_load_kg.0
         + f64::from(pack_horses) * rules.loads_kg.horses.0
@@ -162,7 +162,7 @@ pub fn pace(
 ) -> Km {
     march_km(
         rules,
-        men.infantry + men.cavalry,
+        men.infantry.saturating_add(men.cavalry),
         animals,
         terrain_rule(rules, terrain).speed,
         condition,
@@ -270,7 +270,7 @@ pub fn can_cross(rules: &Rules, column: &Column, leg: &Leg) -> Result<(), TooDry
     if dry_days.0 <= 0.0 {
         return Ok(());
     }
-    let men = column.men.infantry + column.men.cavalry;
+    let men = column.men.infantry.saturating_add(column.men.cavalry);
     let need = daily_need(rules, men, column.men.cavalry, column.animals);
     let days_to_dry = if pace.0 > 0.0 {
         leg.dry_from.0 / pace.0

@@ -23,7 +23,7 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub const MAX_NESTING: usize = 96;
 
 /// One problem in a scenario: where it is and what would be valid.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     /// The file.
     pub path: PathBuf,
@@ -54,6 +54,13 @@ impl fmt::Display for Problem {
         } else {
             write!(f, ": {}: {}", self.field, self.message)
         }
+    }
+}
+
+impl fmt::Debug for Problem {
+    /// The problem as `Display` shows it: the file's text it keeps is left out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Problem({self})")
     }
 }
 
@@ -266,13 +273,22 @@ impl SourceFile {
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .with_recursion_limit(MAX_NESTING);
         options.from_str::<T>(&self.text).map_err(|e| {
-            let at = offset_of(&self.text, e.span.start.line, e.span.start.col);
-            let end = offset_of(&self.text, e.span.end.line, e.span.end.col).max(at);
+            // The parser's position may fall before the value (on the blank after a colon) or
+            // inside it (on the `.` of `54000.5`, after the `-` of `-5`): the value at fault is
+            // the innermost scalar at the first character that is not blank.
+            let raw = offset_of(&self.text, e.span.start.line, e.span.start.col);
+            let mut at = spans::skip_blank(&self.text, raw);
+            let mut end = offset_of(&self.text, e.span.end.line, e.span.end.col).max(at);
             let field = self
                 .tree
                 .as_ref()
                 .map(|t| t.path_at(at))
                 .unwrap_or_default();
+            if let Some(node) = self.tree.as_ref().map(|t| t.innermost(at))
+                && matches!(node.shape, spans::Shape::Scalar)
+            {
+                (at, end) = (node.start, node.end);
+            }
             let found = self.text.get(at..end).unwrap_or("").trim();
             let (line, col) = line_col(&self.text, at);
             ScenarioError {
@@ -328,7 +344,7 @@ fn words(code: &ron::error::Error, found: &str, field: &str) -> String {
     let is_text = found.starts_with('"');
     let hint = |known: &[&str], wrong: &str| {
         did_you_mean(wrong, known.iter().copied())
-            .map(|m| format!("; did you mean `{m}`?"))
+            .map(|m| format!(" (did you mean `{m}`?)"))
             .unwrap_or_default()
     };
     match code {
@@ -352,6 +368,9 @@ fn words(code: &ron::error::Error, found: &str, field: &str) -> String {
             hint(expected, found),
             either(expected)
         ),
+        E::IntegerOutOfBounds if shown.starts_with('-') => format!(
+            "`{shown}` is negative; a count or a number of days cannot be: give a whole number from 0 up"
+        ),
         E::IntegerOutOfBounds => format!(
             "`{shown}` is out of range; give a whole number from 0 to {} (counts and days are not negative)",
             if field.ends_with("seed") {
@@ -366,7 +385,7 @@ fn words(code: &ron::error::Error, found: &str, field: &str) -> String {
         E::ExpectedInteger if is_text => {
             format!("a number is wanted here, not the text {shown}; write it without quotes")
         }
-        E::ExpectedInteger => format!("a whole number is wanted here, such as 6000, not `{shown}`"),
+        E::ExpectedInteger => whole_wanted(field, &shown),
         E::ExpectedFloat if is_text => {
             format!("a number is wanted here, not the text {shown}; write it without quotes")
         }
@@ -384,6 +403,7 @@ fn words(code: &ron::error::Error, found: &str, field: &str) -> String {
         E::ExpectedDifferentLength { expected, found } => {
             format!("{found} values are given; {} are wanted", plain(expected))
         }
+        E::InvalidIntegerDigit { .. } => whole_wanted(field, &shown),
         E::Message(m) => plain(m),
         E::Eof => "the file ends too soon: a `)`, `]` or value is missing".to_string(),
         E::TrailingCharacters => {
@@ -394,6 +414,15 @@ fn words(code: &ron::error::Error, found: &str, field: &str) -> String {
             format!("a `,` or a closing bracket is wanted here, not `{shown}`")
         }
         other => plain(&other.to_string()),
+    }
+}
+
+/// That a whole number is wanted in `field`, not what was written.
+fn whole_wanted(field: &str, shown: &str) -> String {
+    if field.ends_with("month") {
+        format!("a month is a whole number from 1 to 12 here, not `{shown}`")
+    } else {
+        format!("a whole number is wanted here, such as 6000, not `{shown}`")
     }
 }
 

@@ -119,6 +119,20 @@ impl Node {
             .unwrap_or(self)
     }
 
+    /// The innermost value that contains byte `at` (this one, if no value below it does).
+    pub fn innermost(&self, at: usize) -> &Node {
+        let children: Vec<&Node> = match &self.shape {
+            Shape::Struct { fields, .. } => fields.iter().map(|(_, v)| v).collect(),
+            Shape::Tuple { items, .. } | Shape::List(items) => items.iter().collect(),
+            Shape::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
+            Shape::Scalar => Vec::new(),
+        };
+        children
+            .into_iter()
+            .find(|c| c.start <= at && at < c.end.max(c.start + 1))
+            .map_or(self, |c| c.innermost(at))
+    }
+
     /// The field path of the innermost value that contains byte `at`.
     pub fn path_at(&self, at: usize) -> String {
         let mut out = String::new();
@@ -159,6 +173,17 @@ impl Node {
             return out;
         }
     }
+}
+
+/// The offset of the first character at or after `at` that is not white space or a comment.
+pub fn skip_blank(text: &str, at: usize) -> usize {
+    let mut reader = Reader {
+        text: text.as_bytes(),
+        at: at.min(text.len()),
+        depth: 0,
+    };
+    reader.skip();
+    reader.at
 }
 
 /// The text of `node`.

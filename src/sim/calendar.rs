@@ -42,9 +42,20 @@ impl Calendar {
     pub fn describe(&self) -> String {
         let (year, month, day) = self.date();
         format!(
-            "day {} ({}, month {month} day {day}, {year} BC)",
+            "day {} ({}, month {month} day {day}, {})",
             self.day,
-            self.season().word()
+            self.season().word(),
+            year_words(year)
         )
+    }
+}
+
+/// A year counted BC as people write it: `102 BC`, and from year 0 on (there is no year 0)
+/// `AD 1`, `AD 2`, ….
+pub fn year_words(year_bc: i32) -> String {
+    if year_bc >= 1 {
+        format!("{year_bc} BC")
+    } else {
+        format!("AD {}", 1 - i64::from(year_bc))
     }
 }

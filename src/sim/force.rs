@@ -23,7 +23,7 @@ pub type Men = MenDef;
 impl MenDef {
     /// All men.
     pub fn total(&self) -> u32 {
-        self.infantry + self.cavalry
+        self.infantry.saturating_add(self.cavalry)
     }
 }
 
@@ -221,6 +221,9 @@ pub enum Because {
 
 /// A force's orders: the historical plan it follows (under the historical commander), and the
 /// steps queued ahead of it (a player's orders, the AI's, the road home).
+///
+/// The queue keeps count of its marches and the last one's destination, so that where the force
+/// will be when they are done is known at once, however long the queue.
 #[derive(Component, Debug, Clone, Default)]
 pub struct Orders {
     /// The plan's steps, in order.
@@ -228,7 +231,74 @@ pub struct Orders {
     /// The next step of the plan to take.
     pub next: usize,
     /// Steps queued ahead of the plan.
-    pub queued: VecDeque<PlanStep>,
+    queued: VecDeque<PlanStep>,
+    /// How many of the queued steps are marches.
+    marches: usize,
+    /// The place id the last queued march leads to.
+    last_march: Option<String>,
+}
+
+impl Orders {
+    /// Orders that follow `plan`, with nothing queued.
+    pub fn following(plan: Vec<PlanStep>) -> Orders {
+        Orders {
+            plan,
+            ..Orders::default()
+        }
+    }
+
+    /// Orders with `steps` queued and no plan.
+    pub fn queue_of(steps: impl IntoIterator<Item = PlanStep>) -> Orders {
+        let mut orders = Orders::default();
+        for step in steps {
+            orders.push(step);
+        }
+        orders
+    }
+
+    /// The steps queued ahead of the plan.
+    pub fn queued(&self) -> &VecDeque<PlanStep> {
+        &self.queued
+    }
+
+    /// The queued steps, to change their details (a detachment's orders, a siege's terms); no
+    /// step may become or stop being a march.
+    pub fn steps_mut(&mut self) -> impl Iterator<Item = &mut PlanStep> {
+        self.queued.iter_mut()
+    }
+
+    /// Queues a step at the back.
+    pub fn push(&mut self, step: PlanStep) {
+        if let PlanStep::March(to) = &step {
+            self.marches += 1;
+            self.last_march = Some(to.clone());
+        }
+        self.queued.push_back(step);
+    }
+
+    /// Takes the first queued step.
+    pub fn pop_front(&mut self) -> Option<PlanStep> {
+        let step = self.queued.pop_front()?;
+        if matches!(step, PlanStep::March(_)) {
+            self.marches -= 1;
+            if self.marches == 0 {
+                self.last_march = None;
+            }
+        }
+        Some(step)
+    }
+
+    /// Takes back every queued step.
+    pub fn clear(&mut self) {
+        self.queued.clear();
+        self.marches = 0;
+        self.last_march = None;
+    }
+
+    /// The place id the last queued march leads to, if any march is queued.
+    pub fn last_march(&self) -> Option<&str> {
+        self.last_march.as_deref()
+    }
 }
 
 /// Allies marching with a force.
@@ -312,17 +382,19 @@ impl MenLosses {
 
     /// All losses.
     pub fn total(&self) -> u32 {
-        self.hunger + self.thirst + self.exposure + self.disease + self.desertion + self.combat
+        self.by_cause()
+            .iter()
+            .fold(0u32, |a, b| a.saturating_add(*b))
     }
 
     /// Adds another count of losses.
     pub fn add(&mut self, other: &MenLosses) {
-        self.hunger += other.hunger;
-        self.thirst += other.thirst;
-        self.exposure += other.exposure;
-        self.disease += other.disease;
-        self.desertion += other.desertion;
-        self.combat += other.combat;
+        self.hunger = self.hunger.saturating_add(other.hunger);
+        self.thirst = self.thirst.saturating_add(other.thirst);
+        self.exposure = self.exposure.saturating_add(other.exposure);
+        self.disease = self.disease.saturating_add(other.disease);
+        self.desertion = self.desertion.saturating_add(other.desertion);
+        self.combat = self.combat.saturating_add(other.combat);
     }
 }
 
@@ -344,16 +416,24 @@ pub struct AnimalLosses {
 impl AnimalLosses {
     /// All losses.
     pub fn total(&self) -> u32 {
-        self.hunger + self.thirst + self.exposure + self.combat + self.slaughtered
+        [
+            self.hunger,
+            self.thirst,
+            self.exposure,
+            self.combat,
+            self.slaughtered,
+        ]
+        .iter()
+        .fold(0u32, |a, b| a.saturating_add(*b))
     }
 
     /// Adds another count of losses.
     pub fn add(&mut self, other: &AnimalLosses) {
-        self.hunger += other.hunger;
-        self.thirst += other.thirst;
-        self.exposure += other.exposure;
-        self.combat += other.combat;
-        self.slaughtered += other.slaughtered;
+        self.hunger = self.hunger.saturating_add(other.hunger);
+        self.thirst = self.thirst.saturating_add(other.thirst);
+        self.exposure = self.exposure.saturating_add(other.exposure);
+        self.combat = self.combat.saturating_add(other.combat);
+        self.slaughtered = self.slaughtered.saturating_add(other.slaughtered);
     }
 }
 

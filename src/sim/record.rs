@@ -175,7 +175,7 @@ pub fn warn(
         }
         let idle = *activity == Activity::Idle
             && matches!(location, Location::At(_))
-            && orders.queued.is_empty()
+            && orders.queued().is_empty()
             && !standing.homeward;
         if idle && *commander == Commander::Player {
             events.write(SimEvent::AwaitingOrders { force: entity });
@@ -202,7 +202,7 @@ pub fn check_end(
         .iter()
         .all(|(_, standing, activity, location, orders)| {
             standing.homeward
-                && orders.queued.is_empty()
+                && orders.queued().is_empty()
                 && **activity == Activity::Idle
                 && Some(**location) == home.map(Location::At)
         });

@@ -220,13 +220,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         };
         // Every force carries the plan; only the historical commander follows it.
         let entity = world
-            .spawn((
-                force.bundle(),
-                Orders {
-                    plan: campaign.plan.clone(),
-                    ..Orders::default()
-                },
-            ))
+            .spawn((force.bundle(), Orders::following(campaign.plan.clone())))
             .id();
         set_out.push(SimEvent::SetOut {
             force: entity,

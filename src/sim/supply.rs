@@ -20,7 +20,7 @@ fn next_destination(activity: &Activity, orders: &Orders, index: &MapIndex) -> O
         return Some(*to);
     }
     orders
-        .queued
+        .queued()
         .iter()
         .chain(orders.plan.iter().skip(orders.next))
         .find_map(|step| match step {

@@ -126,12 +126,20 @@ pub fn run_events(
                     stores,
                 } => {
                     if let Some(mut f) = forces.iter_mut().find(|f| f.in_field()) {
-                        f.column.men.infantry += men.infantry;
-                        f.column.men.cavalry += men.cavalry;
-                        f.ledger.men_in += men.total();
+                        f.column.men.infantry = f.column.men.infantry.saturating_add(men.infantry);
+                        f.column.men.cavalry = f.column.men.cavalry.saturating_add(men.cavalry);
+                        f.ledger.men_in = f.ledger.men_in.saturating_add(men.total());
                         for kind in AnimalKind::ALL {
-                            *f.column.animals.get_mut(kind) += animals.get(kind);
-                            *f.ledger.animals_in.get_mut(kind) += animals.get(kind);
+                            *f.column.animals.get_mut(kind) = f
+                                .column
+                                .animals
+                                .get_mut(kind)
+                                .saturating_add(*animals.get(kind));
+                            *f.ledger.animals_in.get_mut(kind) = f
+                                .ledger
+                                .animals_in
+                                .get_mut(kind)
+                                .saturating_add(*animals.get(kind));
                         }
                         f.stores.grain += stores.grain_t.kg();
                         f.stores.fodder += stores.fodder_t.kg();

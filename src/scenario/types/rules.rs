@@ -91,7 +91,9 @@ impl<T> PerAnimal<T> {
 impl PerAnimal<u32> {
     /// All animals together.
     pub fn total(&self) -> u32 {
-        self.horses + self.oxen + self.donkeys + self.camels
+        [self.horses, self.oxen, self.donkeys, self.camels]
+            .iter()
+            .fold(0u32, |a, b| a.saturating_add(*b))
     }
 }
 

@@ -78,6 +78,15 @@ pub fn campaign(
             c.problem(field, unknown("place", id, &places));
         }
     };
+    if !(-9999..=9999).contains(&camp.start.year_bc) {
+        c.problem(
+            "start.year_bc",
+            format!(
+                "{} is out of range; give a year from 9999 (BC) to -9999 (AD 10000)",
+                camp.start.year_bc
+            ),
+        );
+    }
     c.count("start.month", camp.start.month, 1, 12);
     c.count("start.day", camp.start.day, 1, 30);
     c.count("max_days", camp.max_days, 1, MAX_DAYS);
@@ -141,7 +150,9 @@ pub fn campaign(
         }
         let capacity_t = logistics::capacity(rules, &f.men, &f.animals).tonnes().0;
         let carried_t = f.stores.grain_t.0 + f.stores.fodder_t.0 + f.stores.water_m3.0;
-        if carried_t > capacity_t + 1e-9 {
+        // Stores out of their bounds are told already.
+        let sane = carried_t.is_finite() && carried_t <= 3.0 * MAX_TONNES;
+        if sane && carried_t > capacity_t + 1e-9 {
             c.problem(
                 format!("{at}.stores"),
                 format!(

@@ -69,9 +69,13 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A problem with the value at `field`.
+    /// A problem with the value at `field`: the first found for a field is the one told.
     pub(super) fn problem(&mut self, field: impl AsRef<str>, message: impl Into<String>) {
-        let p = self.src.problem(field.as_ref(), message);
+        let field = field.as_ref();
+        if self.out.iter().any(|p| p.field == field) {
+            return;
+        }
+        let p = self.src.problem(field, message);
         self.out.push(p);
     }
 
@@ -130,7 +134,11 @@ impl<'a> Checker<'a> {
         let mut bad = Vec::new();
         non_finite(&value, String::new(), &mut bad);
         for field in bad {
-            self.problem(field, "is not a finite number; give a number such as 1.5");
+            let written = self.src.value_text(&field).unwrap_or("it").to_string();
+            self.problem(
+                field,
+                format!("`{written}` is not a finite number; give a number such as 1.5"),
+            );
         }
     }
 }

@@ -27,7 +27,7 @@ impl SetOut {
     /// The detachment of `size` this column sends off: its share of each arm, each kind and the
     /// stores, as the simulation splits it.
     fn detachment(&self, size: DetachSize) -> SetOut {
-        let total = self.men.infantry + self.men.cavalry;
+        let total = self.men.infantry.saturating_add(self.men.cavalry);
         let part = match size {
             DetachSize::Share(share) => share.clamp(0.0, 1.0),
             DetachSize::Men(men) if total > 0 => (f64::from(men) / f64::from(total)).min(1.0),
@@ -90,8 +90,10 @@ impl PlanWalk<'_, '_, '_> {
             match step {
                 PlanStep::March(to) => {
                     if !self.places.contains(to.as_str()) {
+                        // Where the force is from here on is unknown: the rest of this plan is
+                        // checked once the place is mended.
                         self.c.problem(&field, unknown("place", to, self.places));
-                        continue;
+                        return;
                     }
                     let route =
                         self.map.routes.iter().find(|r| {
@@ -186,7 +188,7 @@ impl PlanWalk<'_, '_, '_> {
                     }
                 }
                 PlanStep::Detach { name, size, plan } => {
-                    let men = column.men.infantry + column.men.cavalry;
+                    let men = column.men.infantry.saturating_add(column.men.cavalry);
                     match size {
                         DetachSize::Share(share) if !(*share > 0.0 && *share < 1.0) => {
                             self.c.problem(

@@ -54,9 +54,9 @@ fn turn_home(
     index: &MapIndex,
     states: &Query<&OasisState>,
 ) {
-    orders.queued.clear();
+    orders.clear();
     for id in road_home(visits, home) {
-        orders.queued.push_back(PlanStep::March(id.clone()));
+        orders.push(PlanStep::March(id.clone()));
         let friendly = index
             .places
             .get(&id)
@@ -64,7 +64,7 @@ fn turn_home(
             .and_then(|s| states.get(s).ok())
             .is_some_and(|s| s.relation.supplies());
         if friendly {
-            orders.queued.push_back(PlanStep::Request);
+            orders.push(PlanStep::Request);
         }
     }
 }
@@ -97,16 +97,27 @@ pub fn begin_next(
     if !idle {
         return;
     }
-    let names = force_names(
-        forces
+    let names = force_names(forces.iter().map(|(f, _)| (f.entity, f.force, f.standing)));
+    // The detachments ordered to split off, as the day begins (lower case, as given).
+    let detaching: Vec<(String, String)> = forces
+        .iter()
+        .flat_map(|(_, o)| o.queued().iter())
+        .filter_map(|s| match s {
+            PlanStep::Detach { name, .. } => Some((name.to_lowercase(), name.clone())),
+            _ => None,
+        })
+        .collect();
+    let pending = |lower: &str| {
+        detaching
             .iter()
-            .map(|(f, o)| (f.entity, f.force, f.standing, o)),
-    );
+            .find(|(l, _)| l == lower)
+            .map(|(_, n)| n.clone())
+    };
     let find = |name: &str| {
         names
             .iter()
-            .find(|(_, n, merged, _)| n == name && !merged)
-            .map(|(e, _, _, _)| *e)
+            .find(|(_, n, merged)| n == name && !merged)
+            .map(|(e, _, _)| *e)
     };
     let mut next_raised = names.len() as u32;
     // A retreat is a defeat in the eyes of the states.
@@ -156,7 +167,7 @@ pub fn begin_next(
             };
             send_home(&mut force, &mut orders, because, &mut events, &mut prestige);
         }
-        let mut step = if let Some(step) = orders.queued.pop_front() {
+        let mut step = if let Some(step) = orders.pop_front() {
             step
         } else if historical && !force.standing.homeward && orders.next < orders.plan.len() {
             orders.next += 1;
@@ -183,6 +194,7 @@ pub fn begin_next(
                     states: &states,
                     ended: status.ended.is_some(),
                     names: &names,
+                    pending: &pending,
                 };
                 check::check(&context, &subject, &target, &order)
             };
@@ -203,7 +215,7 @@ pub fn begin_next(
                 &mut events,
                 &mut prestige,
             );
-            match orders.queued.pop_front() {
+            match orders.pop_front() {
                 Some(step) => step,
                 None => continue,
             }
@@ -220,7 +232,7 @@ pub fn begin_next(
                 &mut events,
                 &mut prestige,
             );
-            match orders.queued.pop_front() {
+            match orders.pop_front() {
                 Some(next) => step = next,
                 None => continue,
             }
@@ -281,15 +293,9 @@ pub fn begin_next(
                 // Under the historical commander the detachment follows its plan (and goes home
                 // when it runs out); a player's or the AI's orders are queued, and then it waits.
                 let orders = if historical {
-                    Orders {
-                        plan: steps,
-                        ..Orders::default()
-                    }
+                    Orders::following(steps)
                 } else {
-                    Orders {
-                        queued: steps.into(),
-                        ..Orders::default()
-                    }
+                    Orders::queue_of(steps)
                 };
                 let entity = commands.spawn((detachment.bundle(), orders)).id();
                 events.write(SimEvent::Detached {

@@ -135,9 +135,11 @@ pub struct Context<'a, 'w, 's> {
     pub states: &'a Query<'w, 's, &'static OasisState>,
     /// Whether the campaign is over.
     pub ended: bool,
-    /// The forces by name, with their entity, whether they merged, and their queued detachments'
-    /// names.
-    pub names: &'a [(Entity, String, bool, Vec<String>)],
+    /// The forces by name, with their entity and whether they merged.
+    pub names: &'a [(Entity, String, bool)],
+    /// The name of a detachment some force has been ordered to split off, found by its name in
+    /// any case (asked only when no force in the field goes by it).
+    pub pending: &'a dyn Fn(&str) -> Option<String>,
 }
 
 impl Context<'_, '_, '_> {
@@ -146,16 +148,9 @@ impl Context<'_, '_, '_> {
         let lower = name.to_lowercase();
         self.names
             .iter()
-            .find(|(_, n, merged, _)| !merged && n.to_lowercase() == lower)
-            .map(|(e, n, _, _)| (Some(*e), n.clone()))
-            .or_else(|| {
-                self.names.iter().find_map(|(_, _, _, pending)| {
-                    pending
-                        .iter()
-                        .find(|p| p.to_lowercase() == lower)
-                        .map(|p| (None, p.clone()))
-                })
-            })
+            .find(|(_, n, merged)| !merged && n.to_lowercase() == lower)
+            .map(|(e, n, _)| (Some(*e), n.clone()))
+            .or_else(|| (self.pending)(&lower).map(|p| (None, p)))
     }
 }
 
@@ -166,10 +161,8 @@ pub fn projected_place(subject: &Subject, index: &MapIndex) -> Option<Entity> {
         (_, Activity::Marching { to }) => Some(to),
         _ => None,
     };
-    for step in &subject.orders.queued {
-        if let PlanStep::March(id) = step {
-            at = index.places.get(id).copied();
-        }
+    if let Some(id) = subject.orders.last_march() {
+        at = index.places.get(id).copied();
     }
     at
 }
@@ -182,7 +175,7 @@ fn pending_place(subject: &Subject, name: &str, index: &MapIndex) -> Option<Enti
         (_, Activity::Marching { to }) => Some(to),
         _ => None,
     };
-    for step in &subject.orders.queued {
+    for step in subject.orders.queued() {
         match step {
             PlanStep::March(id) => at = index.places.get(id).copied(),
             PlanStep::Detach {
@@ -294,7 +287,7 @@ pub fn check(
             if subject.standing.homeward {
                 return Err(Refusal::RoadHome);
             }
-            if subject.orders.queued.is_empty() {
+            if subject.orders.queued().is_empty() {
                 return Err(Refusal::NothingToCancel);
             }
         }
@@ -302,7 +295,7 @@ pub fn check(
             let besieging = matches!(subject.activity, Activity::Besieging { .. })
                 || subject
                     .orders
-                    .queued
+                    .queued()
                     .iter()
                     .any(|s| matches!(s, PlanStep::Besiege { .. }));
             if !besieging {

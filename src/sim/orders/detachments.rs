@@ -92,9 +92,13 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
     force.column.men.cavalry -= men.cavalry;
     for kind in AnimalKind::ALL {
         *force.column.animals.get_mut(kind) -= animals.get(kind);
-        *force.ledger.animals_out.get_mut(kind) += animals.get(kind);
+        *force.ledger.animals_out.get_mut(kind) = force
+            .ledger
+            .animals_out
+            .get_mut(kind)
+            .saturating_add(*animals.get(kind));
     }
-    force.ledger.men_out += men.total();
+    force.ledger.men_out = force.ledger.men_out.saturating_add(men.total());
     force.stores.grain -= stores.grain;
     force.stores.fodder -= stores.fodder;
     force.stores.water -= stores.water;
@@ -133,17 +137,27 @@ pub fn merge(from: &mut ForceMutItem, into: &mut ForceMutItem) {
         c.dry_days = (c.dry_days * a + d.dry_days * b) / (a + b);
     }
     let men = from.column.men.total();
-    into.column.men.infantry += from.column.men.infantry;
-    into.column.men.cavalry += from.column.men.cavalry;
-    into.ledger.men_in += men;
-    from.ledger.men_out += men;
+    into.column.men.infantry = into
+        .column
+        .men
+        .infantry
+        .saturating_add(from.column.men.infantry);
+    into.column.men.cavalry = into
+        .column
+        .men
+        .cavalry
+        .saturating_add(from.column.men.cavalry);
+    into.ledger.men_in = into.ledger.men_in.saturating_add(men);
+    from.ledger.men_out = from.ledger.men_out.saturating_add(men);
     from.column.men.infantry = 0;
     from.column.men.cavalry = 0;
     for kind in AnimalKind::ALL {
         let n = *from.column.animals.get(kind);
-        *into.column.animals.get_mut(kind) += n;
-        *into.ledger.animals_in.get_mut(kind) += n;
-        *from.ledger.animals_out.get_mut(kind) += n;
+        *into.column.animals.get_mut(kind) = into.column.animals.get_mut(kind).saturating_add(n);
+        *into.ledger.animals_in.get_mut(kind) =
+            into.ledger.animals_in.get_mut(kind).saturating_add(n);
+        *from.ledger.animals_out.get_mut(kind) =
+            from.ledger.animals_out.get_mut(kind).saturating_add(n);
         *from.column.animals.get_mut(kind) = 0;
     }
     into.stores.grain += from.stores.grain;

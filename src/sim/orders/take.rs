@@ -32,24 +32,28 @@ type Forces<'w, 's> = Query<
     ),
 >;
 
-/// Every force's entity and name, whether it merged, and the detachments it has been ordered to
-/// split off: what a check needs to know of the others.
+/// Every force's entity and name, and whether it merged: what a check needs to know of the
+/// others.
 pub fn force_names<'a>(
-    forces: impl Iterator<Item = (Entity, &'a Force, &'a Standing, &'a Orders)>,
-) -> Vec<(Entity, String, bool, Vec<String>)> {
+    forces: impl Iterator<Item = (Entity, &'a Force, &'a Standing)>,
+) -> Vec<(Entity, String, bool)> {
     forces
-        .map(|(e, f, standing, orders)| {
-            let pending = orders
-                .queued
-                .iter()
-                .filter_map(|s| match s {
-                    PlanStep::Detach { name, .. } => Some(name.clone()),
-                    _ => None,
-                })
-                .collect();
-            (e, f.name.clone(), standing.merged, pending)
-        })
+        .map(|(e, f, standing)| (e, f.name.clone(), standing.merged))
         .collect()
+}
+
+/// The detachment called `lower` (lower case) that one of `queues` holds, ordered to split off,
+/// by its name as given.
+pub fn pending_named<'a>(
+    mut queues: impl Iterator<Item = &'a Orders>,
+    lower: &str,
+) -> Option<String> {
+    queues.find_map(|orders| {
+        orders.queued().iter().find_map(|s| match s {
+            PlanStep::Detach { name, .. } if name.to_lowercase() == lower => Some(name.clone()),
+            _ => None,
+        })
+    })
 }
 
 /// Takes the orders handed in since the last time.
@@ -72,8 +76,10 @@ pub fn take_orders(
         let names = force_names(
             forces
                 .iter()
-                .map(|(e, f, _, _, _, _, _, standing, orders, _)| (e, f, standing, orders)),
+                .map(|(e, f, _, _, _, _, _, standing, _, _)| (e, f, standing)),
         );
+        let pending =
+            |lower: &str| pending_named(forces.iter().map(|(.., orders, _)| orders), lower);
         let verdict = match forces.get(target.holder()) {
             Ok((
                 entity,
@@ -105,6 +111,7 @@ pub fn take_orders(
                     states: &states,
                     ended: status.ended.is_some(),
                     names: &names,
+                    pending: &pending,
                 };
                 check::check(&context, &subject, &target, &order)
             }
@@ -125,7 +132,7 @@ pub fn take_orders(
         };
         match (&target, &order) {
             (Target::Pending { name, .. }, Order::Step(step)) => {
-                for s in queue.queued.iter_mut() {
+                for s in queue.steps_mut() {
                     if let PlanStep::Detach { name: n, plan, .. } = s
                         && n == name
                     {
@@ -133,7 +140,7 @@ pub fn take_orders(
                     }
                 }
             }
-            (_, Order::Step(step)) => queue.queued.push_back(step.clone()),
+            (_, Order::Step(step)) => queue.push(step.clone()),
             (_, Order::Slaughter(n)) => {
                 column.animals.oxen -= n;
                 ledger.animals_lost.oxen.slaughtered += n;
@@ -145,12 +152,12 @@ pub fn take_orders(
                     ordered: true,
                 });
             }
-            (_, Order::Cancel) => queue.queued.clear(),
+            (_, Order::Cancel) => queue.clear(),
             (_, Order::Terms(accept)) => {
                 if let Activity::Besieging { accept_terms, .. } = &mut *activity {
                     *accept_terms = *accept;
                 }
-                for step in queue.queued.iter_mut() {
+                for step in queue.steps_mut() {
                     if let PlanStep::Besiege { accept_terms, .. } = step {
                         *accept_terms = *accept;
                     }

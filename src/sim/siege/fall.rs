@@ -127,9 +127,10 @@ fn lost_to(ctx: &mut Ctx, state: &mut OasisState) {
 
 /// Adds horses taken from the enemy to a force.
 fn gain_horses(force: &mut ForceMutItem, horses: u32, superior: u32) {
-    force.column.animals.horses += horses;
-    force.ledger.animals_gained.horses += horses;
-    force.ledger.superior_horses_gained += superior;
+    force.column.animals.horses = force.column.animals.horses.saturating_add(horses);
+    force.ledger.animals_gained.horses = force.ledger.animals_gained.horses.saturating_add(horses);
+    force.ledger.superior_horses_gained =
+        force.ledger.superior_horses_gained.saturating_add(superior);
 }
 
 /// A city taken by force: its stores open to the victor, its horses are led away, prestige rises;

@@ -165,11 +165,11 @@ pub(super) fn show_forces(
             days(grain),
             days(fodder),
             days(water),
-            if orders.queued.is_empty() {
+            if orders.queued().is_empty() {
                 "nothing".to_string()
             } else {
                 orders
-                    .queued
+                    .queued()
                     .iter()
                     .map(words::step)
                     .collect::<Vec<_>>()

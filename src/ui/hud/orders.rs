@@ -121,7 +121,7 @@ pub(super) fn show_orders(
         if !standing.homeward {
             orders.push(("Go home".into(), Order::Step(PlanStep::Return)));
         }
-        if !queue.queued.is_empty() {
+        if !queue.queued().is_empty() {
             orders.push(("Cancel last order".into(), Order::Cancel));
         }
     }

@@ -462,3 +462,51 @@ fn a_save_of_a_version_written_as_a_word_says_what_it_found() {
     assert!(!err.contains("version 0"), "{err}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Item 13: a queue of orders costs each order once. Fifty thousand queued marches are given,
+/// listed, resolved a turn at a time and replayed from the save's actions; on the old
+/// quadratic queues this did not finish in CI's time.
+#[test]
+fn a_very_long_queue_of_orders_is_given_listed_and_replayed() {
+    use heavenly_horses::play::{Advance, Game, Order};
+    use heavenly_horses::scenario::Scenario;
+
+    const QUEUED: usize = 50_000;
+    let scenario =
+        Scenario::load(Path::new(ROOT).join("scenarios/second_expedition_102bc.ron")).unwrap();
+    let mut game = Game::new(scenario.clone(), 102);
+    let force = game.force_names()[0].clone();
+    // Back and forth along the first road from where the army stands: each march is checked
+    // against the place the queue before it leads to.
+    let start = &scenario.campaign.forces[0].at;
+    let road = scenario
+        .map
+        .routes
+        .iter()
+        .find(|r| &r.from == start || &r.to == start)
+        .unwrap();
+    let there = if &road.from == start {
+        &road.to
+    } else {
+        &road.from
+    };
+    for i in 0..QUEUED {
+        let to = if i % 2 == 0 { there } else { start };
+        let order: Order = format!("march {to}").parse().unwrap();
+        game.give(&force, order)
+            .expect("a march to a neighbour is given");
+    }
+    let listed = heavenly_horses::play::text::orders(game.world_ref());
+    assert_eq!(
+        listed.matches("march").count(),
+        QUEUED,
+        "every queued order is listed"
+    );
+    for _ in 0..5 {
+        game.advance(Advance::Turn);
+    }
+    let date = game.date();
+    let replayed = Game::replay(scenario, 102, game.actions()).expect("the actions replay");
+    assert_eq!(replayed.date(), date, "the replay reaches the same day");
+    assert_eq!(replayed.actions().len(), game.actions().len());
+}

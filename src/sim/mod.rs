@@ -20,6 +20,7 @@ pub mod campaign;
 pub mod consumption;
 pub mod diplomacy;
 pub mod force;
+pub mod ledger;
 pub mod log;
 pub mod map;
 pub mod movement;

@@ -12,6 +12,7 @@ use super::{CampaignReport, StateAnswer};
 use crate::scenario::Scenario;
 use crate::scenario::types::{BandDef, Cause, Counted, Measure, Statistic};
 use crate::sim::Commander;
+use crate::sim::log::SiegeResult;
 
 /// One band, measured.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -155,6 +156,22 @@ pub fn measure(m: &Measure, r: &CampaignReport) -> Option<f64> {
             let part: u32 = causes.iter().map(|c| lost(r, *c)).sum();
             100.0 * u(part) / u(r.men.losses.total().max(1))
         }
+        Measure::StateRefused(id) => u(u32::from(
+            r.states
+                .iter()
+                .any(|s| &s.id == id && s.answer == StateAnswer::Refused),
+        )),
+        Measure::StateTaken(id) => u(u32::from(
+            r.sieges.iter().any(|s| {
+                &s.target == id
+                    && matches!(
+                        s.result,
+                        SiegeResult::Fell | SiegeResult::Stormed | SiegeResult::Terms
+                    )
+            }) || r.states.iter().any(|s| {
+                &s.id == id && matches!(s.answer, StateAnswer::Sacked | StateAnswer::Conquered)
+            }),
+        )),
     })
 }
 

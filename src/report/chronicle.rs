@@ -222,6 +222,11 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             grain.tonnes(),
             s(*state)
         ),
+        E::WallsHold { force, state } => format!(
+            "{} comes to seize the grain of {}, but the town holds its walls: it must be beaten or besieged first",
+            f(*force),
+            s(*state)
+        ),
         E::Answered {
             state,
             force,

@@ -89,6 +89,13 @@ pub fn days_of_food(rules: &Rules, need: Kg, grain: Kg, meat: Kg) -> f64 {
     (grain.0 + meat.0 * rules.meat_grain_equivalent) / need.0
 }
 
+/// Days the men's food lasts counting the oxen as meat on the hoof (at the rules' `meat_kg`):
+/// how long an army can stay where it is, as a besieger in its lines.
+pub fn days_of_food_and_oxen(rules: &Rules, need: Kg, grain: Kg, meat: Kg, oxen: u32) -> f64 {
+    let herd = rules.meat_kg.oxen * f64::from(oxen);
+    days_of_food(rules, need, grain, meat + herd)
+}
+
 /// Days `have` lasts at `per_day` (infinite where nothing is used).
 pub fn days_of<Q>(have: Q, per_day: Q) -> f64
 where

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::force::{Column, Condition, Ledger, Standing, Stores, Today};
 use super::log::SimEvent;
-use super::map::Place;
+use super::map::{Place, Route};
 use crate::scenario::logistics::{animals_for_meat, daily_need};
 use crate::scenario::types::{AnimalKind, PerAnimal};
 use crate::scenario::units::{Kg, Litres};
@@ -42,6 +42,7 @@ pub fn eat_and_drink(
         &mut Ledger,
     )>,
     mut places: Query<&mut Place>,
+    mut roads: Query<&mut Route>,
     scenario: Res<ActiveScenario>,
     mut events: MessageWriter<SimEvent>,
 ) {
@@ -75,7 +76,8 @@ pub fn eat_and_drink(
         today.animals_watered = PerAnimal::splat(animals_watered);
 
         // Food for the men: what they forage, meat, then grain, then oxen slaughtered for the shortfall.
-        let mut eaten = today.forage.0.min(men_grain);
+        let mut eaten = today.forage.0.min(men_grain).max(0.0);
+        let foraged = eaten;
         eaten += take(&mut stores.meat.0, (men_grain - eaten) / meq.max(1e-9)) * meq;
         eaten += take(&mut stores.grain.0, men_grain - eaten);
         // Oxen go to the butcher whenever grain runs short; the other pack animals only in
@@ -116,10 +118,16 @@ pub fn eat_and_drink(
         // Feed for the animals: grazing, then carried fodder, then (horses) grain.
         let total_feed: f64 = AnimalKind::ALL.iter().map(|k| need.feed.get(*k).0).sum();
         let grazed = today.grazing.0.min(total_feed).max(0.0);
-        if let Some(place) = today.pasture
+        if let Some(place) = today.camp
             && let Ok(mut place) = places.get_mut(place)
         {
             place.pasture = Kg((place.pasture.0 - grazed).max(0.0));
+            place.forage = Kg((place.forage.0 - foraged).max(0.0));
+        }
+        if let Some(road) = today.road
+            && let Ok(mut road) = roads.get_mut(road)
+        {
+            road.forage = Kg((road.forage.0 - foraged).max(0.0));
         }
         let fodder = take(&mut stores.fodder.0, total_feed - grazed);
         let mut fed = PerAnimal::<f64>::default();

@@ -24,9 +24,11 @@
 //! gates: news of the whole expedition runs ahead of it.
 //!
 //! **Gifts** raise a state's attitude by `gift_weight · ln(1 + cash / (households ·
-//! gift_cash_per_household))`. **Requisition** takes its spare grain by force and lowers its
-//! attitude; from a state that had submitted it is a broken promise, and every state's attitude
-//! falls. A state that submits while Han prestige is at least `hostage_prestige` sends a prince
+//! gift_cash_per_household))`. **Requisition** is a demand: a walled town keeps its grain until
+//! it has submitted or been taken (beaten or besieged first); otherwise its spare grain is taken
+//! by force, its attitude falls by `requisition_attitude` and every other state's by
+//! `requisition_region_attitude`; from a state that had submitted it is a broken promise, and
+//! every state's attitude falls by `broken_promise` more. A state that submits while Han prestige is at least `hostage_prestige` sends a prince
 //! as hostage. States remember all of this (see [`Remembered`]).
 //!
 //! **The harvest** comes in on the first day of autumn: a state's spare grain is its households
@@ -211,6 +213,14 @@ pub fn answer_requests(
                 let Ok((_, mut state)) = states.get_mut(target) else {
                     continue;
                 };
+                // A walled town keeps its grain until it submits or is taken.
+                if state.holds_its_walls() {
+                    events.write(SimEvent::WallsHold {
+                        force: me,
+                        state: target,
+                    });
+                    continue;
+                }
                 let (grain, fodder) = state.spare(rules, season);
                 let room = (capacity(rules, &force.column.men, &force.column.animals)
                     - force.stores.weight())
@@ -237,10 +247,16 @@ pub fn answer_requests(
                     grain,
                     broken_promise: broken,
                 });
-                if broken {
-                    for (_, mut other) in &mut states {
-                        other.attitude = (other.attitude - d.broken_promise).max(-1.0);
-                    }
+                // Word of the seizure runs ahead of the army; a broken promise, further.
+                let fall =
+                    d.requisition_region_attitude + if broken { d.broken_promise } else { 0.0 };
+                for (other, mut state) in &mut states {
+                    let fall = if other == target {
+                        if broken { d.broken_promise } else { 0.0 }
+                    } else {
+                        fall
+                    };
+                    state.attitude = (state.attitude - fall).max(-1.0);
                 }
             }
             Activity::Requesting { state: target } => {

@@ -347,8 +347,10 @@ pub struct Today {
     pub grazing: Kg,
     /// Food its men can forage today.
     pub forage: Kg,
-    /// The place whose pasture it grazes, if it is at one.
-    pub pasture: Option<Entity>,
+    /// The place whose pasture it grazes and whose country it forages, if it is at one.
+    pub camp: Option<Entity>,
+    /// The road whose country it forages, if it is on one.
+    pub road: Option<Entity>,
 }
 
 /// Everything about a force, to change: for the phases that touch it all (orders, sieges,

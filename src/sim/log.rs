@@ -280,6 +280,14 @@ pub enum SimEvent {
         /// The state had submitted: word of a broken promise spreads.
         broken_promise: bool,
     },
+    /// A force came to seize a state's grain, and the town held its walls: it must be beaten or
+    /// besieged first.
+    WallsHold {
+        /// The force.
+        force: Entity,
+        /// The state.
+        state: Entity,
+    },
     /// A state answered a request.
     Answered {
         /// The state.

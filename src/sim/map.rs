@@ -32,6 +32,12 @@ pub struct Place {
     pub pasture: Kg,
     /// The most forage that can stand.
     pub pasture_max: Kg,
+    /// Wild food the men can forage about it now.
+    pub forage: Kg,
+    /// The most wild food that can stand.
+    pub forage_max: Kg,
+    /// Wild food that grows back each day at a season's growth of 1.
+    pub forage_regrowth: Kg,
 }
 
 /// A route between two places.
@@ -51,6 +57,12 @@ pub struct Route {
     pub dry_from: Km,
     /// Where the waterless stretch ends.
     pub dry_to: Km,
+    /// Wild food the men can forage along it now.
+    pub forage: Kg,
+    /// The most wild food that can stand along it.
+    pub forage_max: Kg,
+    /// Wild food that grows back each day at a season's growth of 1.
+    pub forage_regrowth: Kg,
 }
 
 impl Route {

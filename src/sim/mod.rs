@@ -18,6 +18,7 @@ pub mod battle;
 pub mod calendar;
 pub mod campaign;
 pub mod consumption;
+pub mod country;
 pub mod diplomacy;
 pub mod force;
 pub mod ledger;
@@ -134,6 +135,7 @@ pub fn plugin(app: &mut App) {
             triggers::run_events.in_set(DaySystems::Events),
             (
                 record::record_day,
+                country::regrow,
                 record::warn,
                 record::check_end,
                 log::gather_events,

@@ -1,4 +1,4 @@
-//! The day's record: a snapshot of every force, regrowing pastures, warnings of forces short of
+//! The day's record: a snapshot of every force, warnings of forces short of
 //! supplies or waiting for orders, the end of the campaign, and the calendar.
 
 use bevy::prelude::*;
@@ -69,7 +69,7 @@ pub struct DayRecord {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DailyRecord(pub Vec<DayRecord>);
 
-fn location_name(location: Location, places: &Query<&mut Place>) -> String {
+fn location_name(location: Location, places: &Query<&Place>) -> String {
     let name = |e: Entity| places.get(e).map_or(String::new(), |p| p.name.clone());
     match location {
         Location::At(p) => name(p),
@@ -77,7 +77,7 @@ fn location_name(location: Location, places: &Query<&mut Place>) -> String {
     }
 }
 
-/// Records each force's day and lets pastures regrow.
+/// Records each force's day.
 pub fn record_day(
     forces: Query<(
         &Force,
@@ -89,7 +89,7 @@ pub fn record_day(
         &Ledger,
     )>,
     routes: Query<&Route>,
-    mut places: Query<&mut Place>,
+    places: Query<&Place>,
     calendar: Res<Calendar>,
     mut record: ResMut<DailyRecord>,
 ) {
@@ -124,9 +124,6 @@ pub fn record_day(
             animals_in: ledger.animals_in,
             animals_out: ledger.animals_out,
         });
-    }
-    for mut place in &mut places {
-        place.pasture = (place.pasture + place.regrowth).min(place.pasture_max);
     }
 }
 

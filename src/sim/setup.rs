@@ -45,6 +45,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     for (order, p) in map.places.iter().enumerate() {
         let regrowth = p.grazing_t.kg();
         let max = regrowth * rules.pasture_days;
+        let forage_max =
+            logistics::terrain_rule(rules, p.terrain).food_t.kg() * rules.forage.stock_days;
         let entity = world
             .spawn((
                 Name::new(p.name.clone()),
@@ -59,6 +61,9 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     regrowth,
                     pasture: max,
                     pasture_max: max,
+                    forage: forage_max,
+                    forage_max,
+                    forage_regrowth: forage_max / rules.forage.regrowth_days.max(1.0),
                 },
             ))
             .id();
@@ -71,6 +76,12 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         let length = r.length.km(map.li_km);
         let (dry_from, dry_to) =
             logistics::dry_stretch(length, r.waterless_days, rules.standard_march_km);
+        // A day's march of road holds a day of its ground's wild food.
+        let road_forage = logistics::terrain_rule(rules, r.terrain).food_t.kg()
+            * (length
+                / rules
+                    .standard_march_km
+                    .max(crate::scenario::units::Km(1e-9)));
         let entity = world
             .spawn((
                 Name::new(format!("{} - {}", r.from, r.to)),
@@ -82,6 +93,9 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     water: r.water,
                     dry_from,
                     dry_to,
+                    forage: road_forage,
+                    forage_max: road_forage,
+                    forage_regrowth: road_forage / rules.forage.regrowth_days.max(1.0),
                 },
             ))
             .id();

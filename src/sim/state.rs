@@ -30,6 +30,11 @@ impl Relation {
     pub fn supplies(self) -> bool {
         matches!(self, Relation::Submitted | Relation::Conquered)
     }
+
+    /// Whether the town has shut its gates on the Han: its harvest is inside the walls.
+    pub fn shut(self) -> bool {
+        matches!(self, Relation::Refused | Relation::Victorious)
+    }
 }
 
 /// What a state remembers of the Han.
@@ -142,6 +147,12 @@ pub struct Terms {
 }
 
 impl OasisState {
+    /// Whether its town keeps its grain behind its walls: it has walls, and has neither
+    /// submitted nor been taken.
+    pub fn holds_its_walls(&self) -> bool {
+        self.walls.outer > 0.0 && !self.relation.supplies()
+    }
+
     /// Whether it remembers `what`.
     pub fn remembers(&self, what: &Remembered) -> bool {
         self.memory.iter().any(|m| &m.what == what)

@@ -1,16 +1,17 @@
-//! Supply: the water and pasture where a force camps, and the grain and fodder of friendly
-//! states: the day's grain eaten from their granaries, and more loaded as far as the men and
-//! animals can carry.
+//! Supply: each force's share of the water, pasture and wild food where it camps (see
+//! [`country`](super::country)), and the grain and fodder of friendly states: the day's grain
+//! eaten from their granaries, and more loaded as far as the men and animals can carry.
 
 use bevy::prelude::*;
 
 use super::ActiveScenario;
 use super::calendar::Calendar;
+use super::country::{Demand, Demands};
 use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores, Today};
 use super::map::{Location, MapIndex, Place, Route};
 use super::state::OasisState;
 use crate::scenario::logistics::{self, capacity, daily_need, terrain_rule, water_yield};
-use crate::scenario::types::{PlanStep, Water};
+use crate::scenario::types::{AnimalKind, PlanStep, Water};
 use crate::scenario::units::{Kg, Litres};
 
 /// The next place the force will march to, from its activity or its orders (queued, then the
@@ -50,6 +51,39 @@ pub fn gather_supplies(
     calendar: Res<Calendar>,
 ) {
     let rules = &scenario.0.rules;
+    // Where each force is today, and what all the forces at each spot need of its yield.
+    let spot = |location: &Location| -> Option<(Entity, bool)> {
+        match *location {
+            Location::At(place) => Some((place, true)),
+            Location::OnRoute { route, km, .. } => {
+                routes.get(route).ok().map(|r| (route, r.watered_at(km)))
+            }
+        }
+    };
+    let demand_of = |column: &Column, watered: bool| {
+        let need = daily_need(
+            rules,
+            column.men.total(),
+            column.men.cavalry,
+            &column.animals,
+        );
+        Demand {
+            food: need.men_grain,
+            feed: AnimalKind::ALL.iter().map(|k| *need.feed.get(*k)).sum(),
+            water: if watered { need.water() } else { Litres::ZERO },
+        }
+    };
+    let mut demands = Demands::default();
+    // Towns under siege: their gates are shut, whatever they answered.
+    let mut besieged = std::collections::BTreeSet::new();
+    for (column, _, _, location, activity, standing, ..) in &forces {
+        if let (false, Some((at, watered))) = (standing.merged, spot(location)) {
+            demands.add(at, demand_of(column, watered));
+        }
+        if let Activity::Besieging { state, .. } = activity {
+            besieged.insert(*state);
+        }
+    }
     for (
         column,
         mut stores,
@@ -65,37 +99,59 @@ pub fn gather_supplies(
         if standing.merged {
             continue;
         }
-        let men = column.men.total();
-        let need = daily_need(rules, men, column.men.cavalry, &column.animals);
-        // Water and grazing where the force camps tonight.
-        let (water, terrain, grazing, pasture) = match *location {
+        let Some((at, watered)) = spot(location) else {
+            continue;
+        };
+        let need = daily_need(
+            rules,
+            column.men.total(),
+            column.men.cavalry,
+            &column.animals,
+        );
+        let mine = demand_of(column, watered);
+        let all = demands.0.get(&at).copied().unwrap_or(mine);
+        // The day's yield where the force camps tonight: a place's standing pasture and wild
+        // food (little of it about a town that shut its gates), or a road's fresh ground.
+        let (water, food, grazing, camp, road) = match *location {
             Location::At(place) => match places.get(place) {
-                Ok(p) => (p.water, p.terrain, p.pasture, Some(place)),
+                Ok(p) => {
+                    let shut = index.state_at(place).is_some_and(|e| {
+                        besieged.contains(&e) || states.get(e).is_ok_and(|s| s.relation.shut())
+                    });
+                    // Only the outer share of the country is within the foragers' reach.
+                    let behind_walls = if shut {
+                        p.forage_max * (1.0 - rules.forage.shut_town_share.clamp(0.0, 1.0))
+                    } else {
+                        Kg::ZERO
+                    };
+                    let food = (p.forage - behind_walls).max(Kg::ZERO);
+                    (p.water, food, p.pasture, Some(place), None)
+                }
                 Err(_) => continue,
             },
-            Location::OnRoute { route, km, .. } => match routes.get(route) {
+            Location::OnRoute { route, .. } => match routes.get(route) {
                 Ok(r) => {
-                    let water = if r.watered_at(km) {
-                        r.water
-                    } else {
-                        Water::None
-                    };
+                    let ground = terrain_rule(rules, r.terrain);
+                    let water = if watered { r.water } else { Water::None };
                     (
                         water,
-                        r.terrain,
-                        terrain_rule(rules, r.terrain).grazing_t.kg(),
+                        ground.food_t.kg().min(r.forage),
+                        ground.grazing_t.kg(),
                         None,
+                        Some(route),
                     )
                 }
                 Err(_) => continue,
             },
         };
-        today.forage = terrain_rule(rules, terrain).food_t.kg();
-        let (litres, disease) = water_yield(rules, water);
+        today.forage = Demands::share(food, mine.food, all.food);
+        let (source, disease) = water_yield(rules, water);
+        let litres = Demands::share(source, mine.water, all.water);
         today.free_water = litres;
         today.water_disease = if litres > Litres::ZERO { disease } else { 0.0 };
-        today.grazing = grazing;
-        today.pasture = pasture;
+        today.grazing = Demands::share(grazing, mine.feed, all.feed);
+        today.camp = camp;
+        today.road = road;
 
         let capacity = capacity(rules, &column.men, &column.animals);
         // Water to carry: enough for the dry stretch of the next leg at this column's pace, and a day more.

@@ -118,6 +118,11 @@ pub enum Measure {
     Losses(Vec<Cause>, Vec<Cause>),
     /// Men lost to these causes, % of all the men lost.
     LossesPercent(Vec<Cause>),
+    /// Whether the state of this id shut its gates (refused) at any time: 1 or 0.
+    StateRefused(String),
+    /// Whether the city of the state of this id was taken (it fell, was stormed, accepted
+    /// terms, or was sacked or conquered): 1 or 0.
+    StateTaken(String),
 }
 
 /// Which runs a band counts.

@@ -197,6 +197,23 @@ pub struct Seasons {
     pub winter: f64,
 }
 
+/// The country about a place: what its men find there, and how it grows back.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForageRules {
+    /// The wild food about a place stands this many days of its terrain's `food_t` deep before
+    /// it is stripped.
+    pub stock_days: f64,
+    /// Days a stripped place takes to grow its wild food back, at a season's growth of 1.
+    pub regrowth_days: f64,
+    /// Share of the forage about a town its foragers can still reach while the town's gates are
+    /// shut against them (the harvest is inside the walls).
+    pub shut_town_share: f64,
+    /// How fast pasture and wild food grow back in each season (1: a place's `grazing_t` a day,
+    /// and its wild food over `regrowth_days`).
+    pub growth_by_season: Seasons,
+}
+
 /// The season of the year (30-day months: 1-3 spring, 4-6 summer, 7-9 autumn, 10-12 winter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -281,6 +298,9 @@ pub struct DiplomacyRules {
     pub broken_promise: f64,
     /// Attitude a state loses when its grain is seized.
     pub requisition_attitude: f64,
+    /// Attitude every other state loses when the Han seize a state's grain (word runs ahead of
+    /// the army).
+    pub requisition_region_attitude: f64,
     /// A submitting state sends a prince as hostage once Han prestige is at least this.
     pub hostage_prestige: f64,
     /// Grain a household can spare after the harvest, kg.
@@ -425,6 +445,9 @@ pub struct Rules {
     pub carcass_meat: f64,
     /// A pasture can be grazed this many days' regrowth deep before it is bare.
     pub pasture_days: f64,
+    /// The country about a place: the wild food men forage there, shared by every force camped
+    /// there, eaten down, and growing back by season with the pasture.
+    pub forage: ForageRules,
     /// Horses get grain from the stores only while the men have this many days of grain left.
     pub animal_grain_reserve_days: f64,
     /// Each terrain's effect.

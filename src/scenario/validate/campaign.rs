@@ -10,8 +10,8 @@ use super::{
 use crate::scenario::logistics;
 use crate::scenario::source::{Problem, SourceFile};
 use crate::scenario::types::{
-    AnimalKind, CampaignFile, Effect, EventDef, MapFile, MenDef, PerAnimal, Rules, StoresDef,
-    Trigger,
+    AnimalKind, CampaignFile, Effect, EventDef, MapFile, Measure, MenDef, PerAnimal, Rules,
+    StoresDef, Trigger,
 };
 
 /// Checks men, animals and stores of a force or an event at `at`.
@@ -196,6 +196,14 @@ pub fn campaign(
             );
         }
         for (i, b) in h.bands.iter().enumerate() {
+            if let Measure::StateRefused(id) | Measure::StateTaken(id) = &b.measure
+                && !states.contains(id.as_str())
+            {
+                c.problem(
+                    format!("history.bands[{i}].measure"),
+                    unknown("state", id, &states),
+                );
+            }
             if let (Some(lo), Some(hi)) = (b.min, b.max)
                 && lo > hi
             {

@@ -152,6 +152,14 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     c.share("meat_spoilage", rules.meat_spoilage);
     c.share("carcass_meat", rules.carcass_meat);
     c.within("pasture_days", rules.pasture_days, 0.0, 3650.0);
+    c.within("forage.stock_days", rules.forage.stock_days, 0.0, 3650.0);
+    c.within(
+        "forage.regrowth_days",
+        rules.forage.regrowth_days,
+        1.0,
+        36500.0,
+    );
+    c.share("forage.shut_town_share", rules.forage.shut_town_share);
     c.within(
         "animal_grain_reserve_days",
         rules.animal_grain_reserve_days,
@@ -190,6 +198,12 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         &a.exposure_by_season,
         100.0,
     );
+    seasons(
+        &mut c,
+        "forage.growth_by_season",
+        &rules.forage.growth_by_season,
+        100.0,
+    );
     let d = &rules.diplomacy;
     for (name, v) in [
         ("power_weight", d.power_weight),
@@ -214,6 +228,7 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     for (name, v) in [
         ("broken_promise", d.broken_promise),
         ("requisition_attitude", d.requisition_attitude),
+        ("requisition_region_attitude", d.requisition_region_attitude),
         ("prestige_for_victory", d.prestige_for_victory),
         ("prestige_for_submission", d.prestige_for_submission),
         ("prestige_for_defeat", d.prestige_for_defeat),

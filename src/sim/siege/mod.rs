@@ -37,7 +37,7 @@ use super::log::{Battle, BattleKind, SiegeEnd, SimEvent};
 use super::prestige::change_prestige;
 use super::random::SimRng;
 use super::state::OasisState;
-use crate::scenario::logistics::{daily_need, days_of_food};
+use crate::scenario::logistics::{daily_need, days_of_food_and_oxen};
 use crate::scenario::types::{CityWater, Rules, SiegeRules};
 
 /// The defenders' morale the blockade wears away in a day, before the random factor.
@@ -230,10 +230,15 @@ pub fn resolve_sieges_and_battles(
                     &force.column.animals,
                 )
                 .men_grain;
-                let food_days =
-                    days_of_food(ctx.rules, need, force.stores.grain, force.stores.meat);
-                let hungry =
-                    food_days < ctx.rules.siege.lift_below_days && force.column.animals.oxen == 0;
+                // The besieger's clock: it lifts when its food, the oxen counted as meat, runs out.
+                let food_days = days_of_food_and_oxen(
+                    ctx.rules,
+                    need,
+                    force.stores.grain,
+                    force.stores.meat,
+                    force.column.animals.oxen,
+                );
+                let hungry = food_days < ctx.rules.siege.lift_below_days;
                 if days >= max_days || hungry || force.column.men.total() == 0 {
                     ctx.defeat();
                     let end = if hungry {

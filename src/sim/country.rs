@@ -1,0 +1,87 @@
+//! The country about places and along roads: the pasture the animals graze, the wild food the
+//! men forage (a place's stocked some days deep, a road's a day's yield for each day's march of
+//! it) and the water its sources yield, each shared by every force there that day (by
+//! what each needs), the pasture and wild food eaten down, and both growing back by season.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use super::ActiveScenario;
+use super::calendar::Calendar;
+use super::map::{Place, Route};
+use crate::scenario::units::{Kg, Litres};
+
+/// What the forces at one spot (a place, or a road) need of its yield today.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Demand {
+    /// The men's food.
+    pub food: Kg,
+    /// The animals' feed.
+    pub feed: Kg,
+    /// Water, of the forces where there is water.
+    pub water: Litres,
+}
+
+impl Demand {
+    /// Adds another force's need.
+    pub fn add(&mut self, other: Demand) {
+        self.food += other.food;
+        self.feed += other.feed;
+        self.water += other.water;
+    }
+}
+
+/// Every spot's demand today, by the entity of the place or road.
+#[derive(Debug, Default)]
+pub struct Demands(pub BTreeMap<Entity, Demand>);
+
+impl Demands {
+    /// Adds a force's `need` at `spot`.
+    pub fn add(&mut self, spot: Entity, need: Demand) {
+        self.0.entry(spot).or_default().add(need);
+    }
+
+    /// The share of a spot's `yield_` that falls to a force needing `mine` of the spot's
+    /// `total`: in proportion to need, all of it to a force alone there.
+    pub fn share<Q>(yield_: Q, mine: Q, total: Q) -> Q
+    where
+        Q: std::ops::Div<Output = f64>
+            + std::ops::Mul<f64, Output = Q>
+            + PartialOrd
+            + Default
+            + Copy,
+    {
+        if total > Q::default() {
+            yield_ * (mine / total).clamp(0.0, 1.0)
+        } else {
+            yield_
+        }
+    }
+}
+
+/// Pasture and wild food grow back each day, by the season's growth.
+pub fn regrow(
+    mut places: Query<&mut Place>,
+    mut routes: Query<&mut Route>,
+    scenario: Res<ActiveScenario>,
+    calendar: Res<Calendar>,
+) {
+    let growth = scenario
+        .0
+        .rules
+        .forage
+        .growth_by_season
+        .get(calendar.season())
+        .max(0.0);
+    for mut place in &mut places {
+        let pasture = place.pasture + place.regrowth * growth;
+        place.pasture = pasture.min(place.pasture_max);
+        let forage = place.forage + place.forage_regrowth * growth;
+        place.forage = forage.min(place.forage_max);
+    }
+    for mut route in &mut routes {
+        let forage = route.forage + route.forage_regrowth * growth;
+        route.forage = forage.min(route.forage_max);
+    }
+}

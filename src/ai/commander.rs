@@ -2,9 +2,11 @@
 //!
 //! For each idle force with no orders queued, in turn:
 //! 1. the objective has fallen: nothing (every force turns for home by itself);
-//! 2. fewer than `RETREAT_SHARE` of the men it ever had are left: go home;
-//! 3. at the objective: besiege it once (assaults from day 40, terms accepted), then go home;
-//! 4. a state here has not been asked: give it silk if it is hostile and the force carries some,
+//! 2. fewer than the rules' `commander.retreat_share` of the men it ever had are left: go home;
+//! 3. at the objective: besiege it once (for at most `siege_days`, assaults from
+//!    `assault_from_day`, terms accepted), then go home;
+//! 4. a state here has not been asked: give it `gift_bolts` of silk if it is hostile and the force
+//!    carries some,
 //!    then ask it for supplies;
 //! 5. the animals are starving and there is pasture here: rest three days to graze;
 //! 6. otherwise march to the next place on the cheapest road to the objective, where a road's cost
@@ -16,16 +18,11 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use bevy::prelude::*;
 
 use crate::scenario::types::PlanStep;
-use crate::sim::CampaignStatus;
 use crate::sim::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores};
 use crate::sim::map::{Location, MapIndex, Place, Route};
 use crate::sim::orders::{GiveOrder, Order, Target};
 use crate::sim::state::{OasisState, Relation};
-
-/// Below this share of its men a force goes home.
-pub const RETREAT_SHARE: f64 = 0.25;
-/// Bolts of silk given to a hostile state before asking it.
-pub const GIFT_BOLTS: u32 = 1000;
+use crate::sim::{ActiveScenario, CampaignStatus};
 
 /// A cost that orders as a heap key: by value, then by the place's order in the map file.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,6 +99,7 @@ pub fn command(
     states: Query<&OasisState>,
     index: Res<MapIndex>,
     status: Res<CampaignStatus>,
+    scenario: Res<ActiveScenario>,
     mut besieged: Local<BTreeSet<(Entity, Entity)>>,
     mut give: MessageWriter<GiveOrder>,
 ) {
@@ -115,6 +113,7 @@ pub fn command(
         return;
     };
     let target = target_state.place;
+    let c = scenario.0.rules.commander;
     for (me, column, stores, condition, location, activity, standing, ledger, orders) in &forces {
         if *activity != Activity::Idle
             || standing.homeward
@@ -134,7 +133,7 @@ pub fn command(
             });
         };
         let had = f64::from(ledger.men_start + ledger.men_in);
-        if f64::from(column.men.total()) < RETREAT_SHARE * had {
+        if f64::from(column.men.total()) < c.retreat_share * had {
             order(PlanStep::Return);
             continue;
         }
@@ -144,8 +143,8 @@ pub fn command(
         if here == target {
             if besieged.insert((me, objective)) {
                 order(PlanStep::Besiege {
-                    days: 90,
-                    assault_from: Some(40),
+                    days: c.siege_days,
+                    assault_from: Some(c.assault_from_day),
                     accept_terms: true,
                 });
             } else {
@@ -157,7 +156,7 @@ pub fn command(
             && state.relation == Relation::Unmet
         {
             if state.attitude < 0.0 && stores.treasure_cash > 0.0 {
-                order(PlanStep::Gift(GIFT_BOLTS));
+                order(PlanStep::Gift(c.gift_bolts));
             }
             order(PlanStep::Request);
             continue;

@@ -27,6 +27,11 @@ pub struct Band {
     pub hi: f64,
     /// Whether the calibration test holds the model to it.
     pub checked: bool,
+    /// The 10th and 90th percentiles of the runs' measures, for a median (NaN for a share of
+    /// runs, or where no run counted).
+    pub p10: f64,
+    /// See `p10`.
+    pub p90: f64,
     /// Runs counted.
     pub runs: usize,
     /// Where the record comes from.
@@ -56,9 +61,14 @@ impl std::fmt::Display for Band {
                 "-∞".to_string()
             }
         };
+        let spread = if self.p10.is_finite() && self.p90.is_finite() {
+            format!("({:.1}–{:.1})", self.p10, self.p90)
+        } else {
+            String::new()
+        };
         write!(
             f,
-            "[{mark}] {:<56} {:>10.1}   band {} to {}",
+            "[{mark}] {:<56} {:>10.1} {spread:<20} band {} to {}",
             self.figure,
             self.value,
             end(self.lo),
@@ -194,6 +204,15 @@ pub fn band(def: &BandDef, runs: &[CampaignReport]) -> Band {
 /// A band from each run's measure (`None` for a run it does not count).
 pub fn summarise(def: &BandDef, values: &[Option<f64>]) -> Band {
     let kept: Vec<f64> = values.iter().flatten().copied().collect();
+    let mut sorted = kept.clone();
+    sorted.sort_by(f64::total_cmp);
+    let (p10, p90) = match def.statistic {
+        Statistic::Median if !sorted.is_empty() => (
+            super::compare::quantile(&sorted, 0.1),
+            super::compare::quantile(&sorted, 0.9),
+        ),
+        _ => (f64::NAN, f64::NAN),
+    };
     let value = match def.statistic {
         Statistic::Median => median(kept.clone()),
         Statistic::PercentOfRuns => {
@@ -207,6 +226,8 @@ pub fn summarise(def: &BandDef, values: &[Option<f64>]) -> Band {
         lo: def.min.unwrap_or(f64::NEG_INFINITY),
         hi: def.max.unwrap_or(f64::INFINITY),
         checked: def.checked,
+        p10,
+        p90,
         runs: kept.len(),
         source: def.source.clone(),
     }

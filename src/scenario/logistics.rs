@@ -134,6 +134,12 @@ pub fn water_yield(rules: &Rules, water: Water) -> (Litres, f64) {
         .map_or((Litres::ZERO, 0.0), |r| (r.litres_per_day, r.disease))
 }
 
+/// A share that falls from 1 at `x` = 1 to `floor` at `x` = 0 (`x` clamped to 0..1): how much
+/// of their strength, march or morale men keep in a condition or mood of `x`.
+pub fn weigh(floor: f64, x: f64) -> f64 {
+    floor + (1.0 - floor) * x.clamp(0.0, 1.0)
+}
+
 /// A column's march in a day: its slowest element's pace, times the terrain's factor and a
 /// factor for the men's condition (starving men march slower).
 pub fn march_km(
@@ -155,7 +161,7 @@ pub fn march_km(
     if !pace.is_finite() {
         return Km::ZERO;
     }
-    Km(pace * terrain_speed * (0.7 + 0.3 * condition.clamp(0.0, 1.0)))
+    Km(pace * terrain_speed * weigh(rules.march_fitness_floor, condition))
 }
 
 /// A column's day's march on `terrain`: its slowest element's pace, slowed by the ground and the

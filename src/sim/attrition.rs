@@ -11,7 +11,9 @@ use super::force::{
 };
 use super::log::SimEvent;
 use super::random::{SimRng, binomial};
-use crate::scenario::logistics::{capacity, hunger_death_rate, terrain_rule, thirst_death_rate};
+use crate::scenario::logistics::{
+    capacity, hunger_death_rate, terrain_rule, thirst_death_rate, weigh,
+};
 use crate::scenario::types::{AnimalKind, Rules};
 use crate::scenario::units::Kg;
 
@@ -187,8 +189,10 @@ pub fn apply_losses(
         }
 
         // Morale follows how the men are fed.
-        let target = condition.base_morale * (0.4 + 0.6 * today.men_fed.min(condition.nourishment));
-        condition.morale = (condition.morale + 0.1 * (target - condition.morale)).clamp(0.0, 1.0);
+        let target = condition.base_morale
+            * weigh(a.morale_fed_floor, today.men_fed.min(condition.nourishment));
+        condition.morale =
+            (condition.morale + a.morale_memory * (target - condition.morale)).clamp(0.0, 1.0);
 
         let dropped = drop_excess(rules, column, &mut stores);
         ledger.abandoned += dropped;

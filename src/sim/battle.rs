@@ -2,8 +2,8 @@
 //!
 //! **Strength.** A Han force's foot soldiers (crossbowmen) count `1 + crossbow_vs_cavalry · c`
 //! each, where `c` is the enemy's share of horsemen; its horsemen count `cavalry_strength` each;
-//! the sum is weighed by the men's condition (`0.4 + 0.6 · nourishment`) and morale
-//! (`0.5 + 0.5 · morale`). Allies add their men times their `commitment` (0 for allies who watch).
+//! the sum is weighed by the men's condition and morale (`fitness_floor + (1 − fitness_floor) ·
+//! fitness`, and the same with `morale_floor`). Allies add their men times their `commitment` (0 for allies who watch).
 //! A state's soldiers count `(1 − c) + c · cavalry_strength` each, times `1 + wall_factor · wall`
 //! when they stand behind a wall.
 //!
@@ -30,7 +30,7 @@ pub fn han_strength(
 ) -> f64 {
     let arms = f64::from(column.men.infantry) * (1.0 + rules.crossbow_vs_cavalry * enemy_cavalry)
         + f64::from(column.men.cavalry) * rules.cavalry_strength;
-    let own = arms * (0.4 + 0.6 * condition.fitness()) * (0.5 + 0.5 * condition.morale);
+    let own = arms * super::force::condition_weight(rules, condition);
     let allies: f64 = retinue
         .allies
         .iter()
@@ -48,7 +48,7 @@ pub fn han_strength(
 pub fn enemy_strength(rules: &BattleRules, men: f64, cavalry: f64, wall: f64, morale: f64) -> f64 {
     men * ((1.0 - cavalry) + cavalry * rules.cavalry_strength)
         * (1.0 + rules.wall_factor * wall)
-        * (0.5 + 0.5 * morale.clamp(0.0, 1.0))
+        * crate::scenario::logistics::weigh(rules.morale_floor, morale)
 }
 
 /// The chance that an attacker of strength `attack` beats a defender of strength `defence`.
@@ -183,6 +183,8 @@ mod tests {
             max_losses: 0.9,
             defeat_morale: 0.2,
             relief_dare_ratio: 0.8,
+            fitness_floor: 0.4,
+            morale_floor: 0.5,
         }
     }
 

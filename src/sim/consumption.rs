@@ -12,9 +12,6 @@ use crate::scenario::logistics::{animals_for_meat, daily_need};
 use crate::scenario::types::{AnimalKind, PerAnimal};
 use crate::scenario::units::{Kg, Litres};
 
-/// Days of the men's water the animals may not drink.
-const MEN_WATER_RESERVE_DAYS: f64 = 3.0;
-
 /// Takes up to `want` from `stock`, returning what was taken.
 fn take(stock: &mut f64, want: f64) -> f64 {
     let got = want.min(*stock).max(0.0);
@@ -69,7 +66,7 @@ pub fn eat_and_drink(
             .map(|k| need.animal_water.get(*k).0)
             .sum();
         let from_source = take(&mut free, animals_water_need);
-        let mut spare = (stores.water.0 - men_water * MEN_WATER_RESERVE_DAYS).max(0.0);
+        let mut spare = (stores.water.0 - men_water * rules.men_water_reserve_days).max(0.0);
         let from_stores = take(&mut spare, animals_water_need - from_source);
         stores.water -= Litres(from_stores);
         let animals_watered = share(from_source + from_stores, animals_water_need);

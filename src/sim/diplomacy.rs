@@ -172,7 +172,7 @@ pub fn answer_requests(
     let han_strength: f64 = forces
         .iter()
         .filter(|f| !f.standing.merged)
-        .map(|f| super::force::strength(f.column, f.condition))
+        .map(|f| super::force::strength(&rules.battle, f.column, f.condition))
         .sum();
     let relations: std::collections::BTreeMap<Entity, Relation> =
         states.iter().map(|(e, s)| (e, s.relation)).collect();

@@ -15,7 +15,8 @@ use serde::Serialize;
 
 pub use super::ledger::{AnimalLosses, Ledger, MenLosses, Visit};
 use super::map::Location;
-use crate::scenario::types::{MenDef, PerAnimal, PlanStep, Terrain};
+use crate::scenario::logistics::weigh;
+use crate::scenario::types::{BattleRules, MenDef, PerAnimal, PlanStep, Terrain};
 use crate::scenario::units::{Kg, Litres};
 
 /// Men by arm.
@@ -107,10 +108,13 @@ impl Condition {
 
 /// Displayed strength: men, weighed by their condition and morale. What the states see, and what
 /// presses a siege (battles weigh the arms too: see [`super::battle::han_strength`]).
-pub fn strength(column: &Column, condition: &Condition) -> f64 {
-    f64::from(column.men.total())
-        * (0.4 + 0.6 * condition.fitness())
-        * (0.5 + 0.5 * condition.morale)
+pub fn strength(rules: &BattleRules, column: &Column, condition: &Condition) -> f64 {
+    f64::from(column.men.total()) * condition_weight(rules, condition)
+}
+
+/// The share of their strength the men keep in their condition and mood.
+pub fn condition_weight(rules: &BattleRules, condition: &Condition) -> f64 {
+    weigh(rules.fitness_floor, condition.fitness()) * weigh(rules.morale_floor, condition.morale)
 }
 
 /// What a force is doing.
@@ -404,8 +408,8 @@ impl ForceMutItem<'_, '_> {
     }
 
     /// Displayed strength (see [`strength`]).
-    pub fn strength(&self) -> f64 {
-        strength(&self.column, &self.condition)
+    pub fn strength(&self, rules: &BattleRules) -> f64 {
+        strength(rules, &self.column, &self.condition)
     }
 
     /// Whether it is still in the field: not merged, and with men.

@@ -181,6 +181,10 @@ pub struct AttritionRules {
     pub desertion_morale: f64,
     /// Exposure multiplied by season (heat in summer, cold in winter).
     pub exposure_by_season: Seasons,
+    /// The share of its base morale an army keeps on no food at all (it rises with how it is fed).
+    pub morale_fed_floor: f64,
+    /// Morale follows its target by this share of the gap each day.
+    pub morale_memory: f64,
 }
 
 /// A value for each season (months 1-3 spring, 4-6 summer, 7-9 autumn, 10-12 winter).
@@ -412,6 +416,10 @@ pub struct BattleRules {
     /// A relief army attacks a besieger only if its strength is at least this share of the
     /// besieger's; otherwise it watches and goes home.
     pub relief_dare_ratio: f64,
+    /// The share of their strength the men keep at the worst condition (starving and worn).
+    pub fitness_floor: f64,
+    /// The share of their strength the men keep at no morale at all.
+    pub morale_floor: f64,
 }
 
 /// The rules of the model: rations, loads, speeds, and what drives losses.
@@ -428,6 +436,11 @@ pub struct Rules {
     pub loads_kg: PerAnimal<Kg>,
     /// A man's march in a day, km.
     pub man_march_km: Km,
+    /// The share of a column's march its men still make at the worst condition (starving and
+    /// worn); at full condition they make all of it.
+    pub march_fitness_floor: f64,
+    /// The animals drink carried water only above this many days of the men's.
+    pub men_water_reserve_days: f64,
     /// Each animal kind's march in a day, km.
     pub march_km: PerAnimal<Km>,
     /// One day of rest after this many days on the march.
@@ -462,4 +475,20 @@ pub struct Rules {
     pub siege: SiegeRules,
     /// Battles.
     pub battle: BattleRules,
+    /// The heuristic commander (`run --plan ai`, and the AI's columns).
+    pub commander: CommanderRules,
+}
+
+/// How the heuristic commander behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommanderRules {
+    /// It goes home once fewer than this share of the men it ever had are left.
+    pub retreat_share: f64,
+    /// Bolts of silk it gives a state that is cool toward the Han before asking.
+    pub gift_bolts: u32,
+    /// The most days it besieges its objective.
+    pub siege_days: u32,
+    /// It assaults the objective's walls from this day of the siege on.
+    pub assault_from_day: u32,
 }

@@ -2,7 +2,7 @@
 //! within its bounds (rations, loads and stores not negative, shares from 0 to 1, speeds above
 //! 0, days within a century).
 
-use super::{Checker, MAX_DAYS};
+use super::{Checker, MAX_DAYS, MAX_TREASURE};
 use crate::scenario::source::{Problem, SourceFile};
 use crate::scenario::types::{AnimalKind, Rules, Terrain, Water};
 
@@ -140,6 +140,13 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     }
     c.positive("standard_march_km", rules.standard_march_km.0, MAX_MARCH);
     c.positive("man_march_km", rules.man_march_km.0, MAX_MARCH);
+    c.share("march_fitness_floor", rules.march_fitness_floor);
+    c.within(
+        "men_water_reserve_days",
+        rules.men_water_reserve_days,
+        0.0,
+        365.0,
+    );
     c.within("man_load_kg", rules.man_load_kg.0, 0.0, MAX_LOAD);
     c.count("rest_every_days", rules.rest_every_days, 1, 365);
     c.share("slaughter_pack_below", rules.slaughter_pack_below);
@@ -192,6 +199,8 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
             c.within(format!("{at}.{name}"), v, 0.0, hi);
         }
     };
+    c.share("attrition.morale_fed_floor", a.morale_fed_floor);
+    c.share("attrition.morale_memory", a.morale_memory);
     seasons(
         &mut c,
         "attrition.exposure_by_season",
@@ -322,5 +331,17 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         100.0,
     );
     c.within("battle.relief_dare_ratio", b.relief_dare_ratio, 0.0, 1e6);
+    c.share("battle.fitness_floor", b.fitness_floor);
+    c.share("battle.morale_floor", b.morale_floor);
+    let k = &rules.commander;
+    c.share("commander.retreat_share", k.retreat_share);
+    c.count("commander.gift_bolts", k.gift_bolts, 0, MAX_TREASURE);
+    c.count("commander.siege_days", k.siege_days, 1, MAX_DAYS);
+    c.count(
+        "commander.assault_from_day",
+        k.assault_from_day,
+        0,
+        MAX_DAYS,
+    );
     c.out
 }

@@ -55,7 +55,7 @@ pub(super) fn siege_day(
     if super::besiege_one_day(
         s,
         state,
-        force.strength(),
+        force.strength(&ctx.rules.battle),
         force.retinue.engineers,
         days,
         noise,

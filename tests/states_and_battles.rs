@@ -318,3 +318,45 @@ fn the_report_tells_the_siege_of_dayuan() {
     assert!(json["siege"]["water_diverted"].is_boolean());
     assert!(json["states"][0]["day"].is_u64());
 }
+
+#[test]
+fn the_enemy_dead_are_counted_and_the_states_lose_them() {
+    let s = second();
+    let mut app = run(&s, 102);
+    let r = report(&app);
+    let evs = events(&app);
+    let killed: u32 = evs
+        .iter()
+        .filter_map(|e| match e {
+            SimEvent::Battle(b) => Some(b.enemy_killed),
+            _ => None,
+        })
+        .sum();
+    assert!(killed > 0, "the Han killed some of their enemies");
+    assert_eq!(r.enemy_killed, killed, "the report counts every enemy dead");
+    // Every state's soldiers fell by what it lost in the field, in sallies and in assaults.
+    let world = app.world_mut();
+    let mut q = world.query::<(bevy::prelude::Entity, &OasisState)>();
+    for (entity, state) in q.iter(world) {
+        let lost: u32 = evs
+            .iter()
+            .filter_map(|e| match e {
+                SimEvent::Battle(b) if b.state == Some(entity) => Some(b.enemy_killed),
+                _ => None,
+            })
+            .sum();
+        let at_start = s.map.states.iter().find(|d| d.id == state.id).unwrap();
+        assert_eq!(
+            state.soldiers,
+            at_start.soldiers.saturating_sub(lost),
+            "{}: {} soldiers at the start, {lost} killed",
+            state.id,
+            at_start.soldiers
+        );
+        assert!(
+            state.garrison <= state.soldiers,
+            "{}: the garrison is of its soldiers",
+            state.id
+        );
+    }
+}

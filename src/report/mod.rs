@@ -167,6 +167,8 @@ pub struct CampaignReport {
     pub sieges: Vec<SiegeRecord>,
     /// Stores abandoned for want of carriers, tonnes.
     pub abandoned_t: f64,
+    /// Enemy men killed in every battle, sally, assault and relief.
+    pub enemy_killed: u32,
     /// Han prestige at the end.
     pub prestige: f64,
     /// What happened, day by day.
@@ -350,6 +352,7 @@ pub fn of(world: &World) -> CampaignReport {
         siege,
         sieges,
         abandoned_t: (abandoned * 10.0).round() / 10.0,
+        enemy_killed: records::enemy_killed(log),
         prestige: (world.resource::<Prestige>().0 * 1000.0).round() / 1000.0,
         chronicle,
     }

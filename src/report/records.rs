@@ -186,6 +186,16 @@ pub fn states(world: &World, log: &[Logged]) -> Vec<StateEvent> {
         .collect()
 }
 
+/// Enemy men killed in every fight of the campaign.
+pub fn enemy_killed(log: &[Logged]) -> u32 {
+    log.iter()
+        .filter_map(|l| match &l.event {
+            SimEvent::Battle(b) => Some(b.enemy_killed),
+            _ => None,
+        })
+        .fold(0u32, u32::saturating_add)
+}
+
 /// Every siege, in the order they ended.
 pub fn sieges(world: &World, log: &[Logged]) -> Vec<SiegeRecord> {
     log.iter()

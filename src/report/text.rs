@@ -117,6 +117,7 @@ pub fn render_text(r: &CampaignReport) -> String {
         "          disease {:>6}  desertion {:>4}  combat {:>9}",
         l.disease, l.desertion, l.combat
     );
+    let _ = writeln!(s, "  enemy killed {:>8}", r.enemy_killed);
     let _ = writeln!(
         s,
         "\nAnimals        set out   gained     end  hunger  thirst exposure combat slaughtered"

@@ -355,8 +355,7 @@ pub fn answer_requests(
                             1.0,
                             &mut rng.combat,
                         );
-                        state.soldiers -= result.enemy_killed;
-                        state.garrison = state.garrison.min(state.soldiers);
+                        state.lose(result.enemy_killed);
                         if result.han_won {
                             state.relation = Relation::Submitted;
                             change_prestige(&mut prestige, d.prestige_for_victory, &mut events);

@@ -147,6 +147,14 @@ pub struct Terms {
 }
 
 impl OasisState {
+    /// Loses `n` men killed, from its garrison and its soldiers both (the garrison is part of the
+    /// state's soldiers: a man killed on the walls is one fewer in the field).
+    pub fn lose(&mut self, n: u32) {
+        self.garrison = self.garrison.saturating_sub(n);
+        self.soldiers = self.soldiers.saturating_sub(n);
+        self.garrison = self.garrison.min(self.soldiers);
+    }
+
     /// Whether its town keeps its grain behind its walls: it has walls, and has neither
     /// submitted nor been taken.
     pub fn holds_its_walls(&self) -> bool {

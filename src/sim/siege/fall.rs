@@ -74,8 +74,7 @@ pub(super) fn storm(
         committed,
         &mut rng.combat,
     );
-    state.garrison -= r.enemy_killed.min(state.garrison);
-    state.soldiers -= r.enemy_killed.min(state.soldiers);
+    state.lose(r.enemy_killed);
     ctx.battle(BattleKind::Storm, force.entity, entity, 0, &r);
     if r.han_won {
         take_city(ctx, force, state, entity);
@@ -108,8 +107,7 @@ pub(super) fn field_battle(
         1.0,
         &mut rng.combat,
     );
-    state.garrison -= r.enemy_killed.min(state.garrison);
-    state.soldiers -= r.enemy_killed.min(state.soldiers);
+    state.lose(r.enemy_killed);
     ctx.battle(BattleKind::Field, force.entity, entity, 0, &r);
     if r.han_won {
         state.defender_morale -= ctx.rules.siege.breach_morale;

@@ -18,6 +18,8 @@
 //! `expect` names the file (relative to the copy), line, column, field and the start of the
 //! message; the message only has to begin with what is written. A case may expect several.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use heavenly_horses::scenario::Scenario;
@@ -69,25 +71,11 @@ fn parse(name: &str, text: &str) -> Case {
     case
 }
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        if entry.file_type().unwrap().is_dir() {
-            if path.file_name().is_some_and(|n| n != "mods") {
-                copy(&path, &to.join(entry.file_name()));
-            }
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 /// What validating the case gives, as `file:line:col: field: message` lines, paths relative
 /// to the copy.
 fn run(case: &Case, dir: &Path) -> Vec<String> {
     let _ = std::fs::remove_dir_all(dir);
-    copy(&Path::new(ROOT).join("scenarios"), dir);
+    common::copy_tree(&Path::new(ROOT).join("scenarios"), dir, &["mods"]);
     for (file, find, replace) in &case.edits {
         let path = dir.join(file);
         let text = std::fs::read_to_string(&path).unwrap();

@@ -2,6 +2,8 @@
 //! tokens and extreme numbers put in, lines doubled) must load or be refused with located
 //! problems, never panic or hang. Runs `PROPTEST_CASES` cases (default 3,000: under a minute).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use heavenly_horses::scenario::Scenario;
@@ -110,24 +112,10 @@ fn apply(text: &mut String, m: &Mutation) {
     }
 }
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        if entry.file_type().unwrap().is_dir() {
-            if path.file_name().is_some_and(|n| n != "mods") {
-                copy(&path, &to.join(entry.file_name()));
-            }
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 fn workspace() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hh-fuzz-{}", std::process::id()));
     if !dir.exists() {
-        copy(&Path::new(ROOT).join("scenarios"), &dir);
+        common::copy_tree(&Path::new(ROOT).join("scenarios"), &dir, &["mods"]);
     }
     dir
 }

@@ -2,6 +2,8 @@
 //! reach outside their folders, planted links, closed pipes, bytes that are not text, and odd
 //! `compare` calls. Each is turned away with a message, and nothing panics or is lost.
 
+mod common;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -31,6 +33,21 @@ fn run_in(cwd: &Path, args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Plays 102 BC in the terminal from the project's folder, saving into `saves`, `input` typed.
+fn play_102(saves: impl AsRef<Path>, input: &[u8]) -> Output {
+    run_in(
+        Path::new(ROOT),
+        &[
+            "play",
+            "scenarios/second_expedition_102bc.ron",
+            "--text",
+            "--saves",
+            saves.as_ref().to_str().unwrap(),
+        ],
+        input,
+    )
+}
+
 fn text(out: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -48,15 +65,8 @@ fn no_panic(out: &Output) {
 
 /// Plays a few days of 102 BC in the terminal, saving into `saves` as `name`.
 fn a_save(saves: &Path, name: &str) -> PathBuf {
-    let out = run_in(
-        Path::new(ROOT),
-        &[
-            "play",
-            "scenarios/second_expedition_102bc.ron",
-            "--text",
-            "--saves",
-            saves.to_str().unwrap(),
-        ],
+    let out = play_102(
+        saves,
         format!("march yumen_pass\nend\nsave {name}\nquit\n").as_bytes(),
     );
     assert!(out.status.success(), "{:?}", text(&out));
@@ -101,17 +111,7 @@ fn a_save_that_names_a_file_outside_the_scenarios_is_refused_without_reading_it(
     }
     // `load` in the terminal refuses it as well, and the game goes on.
     doctored(&good, "evil", "../../../../etc/passwd", 2);
-    let out = run_in(
-        Path::new(ROOT),
-        &[
-            "play",
-            "scenarios/second_expedition_102bc.ron",
-            "--text",
-            "--saves",
-            dir.join("saves").to_str().unwrap(),
-        ],
-        b"load evil\nstatus\nquit\n",
-    );
+    let out = play_102(dir.join("saves"), b"load evil\nstatus\nquit\n");
     let (said, _) = text(&out);
     assert!(said.contains("The game goes on as it was"), "{said}");
     assert!(!said.contains("root"), "{said}");
@@ -127,7 +127,11 @@ fn a_save_moved_elsewhere_replays_from_any_folder() {
     assert_eq!(saved["scenario"], "second_expedition_102bc.ron");
     // The whole game folder moved: the save finds the scenarios beside its own folder.
     let game = dir.join("game");
-    copy(&Path::new(ROOT).join("scenarios"), &game.join("scenarios"));
+    common::copy_tree(
+        &Path::new(ROOT).join("scenarios"),
+        &game.join("scenarios"),
+        &[],
+    );
     std::fs::create_dir_all(game.join("saves")).unwrap();
     let moved = game.join("saves/s1.json");
     std::fs::rename(&made, &moved).unwrap();
@@ -145,7 +149,7 @@ fn a_save_moved_elsewhere_replays_from_any_folder() {
     )
     .unwrap();
     for dir in ["maps", "rules"] {
-        copy(&game.join("scenarios").join(dir), &modded.join(dir));
+        common::copy_tree(&game.join("scenarios").join(dir), &modded.join(dir), &[]);
     }
     let lone = doctored(&moved, "lone", "x.ron", 2);
     let lone_moved = dir.join("lone.json");
@@ -174,18 +178,6 @@ fn a_save_moved_elsewhere_replays_from_any_folder() {
     let _ = std::fs::remove_dir_all(elsewhere);
 }
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        if entry.file_type().unwrap().is_dir() {
-            copy(&path, &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 // 2. A planted link does not make a save overwrite another file.
 
 #[cfg(unix)]
@@ -197,17 +189,7 @@ fn a_planted_link_beside_the_autosave_is_not_written_through() {
     let victim = dir.join("precious.txt");
     std::fs::write(&victim, "precious").unwrap();
     std::os::unix::fs::symlink(&victim, saves.join("autosave.json.tmp")).unwrap();
-    let out = run_in(
-        Path::new(ROOT),
-        &[
-            "play",
-            "scenarios/second_expedition_102bc.ron",
-            "--text",
-            "--saves",
-            saves.to_str().unwrap(),
-        ],
-        b"march yumen_pass\nend\nquit\n",
-    );
+    let out = play_102(&saves, b"march yumen_pass\nend\nquit\n");
     assert!(out.status.success(), "{:?}", text(&out));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
     let autosave = std::fs::read_to_string(saves.join("autosave.json")).unwrap();
@@ -337,17 +319,7 @@ fn a_closed_output_pipe_ends_each_command_quietly() {
 #[test]
 fn a_line_that_is_not_text_is_refused_and_the_game_goes_on() {
     let dir = folder("bytes");
-    let out = run_in(
-        Path::new(ROOT),
-        &[
-            "play",
-            "scenarios/second_expedition_102bc.ron",
-            "--text",
-            "--saves",
-            dir.to_str().unwrap(),
-        ],
-        b"march yumen_pass\n\xff\xfe march \xc3\x28\nrest 2\n",
-    );
+    let out = play_102(&dir, b"march yumen_pass\n\xff\xfe march \xc3\x28\nrest 2\n");
     assert!(out.status.success(), "{:?}", text(&out));
     let (said, _) = text(&out);
     assert!(said.contains("not text"), "{said}");
@@ -429,17 +401,7 @@ fn a_file_given_as_the_saves_folder_is_named_as_such() {
     let dir = folder("saves-file");
     let file = dir.join("saves");
     std::fs::write(&file, "").unwrap();
-    let out = run_in(
-        Path::new(ROOT),
-        &[
-            "play",
-            "scenarios/second_expedition_102bc.ron",
-            "--text",
-            "--saves",
-            file.to_str().unwrap(),
-        ],
-        b"quit\n",
-    );
+    let out = play_102(&file, b"quit\n");
     assert_eq!(out.status.code(), Some(2));
     let (_, err) = text(&out);
     assert!(err.contains("is a file; give a folder"), "{err}");

@@ -74,3 +74,19 @@ pub fn events(app: &bevy::app::App) -> Vec<heavenly_horses::sim::SimEvent> {
         .map(|l| l.event.clone())
         .collect()
 }
+
+/// Copies the folder `from` to `to`, with every file and folder in it but those named in `skip`.
+pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        if skip.iter().any(|s| entry.file_name() == *s) {
+            continue;
+        }
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&path, &to.join(entry.file_name()), skip);
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}

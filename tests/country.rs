@@ -121,12 +121,41 @@ fn a_besieger_lifts_when_its_food_runs_out_even_with_a_few_oxen() {
 
 #[test]
 fn a_walled_town_keeps_its_grain_until_it_is_taken() {
-    let plan = vec![PlanStep::Requisition];
-    let mut s = with_force(second(), "qiuci", 8_000, 200.0, 0, false, plan);
+    use heavenly_horses::play::{Game, Refused};
+    use heavenly_horses::sim::orders::check::Refusal;
+
+    let mut s = with_force(second(), "qiuci", 8_000, 200.0, 0, false, vec![]);
     hostile(&mut s, "qiuci");
-    let evs = events(&run(&s, 3));
+    let mut game = Game::new(s.clone(), 3);
+    let force = game.force_names()[0].clone();
+    // Demanded of a town that holds its walls, the seizure is refused with the reason.
+    let seize = "seize".parse().unwrap();
+    match game.give(&force, seize) {
+        Err(Refused::Order {
+            reason: Refusal::WallsHold(_),
+            ..
+        }) => {}
+        other => panic!("a seizure at a walled town is refused: {other:?}"),
+    }
+    // Queued behind a siege it is taken, and carried out only if the gates open.
+    game.give(&force, "besiege 5".parse().unwrap())
+        .expect("a siege is given");
+    game.give(&force, "seize".parse().unwrap())
+        .expect("a seizure after a siege is given");
+    // Handed in by a plan, the step is refused when it comes if the walls still hold, or met by
+    // the walls; either way nothing is seized.
+    let mut planned = s;
+    planned.campaign.plan = vec![PlanStep::Requisition];
+    let evs = events(&run(&planned, 3));
     assert!(
-        evs.iter().any(|e| matches!(e, SimEvent::WallsHold { .. })),
+        evs.iter().any(|e| matches!(
+            e,
+            SimEvent::WallsHold { .. }
+                | SimEvent::OrderRefused {
+                    reason: Refusal::WallsHold(_),
+                    ..
+                }
+        )),
         "the town held its walls"
     );
     assert!(

@@ -148,6 +148,10 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
         Refusal::AlreadySupplies(s) => format!("{} already supplies the army", state(*s)),
         Refusal::NoTreasure => format!("{force} has no silk or gold to give"),
         Refusal::Submitted(s) => format!("{} has submitted; there is no one to fight", state(*s)),
+        Refusal::WallsHold(s) => format!(
+            "{} holds its walls: beat its army or besiege it before seizing its grain",
+            state(*s)
+        ),
         Refusal::DetachSize { men } => format!(
             "a detachment takes a share between 0 and 1, or fewer men than the {men} {force} has"
         ),

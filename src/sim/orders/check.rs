@@ -70,6 +70,8 @@ pub enum Refusal {
     NoTreasure,
     /// The state has submitted; there is no one to fight.
     Submitted(Entity),
+    /// The town holds its walls: its grain is seized only once it is beaten or besieged.
+    WallsHold(Entity),
     /// A detachment takes a share between 0 and 1, or fewer men than the force has.
     DetachSize {
         /// Men the force has.
@@ -247,7 +249,17 @@ pub fn check(
                 }
             }
             PlanStep::Requisition => {
-                state_here(StateVerb::Seize)?;
+                let (s, st) = state_here(StateVerb::Seize)?;
+                // A siege or a fight queued before it may yet open the gates.
+                let fight_first = subject.orders.queued().iter().any(|p| {
+                    matches!(
+                        p,
+                        PlanStep::Besiege { .. } | PlanStep::Attack | PlanStep::Battle
+                    )
+                });
+                if st.holds_its_walls() && !fight_first {
+                    return Err(Refusal::WallsHold(s));
+                }
             }
             PlanStep::Battle | PlanStep::Attack | PlanStep::Besiege { .. } => {
                 let (s, st) = state_here(StateVerb::Fight)?;

@@ -10,6 +10,8 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::map::{Place, Route};
+use crate::scenario::logistics::DailyNeed;
+use crate::scenario::types::AnimalKind;
 use crate::scenario::units::{Kg, Litres};
 
 /// What the forces at one spot (a place, or a road) need of its yield today.
@@ -24,6 +26,16 @@ pub struct Demand {
 }
 
 impl Demand {
+    /// What a column of a day's `need` asks of a spot: its men's food, its animals' feed, and its
+    /// water where there is water.
+    pub fn of(need: &DailyNeed, watered: bool) -> Demand {
+        Demand {
+            food: need.men_grain,
+            feed: AnimalKind::ALL.iter().map(|k| *need.feed.get(*k)).sum(),
+            water: if watered { need.water() } else { Litres::ZERO },
+        }
+    }
+
     /// Adds another force's need.
     pub fn add(&mut self, other: Demand) {
         self.food += other.food;

@@ -11,7 +11,7 @@ use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores
 use super::map::{Location, MapIndex, Place, Route};
 use super::state::OasisState;
 use crate::scenario::logistics::{self, capacity, daily_need, terrain_rule, water_yield};
-use crate::scenario::types::{AnimalKind, PlanStep, Water};
+use crate::scenario::types::{PlanStep, Water};
 use crate::scenario::units::{Kg, Litres};
 
 /// The next place the force will march to, from its activity or its orders (queued, then the
@@ -60,25 +60,20 @@ pub fn gather_supplies(
             }
         }
     };
-    let demand_of = |column: &Column, watered: bool| {
-        let need = daily_need(
+    let need_of = |column: &Column| {
+        daily_need(
             rules,
             column.men.total(),
             column.men.cavalry,
             &column.animals,
-        );
-        Demand {
-            food: need.men_grain,
-            feed: AnimalKind::ALL.iter().map(|k| *need.feed.get(*k)).sum(),
-            water: if watered { need.water() } else { Litres::ZERO },
-        }
+        )
     };
     let mut demands = Demands::default();
     // Towns under siege: their gates are shut, whatever they answered.
     let mut besieged = std::collections::BTreeSet::new();
     for (column, _, _, location, activity, standing, ..) in &forces {
         if let (false, Some((at, watered))) = (standing.merged, spot(location)) {
-            demands.add(at, demand_of(column, watered));
+            demands.add(at, Demand::of(&need_of(column), watered));
         }
         if let Activity::Besieging { state, .. } = activity {
             besieged.insert(*state);
@@ -102,13 +97,8 @@ pub fn gather_supplies(
         let Some((at, watered)) = spot(location) else {
             continue;
         };
-        let need = daily_need(
-            rules,
-            column.men.total(),
-            column.men.cavalry,
-            &column.animals,
-        );
-        let mine = demand_of(column, watered);
+        let need = need_of(column);
+        let mine = Demand::of(&need, watered);
         let all = demands.0.get(&at).copied().unwrap_or(mine);
         // The day's yield where the force camps tonight: a place's standing pasture and wild
         // food (little of it about a town that shut its gates), or a road's fresh ground.

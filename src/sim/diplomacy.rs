@@ -247,16 +247,16 @@ pub fn answer_requests(
                     grain,
                     broken_promise: broken,
                 });
-                // Word of the seizure runs ahead of the army; a broken promise, further.
-                let fall =
-                    d.requisition_region_attitude + if broken { d.broken_promise } else { 0.0 };
+                // Word of the seizure runs ahead of the army to every other state; word of a
+                // broken promise reaches every state, the robbed one too.
+                let broken_fall = if broken { d.broken_promise } else { 0.0 };
                 for (other, mut state) in &mut states {
-                    let fall = if other == target {
-                        if broken { d.broken_promise } else { 0.0 }
+                    let heard = if other == target {
+                        0.0
                     } else {
-                        fall
+                        d.requisition_region_attitude
                     };
-                    state.attitude = (state.attitude - fall).max(-1.0);
+                    state.attitude = (state.attitude - heard - broken_fall).max(-1.0);
                 }
             }
             Activity::Requesting { state: target } => {

@@ -318,6 +318,8 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         ("winner_losses", b.winner_losses),
         ("max_losses", b.max_losses),
         ("defeat_morale", b.defeat_morale),
+        ("fitness_floor", b.fitness_floor),
+        ("morale_floor", b.morale_floor),
     ] {
         c.share(format!("battle.{name}"), v);
     }
@@ -331,8 +333,6 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         100.0,
     );
     c.within("battle.relief_dare_ratio", b.relief_dare_ratio, 0.0, 1e6);
-    c.share("battle.fitness_floor", b.fitness_floor);
-    c.share("battle.morale_floor", b.morale_floor);
     let k = &rules.commander;
     c.share("commander.retreat_share", k.retreat_share);
     c.count("commander.gift_bolts", k.gift_bolts, 0, MAX_TREASURE);

@@ -8,6 +8,7 @@ use super::{Given, Order, Refused, Stop};
 use crate::scenario::types::{DetachSize, PlanStep};
 use crate::sim::map::MapIndex;
 use crate::sim::map::Route;
+use crate::sim::orders::words::pace_word;
 use crate::sim::orders::{Refusal, StateVerb};
 
 /// A short description of a queued step.
@@ -15,6 +16,7 @@ pub fn step(step: &PlanStep) -> String {
     match step {
         PlanStep::March(to) => format!("march to {to}"),
         PlanStep::Rest(d) => format!("rest {}", days(*d)),
+        PlanStep::Pace(p) => format!("march at the {} pace", pace_word(*p)),
         PlanStep::Request => "ask the state for supplies".to_string(),
         PlanStep::Gift(b) => format!("give {b} bolts of silk"),
         PlanStep::Requisition => "seize the state's grain".to_string(),
@@ -135,6 +137,7 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
             water_days.0
         ),
         Refusal::NoDays => "rest for at least one day".to_string(),
+        Refusal::NoForcedMarch => "these rules have no forced march".to_string(),
         Refusal::NoState { at, verb } => {
             let verb = match verb {
                 StateVerb::Ask => "ask for supplies",

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::scenario::types::Effect;
+use crate::scenario::types::{Effect, Pace};
 use crate::sim::ActiveScenario;
 use crate::sim::calendar::Calendar;
 use crate::sim::campaign::Outcome;
@@ -125,6 +125,15 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
                 format!("{}, its orders carried out, turns for home", f(*force))
             }
         },
+        E::PaceSet { force, pace } => format!(
+            "{} goes on at {}",
+            f(*force),
+            match pace {
+                Pace::Standard => "the standard day's march",
+                Pace::Light => "its own best pace",
+                Pace::Forced => "a forced march",
+            }
+        ),
         E::Detached {
             from,
             force,

@@ -5,17 +5,33 @@
 //!
 //! Unit tests in `tests/rules.rs` pin them to the sources.
 
-use super::types::{AnimalKind, MenDef, PerAnimal, Ration, Rules, Terrain, TerrainRule, Water};
+use super::types::{
+    AnimalKind, MenDef, Pace, PerAnimal, Ration, Rules, Terrain, TerrainRule, Water,
+};
 use super::units::{Days, Kg, Km, Litres};
 
-/// What a column of `men` and `animals` can carry: each man's load, and each pack animal's
-/// (ridden horses carry none).
-pub fn capacity(rules: &Rules, men: &MenDef, animals: &PerAnimal<u32>) -> Kg {
+/// Carts that have their team: at most `carts`, and no more than the oxen can draw (none if the
+/// rules have no carts). The oxen left over carry packs.
+pub fn drawn_carts(rules: &Rules, oxen: u32, carts: u32) -> u32 {
+    match rules.cart {
+        Some(cart) if cart.oxen > 0 => carts.min(oxen / cart.oxen),
+        Some(_) => carts,
+        None => 0,
+    }
+}
+
+/// What a column of `men`, `animals` and `carts` can carry: each man's load, each cart's with
+/// its team, and each pack animal's (ridden horses and draught oxen carry none).
+pub fn capacity(rules: &Rules, men: &MenDef, animals: &PerAnimal<u32>, carts: u32) -> Kg {
     let men_total = f64::from(men.infantry.saturating_add(men.cavalry));
     let pack_horses = animals.horses.saturating_sub(men.cavalry);
+    let drawn = drawn_carts(rules, animals.oxen, carts);
+    let (cart_load, team) = rules.cart.map_or((0.0, 0), |c| (c.load_kg.0, c.oxen));
+    let pack_oxen = animals.oxen.saturating_sub(drawn.saturating_mul(team));
     Kg(men_total * rules.man_load_kg.0
+        + f64::from(drawn) * cart_load
         + f64::from(pack_horses) * rules.loads_kg.horses.0
-        + f64::from(animals.oxen) * rules.loads_kg.oxen.0
+        + f64::from(pack_oxen) * rules.loads_kg.oxen.0
         + f64::from(animals.donkeys) * rules.loads_kg.donkeys.0
         + f64::from(animals.camels) * rules.loads_kg.camels.0)
 }
@@ -140,45 +156,61 @@ pub fn weigh(floor: f64, x: f64) -> f64 {
     floor + (1.0 - floor) * x.clamp(0.0, 1.0)
 }
 
-/// A column's march in a day: its slowest element's pace, times the terrain's factor and a
-/// factor for the men's condition (starving men march slower).
+/// A column's march in a day at `pace`: its slowest element's pace (men, each animal kind
+/// present, drawn carts), held to the standard day's march at [`Pace::Standard`] and driven
+/// past it at [`Pace::Forced`]; times the terrain's factor and a factor for the men's
+/// `fitness` (starving or worn men march slower).
 pub fn march_km(
     rules: &Rules,
     men: u32,
     animals: &PerAnimal<u32>,
+    carts: u32,
     terrain_speed: f64,
-    condition: f64,
+    fitness: f64,
+    pace: Pace,
 ) -> Km {
-    let mut pace = f64::INFINITY;
+    let mut slowest = f64::INFINITY;
     if men > 0 {
-        pace = rules.man_march_km.0;
+        slowest = rules.man_march_km.0;
     }
     for kind in AnimalKind::ALL {
         if *animals.get(kind) > 0 {
-            pace = pace.min(rules.march_km.get(kind).0);
+            slowest = slowest.min(rules.march_km.get(kind).0);
         }
     }
-    if !pace.is_finite() {
+    if let Some(cart) = rules.cart
+        && drawn_carts(rules, animals.oxen, carts) > 0
+    {
+        slowest = slowest.min(cart.march_km.0);
+    }
+    if !slowest.is_finite() {
         return Km::ZERO;
     }
-    Km(pace * terrain_speed * weigh(rules.march_fitness_floor, condition))
+    let day = match pace {
+        Pace::Standard => slowest.min(rules.standard_march_km.0),
+        Pace::Light => slowest,
+        Pace::Forced => slowest * rules.forced_march.map_or(1.0, |f| f.factor.max(1.0)),
+    };
+    Km(day * terrain_speed * weigh(rules.march_fitness_floor, fitness))
 }
 
-/// A column's day's march on `terrain`: its slowest element's pace, slowed by the ground and the
-/// men's `condition` (0..1).
+/// A column's day's march on `terrain` at `pace`: see [`march_km`].
 pub fn pace(
     rules: &Rules,
     men: &MenDef,
-    animals: &PerAnimal<u32>,
+    train: (&PerAnimal<u32>, u32),
     terrain: Terrain,
-    condition: f64,
+    fitness: f64,
+    pace: Pace,
 ) -> Km {
     march_km(
         rules,
         men.infantry.saturating_add(men.cavalry),
-        animals,
+        train.0,
+        train.1,
         terrain_rule(rules, terrain).speed,
-        condition,
+        fitness,
+        pace,
     )
 }
 
@@ -249,6 +281,10 @@ pub struct Column<'a> {
     pub men: &'a MenDef,
     /// Animals by kind.
     pub animals: &'a PerAnimal<u32>,
+    /// Carts.
+    pub carts: u32,
+    /// Its pace.
+    pub pace: Pace,
     /// Grain carried.
     pub grain: Kg,
     /// Everything carried, water included.
@@ -275,9 +311,10 @@ pub fn can_cross(rules: &Rules, column: &Column, leg: &Leg) -> Result<(), TooDry
     let pace = pace(
         rules,
         column.men,
-        column.animals,
+        (column.animals, column.carts),
         leg.terrain,
         column.condition,
+        column.pace,
     );
     let dry_days = dry_days(leg.dry, pace);
     if dry_days.0 <= 0.0 {
@@ -291,7 +328,8 @@ pub fn can_cross(rules: &Rules, column: &Column, leg: &Leg) -> Result<(), TooDry
         0.0
     };
     let eaten = (days_to_dry * need.men_grain.0).min(column.grain.0);
-    let room = (capacity(rules, column.men, column.animals).0 - column.load.0).max(0.0);
+    let room =
+        (capacity(rules, column.men, column.animals, column.carts).0 - column.load.0).max(0.0);
     let men_days = (column.water.0 + room + eaten) / need.men_water.0.max(1e-9);
     if men_days < dry_days.0 {
         return Err(TooDry {

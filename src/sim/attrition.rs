@@ -11,9 +11,7 @@ use super::force::{
 };
 use super::log::SimEvent;
 use super::random::{SimRng, binomial};
-use crate::scenario::logistics::{
-    capacity, hunger_death_rate, terrain_rule, thirst_death_rate, weigh,
-};
+use crate::scenario::logistics::{hunger_death_rate, terrain_rule, thirst_death_rate, weigh};
 use crate::scenario::types::{AnimalKind, Rules};
 use crate::scenario::units::Kg;
 
@@ -42,7 +40,7 @@ pub fn remove_men(men: &mut Men, n: u32) -> u32 {
 /// Drops what the column can no longer carry: fodder first, then water, meat, and grain last.
 /// Returns what was abandoned.
 pub fn drop_excess(rules: &Rules, column: &Column, stores: &mut Stores) -> Kg {
-    let capacity = capacity(rules, &column.men, &column.animals);
+    let capacity = column.capacity(rules);
     let mut excess = stores.weight().0 - capacity.0;
     let mut dropped = 0.0;
     for store in [
@@ -92,7 +90,20 @@ pub fn apply_losses(
         let animal_exposure_here = terrain.map_or(0.0, |t| t.animal_exposure) * season;
         let on_the_move = if today.marched { 1.0 } else { 0.5 };
 
-        // Men.
+        // Men. A forced march wears them and leaves stragglers behind; rest, and less an
+        // ordinary march, restores them.
+        let straggle = match rules.forced_march {
+            Some(fm) if today.forced => {
+                condition.fatigue = (condition.fatigue + fm.fatigue).min(1.0);
+                fm.straggle
+            }
+            Some(fm) => {
+                let shed = if today.marched { 0.5 } else { 1.0 } * fm.recovery;
+                condition.fatigue = (condition.fatigue - shed).max(0.0);
+                0.0
+            }
+            None => 0.0,
+        };
         condition.nourishment += a.nourishment_memory * (today.men_fed - condition.nourishment);
         condition.dry_days = dry_days_after(condition.dry_days, today.men_watered);
         let n = condition.nourishment;
@@ -103,7 +114,8 @@ pub fn apply_losses(
             a.disease + a.disease_hunger * (1.0 - n) + today.water_disease,
             a.desertion
                 + a.desertion_hunger * (1.0 - today.men_fed)
-                + a.desertion_morale * (1.0 - condition.morale),
+                + a.desertion_morale * (1.0 - condition.morale)
+                + straggle,
         ];
         let mut lost = [0u32; 5];
         for (i, rate) in rates.iter().enumerate() {

@@ -45,7 +45,7 @@ use super::log::{Answer, Battle, BattleKind, SimEvent};
 use super::prestige::change_prestige;
 use super::random::{SimRng, ln, logistic, uniform};
 use super::state::{OasisState, Relation, Remembered};
-use crate::scenario::logistics::{capacity, daily_need, days_of_food};
+use crate::scenario::logistics::{daily_need, days_of_food};
 use crate::scenario::types::{DiplomacyRules, Rules};
 use crate::scenario::units::Kg;
 
@@ -222,9 +222,7 @@ pub fn answer_requests(
                     continue;
                 }
                 let (grain, fodder) = state.spare(rules, season);
-                let room = (capacity(rules, &force.column.men, &force.column.animals)
-                    - force.stores.weight())
-                .max(Kg::ZERO);
+                let room = (force.column.capacity(rules) - force.stores.weight()).max(Kg::ZERO);
                 let grain = grain.min(room);
                 let fodder = fodder.min(room - grain);
                 force.stores.grain += grain;

@@ -15,9 +15,9 @@ use serde::Serialize;
 
 pub use super::ledger::{AnimalLosses, Ledger, MenLosses, Visit};
 use super::map::Location;
-use crate::scenario::logistics::weigh;
-use crate::scenario::types::{BattleRules, MenDef, PerAnimal, PlanStep, Terrain};
-use crate::scenario::units::{Kg, Litres};
+use crate::scenario::logistics::{self, weigh};
+use crate::scenario::types::{BattleRules, MenDef, Pace, PerAnimal, PlanStep, Rules, Terrain};
+use crate::scenario::units::{Kg, Km, Litres};
 
 /// Men by arm.
 pub type Men = MenDef;
@@ -38,16 +38,38 @@ pub struct Force {
     pub raised: u32,
 }
 
-/// Who marches: men by arm, animals by kind.
+/// Who marches: men by arm, animals by kind, carts, and the pace they keep.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Default)]
 pub struct Column {
     /// Men by arm.
     pub men: Men,
     /// Animals by kind.
     pub animals: PerAnimal<u32>,
+    /// Carts (those without a team are left standing: see
+    /// [`logistics::drawn_carts`]).
+    pub carts: u32,
+    /// The pace it marches at.
+    pub pace: Pace,
 }
 
 impl Column {
+    /// What it can carry (see [`logistics::capacity`]).
+    pub fn capacity(&self, rules: &Rules) -> Kg {
+        logistics::capacity(rules, &self.men, &self.animals, self.carts)
+    }
+
+    /// Its day's march on `terrain` at its pace, its men at `fitness` (see [`logistics::pace`]).
+    pub fn pace_on(&self, rules: &Rules, terrain: Terrain, fitness: f64) -> Km {
+        logistics::pace(
+            rules,
+            &self.men,
+            (&self.animals, self.carts),
+            terrain,
+            fitness,
+            self.pace,
+        )
+    }
+
     /// Whether anyone is left, man or animal.
     pub fn is_empty(&self) -> bool {
         self.men.total() == 0 && self.animals.total() == 0
@@ -95,6 +117,9 @@ pub struct Condition {
     pub animal_dry_days: PerAnimal<f64>,
     /// Days marched since the last rest.
     pub marched_since_rest: u32,
+    /// The men's weariness from forced marches, 0..1: it slows the march and weakens them in a
+    /// fight, and passes with rest.
+    pub fatigue: f64,
     /// Whether its grain or water has fallen below a few days (for the warning).
     pub short: bool,
 }
@@ -102,7 +127,7 @@ pub struct Condition {
 impl Condition {
     /// The men's condition for marching and fighting, 0..1.
     pub fn fitness(&self) -> f64 {
-        self.nourishment.clamp(0.0, 1.0)
+        self.nourishment.clamp(0.0, 1.0) * (1.0 - self.fatigue.clamp(0.0, 1.0))
     }
 }
 
@@ -343,6 +368,8 @@ pub struct Today {
     pub terrain: Option<Terrain>,
     /// Whether it marched.
     pub marched: bool,
+    /// Whether it marched at the forced pace.
+    pub forced: bool,
     /// Extra disease chance from the water it drank.
     pub water_disease: f64,
     /// Water it can drink today without touching its own.

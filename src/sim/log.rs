@@ -14,7 +14,7 @@ use super::calendar::Calendar;
 use super::campaign::Outcome;
 use super::force::{AnimalLosses, Because, MenLosses};
 use super::orders::{Order, Refusal, Target};
-use crate::scenario::types::{AnimalKind, PerAnimal};
+use crate::scenario::types::{AnimalKind, Pace, PerAnimal};
 use crate::scenario::units::Kg;
 
 /// A state's answer to a request.
@@ -153,6 +153,13 @@ pub enum SimEvent {
         men: u32,
         /// Animals.
         animals: PerAnimal<u32>,
+    },
+    /// A force changes its pace.
+    PaceSet {
+        /// The force.
+        force: Entity,
+        /// Its pace from now on.
+        pace: Pace,
     },
     /// A force reaches a place.
     Arrived {

@@ -8,7 +8,7 @@ use super::calendar::Calendar;
 use super::force::{Activity, Column, Condition, Ledger, Standing, Stores, Today, Visit};
 use super::log::SimEvent;
 use super::map::{Location, MapIndex, Place, Route};
-use crate::scenario::logistics;
+use crate::scenario::types::Pace;
 
 /// Moves every marching force, and counts down rest days.
 pub fn march(
@@ -109,15 +109,10 @@ pub fn march(
                     condition.marched_since_rest = 0;
                     continue;
                 }
-                let speed = logistics::pace(
-                    rules,
-                    &column.men,
-                    &column.animals,
-                    r.terrain,
-                    condition.fitness(),
-                );
+                let speed = column.pace_on(rules, r.terrain, condition.fitness());
                 condition.marched_since_rest += 1;
                 today.marched = true;
+                today.forced = column.pace == Pace::Forced && rules.forced_march.is_some();
                 let km = km + speed;
                 if km >= r.length {
                     *location = Location::At(to);

@@ -205,6 +205,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
             column: super::force::Column {
                 men: f.men,
                 animals: f.animals,
+                carts: f.carts,
+                pace: f.pace,
             },
             stores,
             condition: Condition {
@@ -216,11 +218,14 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 dry_days: 0.0,
                 animal_dry_days: Default::default(),
                 marched_since_rest: 0,
+                fatigue: 0.0,
                 short: super::record::is_short(
                     rules,
                     &super::force::Column {
                         men: f.men,
                         animals: f.animals,
+                        carts: f.carts,
+                        pace: f.pace,
                     },
                     &stores,
                 ),

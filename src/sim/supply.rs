@@ -10,7 +10,7 @@ use super::country::{Demand, Demands};
 use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores, Today};
 use super::map::{Location, MapIndex, Place, Route};
 use super::state::OasisState;
-use crate::scenario::logistics::{self, capacity, daily_need, terrain_rule, water_yield};
+use crate::scenario::logistics::{daily_need, terrain_rule, water_yield};
 use crate::scenario::types::{PlanStep, Water};
 use crate::scenario::units::{Kg, Litres};
 
@@ -143,7 +143,7 @@ pub fn gather_supplies(
         today.camp = camp;
         today.road = road;
 
-        let capacity = capacity(rules, &column.men, &column.animals);
+        let capacity = column.capacity(rules);
         // Water to carry: enough for the dry stretch of the next leg at this column's pace, and a day more.
         let mut water_target = need.water();
         if let Some(to) = next_destination(activity, orders, &index) {
@@ -154,13 +154,7 @@ pub fn gather_supplies(
                     .and_then(|r| routes.get(r).ok()),
             };
             if let Some(leg) = leg {
-                let pace = logistics::pace(
-                    rules,
-                    &column.men,
-                    &column.animals,
-                    leg.terrain,
-                    condition.fitness(),
-                );
+                let pace = column.pace_on(rules, leg.terrain, condition.fitness());
                 water_target = need.water() * (leg.dry_days(pace).0 + 1.0);
             }
         }

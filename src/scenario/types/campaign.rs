@@ -20,6 +20,9 @@ pub struct ForceDef {
     pub men: MenDef,
     /// Animals by kind.
     pub animals: PerAnimal<u32>,
+    /// Carts, each drawn by the rules' `cart.oxen` of its oxen (the rest carry packs).
+    #[serde(default)]
+    pub carts: u32,
     /// Stores carried at the start.
     pub stores: StoresDef,
     /// Morale at the start, 0..1.
@@ -36,6 +39,9 @@ pub struct ForceDef {
     /// Jin of gold carried for gifts and purchases.
     #[serde(default)]
     pub gold_jin: u32,
+    /// The pace it marches at until an order changes it.
+    #[serde(default)]
+    pub pace: super::plan::Pace,
 }
 
 /// A state's attitude in this campaign, where it differs from the map.

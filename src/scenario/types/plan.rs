@@ -11,13 +11,31 @@ pub enum DetachSize {
     Men(u32),
 }
 
+/// How fast a column marches (see the rules' `standard_march_km`, `march_km` and
+/// `forced_march`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Pace {
+    /// The standard day's march of a column with its train: the rules' `standard_march_km`,
+    /// or its slowest element's pace if that is slower.
+    Standard,
+    /// As fast as its slowest element goes: the men's light march once the train is left
+    /// behind, the oxen's or the carts' pace while it is not.
+    #[default]
+    Light,
+    /// Faster than its slowest element, by the rules' `forced_march.factor`: the men tire and
+    /// stragglers fall out every day of it.
+    Forced,
+}
+
 /// One step of a plan: the orders a commander gives, in turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlanStep {
     /// March to a neighbouring place (a place id).
     March(String),
-    /// Rest for some days.
+    /// Rest for some days: the men recover from forced marches.
     Rest(u32),
+    /// March at this pace from now on (it takes no time).
+    Pace(Pace),
     /// Ask the state here for supplies. It submits and supplies, sells, refuses (the force then
     /// besieges it for the rules' `give_up_days` and goes on), or attacks.
     Request,

@@ -445,6 +445,12 @@ pub struct Rules {
     pub march_km: PerAnimal<Km>,
     /// One day of rest after this many days on the march.
     pub rest_every_days: u32,
+    /// Carts, where the army has them: how many oxen draw one, what it carries, how fast.
+    #[serde(default)]
+    pub cart: Option<CartRule>,
+    /// The forced march, where the rules allow it: how much faster, and what it costs.
+    #[serde(default)]
+    pub forced_march: Option<ForcedMarchRule>,
     /// Usable meat from one animal of each kind, kg.
     pub meat_kg: PerAnimal<Kg>,
     /// Oxen are slaughtered whenever grain runs short; donkeys, pack horses and camels only once
@@ -477,6 +483,32 @@ pub struct Rules {
     pub battle: BattleRules,
     /// The heuristic commander (`run --plan ai`, and the AI's columns).
     pub commander: CommanderRules,
+}
+
+/// A cart and its team.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CartRule {
+    /// Oxen that draw one cart.
+    pub oxen: u32,
+    /// What one cart carries, kg.
+    pub load_kg: Kg,
+    /// A cart's march in a day, km.
+    pub march_km: Km,
+}
+
+/// What a forced march gains and costs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForcedMarchRule {
+    /// The column goes this many times its slowest element's pace.
+    pub factor: f64,
+    /// Fatigue (0..1) the men gather each day of it; a worn column marches and fights worse.
+    pub fatigue: f64,
+    /// Daily chance that a man falls out and is lost, on each day of it.
+    pub straggle: f64,
+    /// Fatigue shed each day the column does not march.
+    pub recovery: f64,
 }
 
 /// How the heuristic commander behaves.

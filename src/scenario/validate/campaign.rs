@@ -10,7 +10,7 @@ use super::{
 use crate::scenario::logistics;
 use crate::scenario::source::{Problem, SourceFile};
 use crate::scenario::types::{
-    AnimalKind, CampaignFile, Effect, EventDef, MapFile, Measure, MenDef, PerAnimal, Rules,
+    AnimalKind, CampaignFile, Effect, EventDef, MapFile, Measure, MenDef, Pace, PerAnimal, Rules,
     StoresDef, Trigger,
 };
 
@@ -139,6 +139,7 @@ pub fn campaign(
         c.share(format!("{at}.corruption"), f.corruption);
         c.count(format!("{at}.silk_bolts"), f.silk_bolts, 0, MAX_TREASURE);
         c.count(format!("{at}.gold_jin"), f.gold_jin, 0, MAX_TREASURE);
+        c.count(format!("{at}.carts"), f.carts, 0, MAX_ANIMALS);
         if f.animals.horses < f.men.cavalry {
             c.problem(
                 format!("{at}.animals.horses"),
@@ -148,7 +149,24 @@ pub fn campaign(
                 ),
             );
         }
-        let capacity_t = logistics::capacity(rules, &f.men, &f.animals).tonnes().0;
+        if f.carts > 0 && rules.cart.is_none() {
+            c.problem(
+                format!("{at}.carts"),
+                format!(
+                    "{} carts, but the rules have no cart: add `cart: Some((oxen: N, load_kg: KG, march_km: KM))` to the rules, or give carts: 0",
+                    f.carts
+                ),
+            );
+        }
+        if f.pace == Pace::Forced && rules.forced_march.is_none() {
+            c.problem(
+                format!("{at}.pace"),
+                "the rules have no forced_march: give Standard or Light, or add forced_march to the rules",
+            );
+        }
+        let capacity_t = logistics::capacity(rules, &f.men, &f.animals, f.carts)
+            .tonnes()
+            .0;
         let carried_t = f.stores.grain_t.0 + f.stores.fodder_t.0 + f.stores.water_m3.0;
         // Stores out of their bounds are told already.
         let sane = carried_t.is_finite() && carried_t <= 3.0 * MAX_TONNES;
@@ -172,6 +190,8 @@ pub fn campaign(
         let column = SetOut {
             men: force.men,
             animals: force.animals,
+            carts: force.carts,
+            pace: force.pace,
             grain: force.stores.grain_t.kg(),
             fodder: force.stores.fodder_t.kg(),
             water: force.stores.water_m3.litres(),

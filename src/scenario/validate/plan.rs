@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{Checker, MAX_DAYS, MAX_TREASURE, num, unknown, writable_name};
 use crate::scenario::logistics::{self, Column, Leg};
-use crate::scenario::types::{DetachSize, MapFile, MenDef, PerAnimal, PlanStep, Rules};
+use crate::scenario::types::{DetachSize, MapFile, MenDef, Pace, PerAnimal, PlanStep, Rules};
 use crate::scenario::units::{Kg, Litres};
 
 /// A column as it sets out: the plan's marches are checked against it.
@@ -15,6 +15,10 @@ pub(super) struct SetOut {
     pub men: MenDef,
     /// Animals by kind.
     pub animals: PerAnimal<u32>,
+    /// Carts.
+    pub carts: u32,
+    /// Its pace.
+    pub pace: Pace,
     /// Grain.
     pub grain: Kg,
     /// Fodder.
@@ -48,6 +52,8 @@ impl SetOut {
         SetOut {
             men,
             animals,
+            carts: share(self.carts),
+            pace: self.pace,
             grain: self.grain * part,
             fodder: self.fodder * part,
             water: self.water * part,
@@ -82,7 +88,7 @@ impl PlanWalk<'_, '_, '_> {
         start: &str,
         field: &str,
         me: &str,
-        column: SetOut,
+        mut column: SetOut,
     ) {
         let mut at = start.to_string();
         for (i, step) in plan.iter().enumerate() {
@@ -138,6 +144,8 @@ impl PlanWalk<'_, '_, '_> {
                     let carried = Column {
                         men: &column.men,
                         animals: &column.animals,
+                        carts: column.carts,
+                        pace: column.pace,
                         grain: column.grain,
                         load: column.grain + column.fodder + column.water.weight(),
                         water: column.water,
@@ -155,6 +163,15 @@ impl PlanWalk<'_, '_, '_> {
                     at = to.clone();
                 }
                 PlanStep::Rest(days) => self.c.count(&field, *days, 1, MAX_DAYS),
+                PlanStep::Pace(pace) => {
+                    if *pace == Pace::Forced && self.rules.forced_march.is_none() {
+                        self.c.problem(
+                            &field,
+                            "the rules have no forced_march: give Pace(Standard) or Pace(Light), or add forced_march to the rules",
+                        );
+                    }
+                    column.pace = *pace;
+                }
                 PlanStep::Request
                 | PlanStep::Gift(_)
                 | PlanStep::Requisition

@@ -123,7 +123,7 @@ pub fn begin_next(
     // A retreat is a defeat in the eyes of the states.
     let defeat = rules.diplomacy.prestige_for_defeat;
     let done = status.objective_taken.is_some();
-    for (mut force, mut orders) in &mut forces {
+    'forces: for (mut force, mut orders) in &mut forces {
         if *force.activity != Activity::Idle || force.column.men.total() == 0 {
             continue;
         }
@@ -167,60 +167,69 @@ pub fn begin_next(
             };
             send_home(&mut force, &mut orders, because, &mut events, &mut prestige);
         }
-        let mut step = if let Some(step) = orders.pop_front() {
-            step
-        } else if historical && !force.standing.homeward && orders.next < orders.plan.len() {
-            orders.next += 1;
-            let step = orders.plan[orders.next - 1].clone();
-            // The plan's step is an order like any other: it is checked as it comes up.
-            let order = Order::Step(step.clone());
-            let target = Target::Force(me);
-            let verdict = {
-                let subject = Subject {
-                    entity: me,
-                    force: force.force,
-                    column: &force.column,
-                    stores: &force.stores,
-                    condition: &force.condition,
-                    location: *force.location,
-                    activity: *force.activity,
-                    standing: *force.standing,
-                    orders: &orders,
+        // A change of pace takes no time: the step after it begins the same day.
+        let mut step = loop {
+            let step = if let Some(step) = orders.pop_front() {
+                step
+            } else if historical && !force.standing.homeward && orders.next < orders.plan.len() {
+                orders.next += 1;
+                let step = orders.plan[orders.next - 1].clone();
+                // The plan's step is an order like any other: it is checked as it comes up.
+                let order = Order::Step(step.clone());
+                let target = Target::Force(me);
+                let verdict = {
+                    let subject = Subject {
+                        entity: me,
+                        force: force.force,
+                        column: &force.column,
+                        stores: &force.stores,
+                        condition: &force.condition,
+                        location: *force.location,
+                        activity: *force.activity,
+                        standing: *force.standing,
+                        orders: &orders,
+                    };
+                    let context = Context {
+                        rules,
+                        index: &index,
+                        routes: &routes,
+                        states: &states,
+                        ended: status.ended.is_some(),
+                        names: &names,
+                        pending: &pending,
+                    };
+                    check::check(&context, &subject, &target, &order)
                 };
-                let context = Context {
-                    rules,
-                    index: &index,
-                    routes: &routes,
-                    states: &states,
-                    ended: status.ended.is_some(),
-                    names: &names,
-                    pending: &pending,
-                };
-                check::check(&context, &subject, &target, &order)
+                if let Err(reason) = verdict {
+                    events.write(SimEvent::OrderRefused {
+                        target,
+                        order,
+                        reason,
+                    });
+                    continue 'forces;
+                }
+                step
+            } else if historical && !force.standing.homeward {
+                send_home(
+                    &mut force,
+                    &mut orders,
+                    Because::PlanDone,
+                    &mut events,
+                    &mut prestige,
+                );
+                match orders.pop_front() {
+                    Some(step) => step,
+                    None => continue,
+                }
+            } else {
+                continue 'forces;
             };
-            if let Err(reason) = verdict {
-                events.write(SimEvent::OrderRefused {
-                    target,
-                    order,
-                    reason,
-                });
+            if let PlanStep::Pace(pace) = step {
+                force.column.pace = pace;
+                events.write(SimEvent::PaceSet { force: me, pace });
                 continue;
             }
-            step
-        } else if historical && !force.standing.homeward {
-            send_home(
-                &mut force,
-                &mut orders,
-                Because::PlanDone,
-                &mut events,
-                &mut prestige,
-            );
-            match orders.pop_front() {
-                Some(step) => step,
-                None => continue,
-            }
-        } else {
-            continue;
+            break step;
         };
         // Going home: the road home is queued and the force takes its first step today, as when
         // the retreat rule turns it.
@@ -318,7 +327,7 @@ pub fn begin_next(
                 _ => Activity::Idle,
             },
             // Taken above; a force already homeward has nothing more to do for it.
-            PlanStep::Return => Activity::Idle,
+            PlanStep::Return | PlanStep::Pace(_) => Activity::Idle,
         };
         *force.activity = activity;
     }

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use super::{Order, Target};
 use crate::scenario::logistics::{self, Column as Carried};
-use crate::scenario::types::{DetachSize, PlanStep, Rules};
+use crate::scenario::types::{DetachSize, Pace, PlanStep, Rules};
 use crate::scenario::units::Days;
 use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, Stores};
 use crate::sim::map::{Location, MapIndex, Route};
@@ -57,6 +57,8 @@ pub enum Refusal {
     },
     /// A rest or a wait must last a day at least.
     NoDays,
+    /// The rules have no forced march.
+    NoForcedMarch,
     /// There is no state where the force will be.
     NoState {
         /// Where it will be (none: on the road).
@@ -236,6 +238,10 @@ pub fn check(
                 return Err(Refusal::NoDays);
             }
             PlanStep::Rest(_) | PlanStep::Return => {}
+            PlanStep::Pace(Pace::Forced) if w.rules.forced_march.is_none() => {
+                return Err(Refusal::NoForcedMarch);
+            }
+            PlanStep::Pace(_) => {}
             PlanStep::Request => {
                 let (s, st) = state_here(StateVerb::Ask)?;
                 if st.relation.supplies() {
@@ -329,6 +335,8 @@ fn check_march(w: &Context, subject: &Subject, from: Entity, to: Entity) -> Resu
     let carried = Carried {
         men: &subject.column.men,
         animals: &subject.column.animals,
+        carts: subject.column.carts,
+        pace: subject.column.pace,
         grain: subject.stores.grain,
         load: subject.stores.weight(),
         water: subject.stores.water,

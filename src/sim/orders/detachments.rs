@@ -80,6 +80,7 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
         .horses
         .max(men.cavalry)
         .min(force.column.animals.horses);
+    let carts = share_of(force.column.carts, part);
     let stores = Stores {
         grain: force.stores.grain * part,
         fodder: force.stores.fodder * part,
@@ -98,6 +99,7 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
             .get_mut(kind)
             .saturating_add(*animals.get(kind));
     }
+    force.column.carts -= carts;
     force.ledger.men_out = force.ledger.men_out.saturating_add(men.total());
     force.stores.grain -= stores.grain;
     force.stores.fodder -= stores.fodder;
@@ -110,7 +112,12 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
             name: name.to_string(),
             raised,
         },
-        column: Column { men, animals },
+        column: Column {
+            men,
+            animals,
+            carts,
+            pace: force.column.pace,
+        },
         stores,
         condition: *force.condition,
         location: *force.location,
@@ -135,7 +142,10 @@ pub fn merge(from: &mut ForceMutItem, into: &mut ForceMutItem) {
         c.nourishment = (c.nourishment * a + d.nourishment * b) / (a + b);
         c.morale = (c.morale * a + d.morale * b) / (a + b);
         c.dry_days = (c.dry_days * a + d.dry_days * b) / (a + b);
+        c.fatigue = (c.fatigue * a + d.fatigue * b) / (a + b);
     }
+    into.column.carts = into.column.carts.saturating_add(from.column.carts);
+    from.column.carts = 0;
     let men = from.column.men.total();
     into.column.men.infantry = into
         .column

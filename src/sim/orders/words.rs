@@ -3,7 +3,8 @@
 //! `order.to_string().parse() == Ok(order)`.
 //!
 //! ```text
-//! march PLACE            rest N           ask        gift N       seize      battle     storm
+//! march PLACE            rest N           pace standard|light|forced
+//! ask        gift N       seize      battle     storm
 //! besiege N [assault D] [refuse]          terms accept|refuse     slaughter N
 //! split NAME share X | split NAME men N [{ ORDER; ORDER; … }]     join FORCE  wait FORCE N
 //! home                   cancel
@@ -17,7 +18,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::Order;
-use crate::scenario::types::{DetachSize, PlanStep};
+use crate::scenario::types::{DetachSize, Pace, PlanStep};
 
 /// Why a line is not an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +39,15 @@ impl fmt::Display for OrderParseError {
 }
 
 impl std::error::Error for OrderParseError {}
+
+/// A pace's word, as `pace WORD` takes it.
+pub fn pace_word(pace: Pace) -> &'static str {
+    match pace {
+        Pace::Standard => "standard",
+        Pace::Light => "light",
+        Pace::Forced => "forced",
+    }
+}
 
 /// A name as a word: bare where it can be, else in double quotes.
 pub fn quoted(name: &str) -> String {
@@ -68,6 +78,7 @@ fn write_step(f: &mut fmt::Formatter<'_>, step: &PlanStep) -> fmt::Result {
     match step {
         PlanStep::March(to) => write!(f, "march {}", quoted(to)),
         PlanStep::Rest(n) => write!(f, "rest {n}"),
+        PlanStep::Pace(p) => write!(f, "pace {}", pace_word(*p)),
         PlanStep::Request => write!(f, "ask"),
         PlanStep::Gift(n) => write!(f, "gift {n}"),
         PlanStep::Requisition => write!(f, "seize"),
@@ -274,6 +285,12 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
             None => bad("march where? 'march PLACE'"),
         },
         "rest" | "r" | "graze" | "forage" => step(PlanStep::Rest(number(arg(0), "the days", "3")?)),
+        "pace" => match arg(0).map(str::to_lowercase).as_deref() {
+            Some("standard") => step(PlanStep::Pace(Pace::Standard)),
+            Some("light") => step(PlanStep::Pace(Pace::Light)),
+            Some("forced") => step(PlanStep::Pace(Pace::Forced)),
+            _ => bad("at what pace? 'pace standard', 'pace light' or 'pace forced'"),
+        },
         "ask" | "request" | "buy" => step(PlanStep::Request),
         "gift" => step(PlanStep::Gift(number(arg(0), "the bolts of silk", "1000")?)),
         "seize" | "requisition" => step(PlanStep::Requisition),
@@ -375,6 +392,8 @@ mod tests {
         let orders = [
             Order::Step(PlanStep::March("the_pass".into())),
             Order::Step(PlanStep::Rest(3)),
+            Order::Step(PlanStep::Pace(Pace::Standard)),
+            Order::Step(PlanStep::Pace(Pace::Forced)),
             Order::Step(PlanStep::Request),
             Order::Step(PlanStep::Gift(1000)),
             Order::Step(PlanStep::Requisition),

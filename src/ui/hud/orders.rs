@@ -9,7 +9,7 @@ use super::super::theme::{self, UiFont};
 use super::forces::{ForcesChanged, Shown, in_field};
 use super::{Built, OrderButtons, OrderKey};
 use crate::play::Order;
-use crate::scenario::types::{DetachSize, PlanStep};
+use crate::scenario::types::{DetachSize, Pace, PlanStep};
 use crate::sim::map::{Location, MapIndex, Place, Route};
 
 /// The orders a force at `here` might be given, as (label, order).
@@ -35,6 +35,11 @@ fn orders_at(
     roads.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = roads;
     out.push(("Rest 3 days".into(), step(PlanStep::Rest(3))));
+    out.extend([
+        ("Standard pace (30 li)".into(), step(PlanStep::Pace(Pace::Standard))),
+        ("Light pace".into(), step(PlanStep::Pace(Pace::Light))),
+        ("Forced march".into(), step(PlanStep::Pace(Pace::Forced))),
+    ]);
     if index.state_at(here).is_some() {
         out.extend([
             ("Ask for food".to_string(), step(PlanStep::Request)),

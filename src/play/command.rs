@@ -12,8 +12,8 @@ Orders (to the selected force; several may be queued):
   march PLACE          march to a neighbouring place (id or name)
   rest N               rest N days: the animals graze, the men forage (graze N)
   pace standard|light|forced
-                       the 30-li day with the train, the slowest element's own
-                       pace, or a forced march (sooner, but stragglers and fatigue)
+                       the 30-li day with the train, the slowest element's
+                       own pace, or a forced march (stragglers and fatigue)
   ask                  ask the state here for supplies (buy: it may sell)
   gift N               give the state here N bolts of silk
   seize                seize the state's grain by force

@@ -238,8 +238,8 @@ fn detachments_are_checked_like_the_army() {
     edit(&path, "size: Share(0.3)", "size: Share(1.5)");
     edit(
         &path,
-        "Join(\"Li Guangli's army\"),\n        ]),\n        March(\"weili\")",
-        "Join(\"Li Guangli's armee\"),\n        ]),\n        March(\"weili\")",
+        "            March(\"shule\"),\n            Join(\"Li Guangli's army\"),",
+        "            March(\"shule\"),\n            Join(\"Li Guangli's armee\"),",
     );
     let err = Scenario::load(&path).unwrap_err().to_string();
     assert!(
@@ -247,7 +247,7 @@ fn detachments_are_checked_like_the_army() {
         "the detachment's march is checked from where it split off: {err}"
     );
     assert!(
-        err.contains("plan[3].plan[2]"),
+        err.contains("plan[0].plan[3]"),
         "the nested field is named: {err}"
     );
     assert!(err.contains("Share(x) with x between 0 and 1"), "{err}");

@@ -36,7 +36,11 @@ fn besiege_dayuan(days: u32, assault_from: Option<u32>, accept_terms: bool) -> V
 fn the_army_splits_onto_both_roads_and_meets_again() {
     let r = report_of(&second(), 1);
     let names: Vec<&str> = r.forces.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names.len(), 3, "the army and two detachments: {names:?}");
+    assert_eq!(
+        names.len(),
+        4,
+        "the army, the southern columns, the second echelon and Wang Shensheng's column: {names:?}"
+    );
     let south = r
         .forces
         .iter()

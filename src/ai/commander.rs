@@ -10,15 +10,20 @@
 //!    then ask it for supplies;
 //! 5. the animals are starving and there is pasture here: rest three days to graze;
 //! 6. otherwise march to the next place on the cheapest road to the objective, where a road's cost
-//!    is its length plus three times its waterless stretch (water is what kills armies).
+//!    is its length plus three times its waterless stretch (water is what kills armies); if the
+//!    road's water points yield less than the column drinks in a day, send it in up to
+//!    `echelons` equal echelons a day's march apart (each finds the wells full), which join it at
+//!    the road's end while it waits for the last.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use bevy::prelude::*;
 
-use crate::scenario::types::PlanStep;
-use crate::sim::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores};
+use crate::scenario::logistics::{daily_need, water_yield};
+use crate::scenario::types::{DetachSize, PlanStep, Rules};
+use crate::sim::calendar::Calendar;
+use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
 use crate::sim::map::{Location, MapIndex, Place, Route};
 use crate::sim::orders::{GiveOrder, Order, Target};
 use crate::sim::state::{OasisState, Relation};
@@ -81,10 +86,35 @@ pub fn next_hop(
     None
 }
 
+/// How many echelons, a day's march apart, `column` should cross `route` in, so that each finds
+/// enough water at the road's water points (1: the road waters it whole, or no division helps).
+fn echelons(rules: &Rules, column: &Column, route: &Route, heat: f64, fitness: f64) -> (u32, u32) {
+    let most = rules.commander.echelons.max(1);
+    let (yield_per_day, _) = water_yield(rules, route.water);
+    let need = daily_need(
+        rules,
+        column.men.total(),
+        column.men.cavalry,
+        &column.animals,
+    )
+    .in_heat(heat)
+    .water();
+    if most == 1 || yield_per_day.0 <= 0.0 || need <= yield_per_day {
+        return (1, 0);
+    }
+    let parts = (need.0 / yield_per_day.0).ceil().min(f64::from(most)) as u32;
+    let parts = parts.min(column.men.total()).max(1);
+    // A day apart at least, and far enough that no two camp at one stage of the road.
+    let pace = column.pace_on(rules, route.terrain, fitness).0.max(1e-9);
+    let gap = (rules.standard_march_km.0 / pace).ceil().clamp(1.0, 10.0) as u32;
+    (parts, gap)
+}
+
 /// Hands in the next order for every idle force that has none.
 pub fn command(
     forces: Query<(
         Entity,
+        &Force,
         &Column,
         &Stores,
         &Condition,
@@ -100,7 +130,9 @@ pub fn command(
     index: Res<MapIndex>,
     status: Res<CampaignStatus>,
     scenario: Res<ActiveScenario>,
+    calendar: Res<Calendar>,
     mut besieged: Local<BTreeSet<(Entity, Entity)>>,
+    mut raised: Local<u32>,
     mut give: MessageWriter<GiveOrder>,
 ) {
     if status.objective_taken.is_some() {
@@ -113,8 +145,12 @@ pub fn command(
         return;
     };
     let target = target_state.place;
-    let c = scenario.0.rules.commander;
-    for (me, column, stores, condition, location, activity, standing, ledger, orders) in &forces {
+    let rules = &scenario.0.rules;
+    let c = rules.commander;
+    let heat = rules.attrition.water_by_season.get(calendar.season());
+    for (me, force, column, stores, condition, location, activity, standing, ledger, orders) in
+        &forces
+    {
         if *activity != Activity::Idle
             || standing.homeward
             || standing.merged
@@ -170,11 +206,40 @@ pub fn command(
             order(PlanStep::Rest(3));
             continue;
         }
-        match next_hop(here, target, &index, &routes, &places)
-            .and_then(|p| places.get(p).ok().map(|place| place.id.clone()))
-        {
-            Some(id) => order(PlanStep::March(id)),
-            None => order(PlanStep::Return),
+        let Some((next, id)) = next_hop(here, target, &index, &routes, &places)
+            .and_then(|p| places.get(p).ok().map(|place| (p, place.id.clone())))
+        else {
+            order(PlanStep::Return);
+            continue;
+        };
+        let road = index
+            .route_between(here, next)
+            .and_then(|r| routes.get(r).ok());
+        let (parts, gap) = road.map_or((1, 0), |r| {
+            echelons(rules, column, r, heat, condition.fitness())
+        });
+        let mut last = None;
+        for i in 1..parts {
+            *raised += 1;
+            let name = format!("{}, echelon {}", force.name, *raised);
+            order(PlanStep::Detach {
+                name: name.clone(),
+                // Of what is left: each echelon gets an equal share of the whole.
+                size: DetachSize::Share(1.0 / f64::from(parts - i + 1)),
+                plan: vec![
+                    PlanStep::Rest(gap * i),
+                    PlanStep::March(id.clone()),
+                    PlanStep::Join(force.name.clone()),
+                ],
+            });
+            last = Some(name);
+        }
+        order(PlanStep::March(id));
+        if let Some(name) = last {
+            order(PlanStep::WaitFor {
+                force: name,
+                days: gap * parts * 3,
+            });
         }
     }
 }

@@ -14,6 +14,9 @@ Orders (to the selected force; several may be queued):
   pace standard|light|forced
                        the 30-li day with the train, the slowest element's
                        own pace, or a forced march (stragglers and fatigue)
+  drink men|animals|shared
+                       who drinks first when water is short
+  water N              carry N days of water (0: the next leg's need)
   ask                  ask the state here for supplies (buy: it may sell)
   gift N               give the state here N bolts of silk
   seize                seize the state's grain by force

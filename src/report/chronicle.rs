@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::scenario::types::{Effect, Pace};
+use crate::scenario::types::{DrinkFirst, Effect, Pace};
 use crate::sim::ActiveScenario;
 use crate::sim::calendar::Calendar;
 use crate::sim::campaign::Outcome;
@@ -134,6 +134,21 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
                 Pace::Forced => "a forced march",
             }
         ),
+        E::DrinkSet { force, first } => format!(
+            "{}: {}",
+            f(*force),
+            match first {
+                DrinkFirst::Men => "the men drink first",
+                DrinkFirst::Animals => "the animals drink first",
+                DrinkFirst::Shared => "men and animals share the water",
+            }
+        ),
+        E::WaterLoadSet { force, days: 0 } => {
+            format!("{} carries water for the next leg's dry stretch", f(*force))
+        }
+        E::WaterLoadSet { force, days } => {
+            format!("{} fills its skins for {days} days of water", f(*force))
+        }
         E::Detached {
             from,
             force,
@@ -371,11 +386,22 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             };
             format!("{text} ({})", calendar.on(logged.day).describe())
         }
+        E::CityTaken { grain, .. } if grain.0 <= 0.0 => return None,
+        E::CityTaken {
+            force,
+            state,
+            grain,
+            ..
+        } => format!(
+            "{} carries off {:.0} t of grain from the stores of {}",
+            f(*force),
+            grain.tonnes().0,
+            s(*state)
+        ),
         E::AnimalsLost { .. }
         | E::RanShort { .. }
         | E::AwaitingOrders { .. }
         | E::SiegeBegun { .. }
-        | E::CityTaken { .. }
         | E::PrestigeChanged { .. }
         | E::OrderGiven { .. }
         | E::OrderRefused { .. } => return None,

@@ -52,6 +52,16 @@ pub struct DailyNeed {
 }
 
 impl DailyNeed {
+    /// The same need with the water scaled by `heat` (the rules' `water_by_season`).
+    pub fn in_heat(mut self, heat: f64) -> DailyNeed {
+        self.men_water = self.men_water * heat;
+        for kind in AnimalKind::ALL {
+            let w = self.animal_water.get_mut(kind);
+            *w = *w * heat;
+        }
+        self
+    }
+
     /// All the water the column needs in a day.
     pub fn water(&self) -> Litres {
         self.men_water + self.animal_water_total()

@@ -15,10 +15,16 @@ use crate::scenario::logistics::{hunger_death_rate, terrain_rule, thirst_death_r
 use crate::scenario::types::{AnimalKind, Rules};
 use crate::scenario::units::Kg;
 
-/// Thirst builds by the share of water missed, and a third of a ration or more holds it off:
-/// a day with nothing adds a day, a day with full water clears three.
-pub fn dry_days_after(dry_days: f64, watered: f64) -> f64 {
-    (dry_days + 1.0 - 3.0 * watered.clamp(0.0, 1.0)).max(0.0)
+/// Thirst builds by the share of the day's water missed (a day with nothing adds a day, a day
+/// on half a ration half a day); only a day with all its water clears it, `recovery` days at a
+/// time.
+pub fn dry_days_after(dry_days: f64, watered: f64, recovery: f64) -> f64 {
+    let watered = watered.clamp(0.0, 1.0);
+    if watered >= 1.0 - 1e-9 {
+        (dry_days - recovery).max(0.0)
+    } else {
+        dry_days + (1.0 - watered)
+    }
 }
 
 /// Removes `n` men, spread over the arms in proportion (cavalry rounded down).
@@ -105,7 +111,8 @@ pub fn apply_losses(
             None => 0.0,
         };
         condition.nourishment += a.nourishment_memory * (today.men_fed - condition.nourishment);
-        condition.dry_days = dry_days_after(condition.dry_days, today.men_watered);
+        condition.dry_days =
+            dry_days_after(condition.dry_days, today.men_watered, a.thirst_recovery);
         let n = condition.nourishment;
         let rates = [
             thirst_death_rate(a.man_thirst_days, a.thirst_rate, condition.dry_days),
@@ -157,7 +164,7 @@ pub fn apply_losses(
             *nourishment += a.nourishment_memory * (fed - *nourishment);
             let nourishment = *nourishment;
             let dry = condition.animal_dry_days.get_mut(kind);
-            *dry = dry_days_after(*dry, watered);
+            *dry = dry_days_after(*dry, watered, a.thirst_recovery);
             let dry = *dry;
             let thirst = binomial(
                 &mut rng.attrition,
@@ -167,7 +174,11 @@ pub fn apply_losses(
             let hunger = binomial(
                 &mut rng.attrition,
                 count - thirst,
-                hunger_death_rate(a.hunger_threshold, a.animal_hunger_rate, nourishment),
+                hunger_death_rate(
+                    a.animal_hunger_threshold.unwrap_or(a.hunger_threshold),
+                    a.animal_hunger_rate,
+                    nourishment,
+                ),
             );
             let exposure = binomial(
                 &mut rng.attrition,

@@ -9,8 +9,8 @@ use super::force::{Column, Condition, Ledger, Standing, Stores, Today};
 use super::log::SimEvent;
 use super::map::{Place, Route};
 use crate::scenario::logistics::{animals_for_meat, daily_need};
-use crate::scenario::types::{AnimalKind, PerAnimal};
-use crate::scenario::units::{Kg, Litres};
+use crate::scenario::types::{AnimalKind, DrinkFirst, PerAnimal};
+use crate::scenario::units::Kg;
 
 /// Takes up to `want` from `stock`, returning what was taken.
 fn take(stock: &mut f64, want: f64) -> f64 {
@@ -41,35 +41,37 @@ pub fn eat_and_drink(
     mut places: Query<&mut Place>,
     mut roads: Query<&mut Route>,
     scenario: Res<ActiveScenario>,
+    calendar: Res<super::calendar::Calendar>,
     mut events: MessageWriter<SimEvent>,
 ) {
     let rules = &scenario.0.rules;
     let meq = rules.meat_grain_equivalent;
+    let heat = rules.attrition.water_by_season.get(calendar.season());
     for (entity, mut column, mut stores, condition, standing, mut today, mut ledger) in &mut forces
     {
         if standing.merged {
             continue;
         }
         let men = column.men.total();
-        let need = daily_need(rules, men, column.men.cavalry, &column.animals);
+        let need = daily_need(rules, men, column.men.cavalry, &column.animals).in_heat(heat);
         let men_water = need.men_water.0;
         let men_grain = need.men_grain.0;
 
-        // Water: men first, from the source, then from what is carried; animals share the rest.
-        let mut free = today.free_water.0;
-        let from_source = take(&mut free, men_water);
-        let from_stores = take(&mut stores.water.0, men_water - from_source);
-        today.men_watered = share(from_source + from_stores, men_water);
-        // The animals drink carried water only above a reserve that keeps the men alive for a few days.
+        // Water, from the source first and then from what is carried, by the column's rule.
         let animals_water_need: f64 = AnimalKind::ALL
             .iter()
             .map(|k| need.animal_water.get(*k).0)
             .sum();
-        let from_source = take(&mut free, animals_water_need);
-        let mut spare = (stores.water.0 - men_water * rules.men_water_reserve_days).max(0.0);
-        let from_stores = take(&mut spare, animals_water_need - from_source);
-        stores.water -= Litres(from_stores);
-        let animals_watered = share(from_source + from_stores, animals_water_need);
+        let mut free = today.free_water.0;
+        let (men_watered, animals_watered) = drink(
+            column.drink,
+            &mut free,
+            &mut stores.water.0,
+            men_water,
+            animals_water_need,
+            men_water * rules.men_water_reserve_days,
+        );
+        today.men_watered = men_watered;
         today.animals_watered = PerAnimal::splat(animals_watered);
 
         // Food for the men: what they forage, meat, then grain, then oxen slaughtered for the shortfall.
@@ -146,6 +148,46 @@ pub fn eat_and_drink(
         }
         for kind in AnimalKind::ALL {
             *today.animals_fed.get_mut(kind) = share(*fed.get(kind), need.feed.get(kind).0);
+        }
+    }
+}
+
+/// Water drunk today from `source` (what the place or road yields the column) and `carried`, by
+/// `first`: returns the share of their need the men and the animals got. With the men first, the
+/// animals drink carried water only above the men's `reserve` (litres); with the animals first,
+/// the men get what is left; shared, everyone gets the same share of all there is.
+pub fn drink(
+    first: DrinkFirst,
+    source: &mut f64,
+    carried: &mut f64,
+    men: f64,
+    animals: f64,
+    reserve: f64,
+) -> (f64, f64) {
+    match first {
+        DrinkFirst::Men => {
+            let m = take(source, men);
+            let m = m + take(carried, men - m);
+            let a = take(source, animals);
+            let mut spare = (*carried - reserve).max(0.0);
+            let from_carried = take(&mut spare, animals - a);
+            *carried -= from_carried;
+            (share(m, men), share(a + from_carried, animals))
+        }
+        DrinkFirst::Animals => {
+            let a = take(source, animals);
+            let a = a + take(carried, animals - a);
+            let m = take(source, men);
+            let m = m + take(carried, men - m);
+            (share(m, men), share(a, animals))
+        }
+        DrinkFirst::Shared => {
+            let need = men + animals;
+            let there = (*source + *carried).min(need);
+            let s = share(there, need);
+            let from_source = take(source, there);
+            take(carried, there - from_source);
+            (s, s)
         }
     }
 }

@@ -46,11 +46,21 @@ impl Demand {
 
 /// Every spot's demand today, by the entity of the place or road.
 #[derive(Debug, Default)]
-pub struct Demands(pub BTreeMap<Entity, Demand>);
+pub struct Demands(pub BTreeMap<Spot, Demand>);
+
+/// Where a force camps tonight: a place, or a stage of a road (each standard day's march of it
+/// has its own camp and water point: columns a day or more apart on one road do not share).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Spot {
+    /// The place or the road.
+    pub at: Entity,
+    /// The stage along the road (0 at a place).
+    pub stage: u32,
+}
 
 impl Demands {
     /// Adds a force's `need` at `spot`.
-    pub fn add(&mut self, spot: Entity, need: Demand) {
+    pub fn add(&mut self, spot: Spot, need: Demand) {
         self.0.entry(spot).or_default().add(need);
     }
 

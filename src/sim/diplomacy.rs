@@ -84,8 +84,16 @@ pub fn submit_chance(
     logistic(willingness(rules, strength, hunger, state, prestige))
 }
 
-/// A force's want, 0..1: `1 − days of food carried / hunger_days`, at least 0.
-pub fn want(rules: &Rules, column: &super::force::Column, stores: &Stores) -> f64 {
+/// A force's want, 0..1: `1 − days of food carried / hunger_days` (at least 0), or its thirst
+/// (days gone short of water over the days men last without it), whichever presses harder: a
+/// town can wait out an army that must move on for food or water.
+pub fn want(
+    rules: &Rules,
+    column: &super::force::Column,
+    stores: &Stores,
+    condition: &super::force::Condition,
+) -> f64 {
+    let thirst = (condition.dry_days / rules.attrition.man_thirst_days.max(1e-9)).clamp(0.0, 1.0);
     let need = daily_need(
         rules,
         column.men.total(),
@@ -94,10 +102,12 @@ pub fn want(rules: &Rules, column: &super::force::Column, stores: &Stores) -> f6
     )
     .men_grain;
     if need.0 <= 0.0 {
-        return 0.0;
+        return thirst;
     }
     let days = days_of_food(rules, need, stores.grain, stores.meat);
-    (1.0 - days / rules.diplomacy.hunger_days.max(1e-9)).clamp(0.0, 1.0)
+    (1.0 - days / rules.diplomacy.hunger_days.max(1e-9))
+        .clamp(0.0, 1.0)
+        .max(thirst)
 }
 
 /// The answer to a request for willingness `z` and draw `u`, where `can_pay` says whether the
@@ -268,7 +278,7 @@ pub fn answer_requests(
                     continue;
                 }
                 state.answered = true;
-                let hunger = want(rules, &force.column, &force.stores);
+                let hunger = want(rules, &force.column, &force.stores, &force.condition);
                 let z = willingness(d, han_strength, hunger, &state, prestige.0);
                 let u = uniform(&mut rng.diplomacy);
                 let can_pay = force.stores.treasure_cash > 0.0;
@@ -333,7 +343,7 @@ pub fn answer_requests(
                             state: target,
                             days: 0,
                             max_days: rules.siege.give_up_days,
-                            assault_from: None,
+                            assault_from: rules.siege.press_assault_from,
                             accept_terms: true,
                         };
                     }

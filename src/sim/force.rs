@@ -16,7 +16,9 @@ use serde::Serialize;
 pub use super::ledger::{AnimalLosses, Ledger, MenLosses, Visit};
 use super::map::Location;
 use crate::scenario::logistics::{self, weigh};
-use crate::scenario::types::{BattleRules, MenDef, Pace, PerAnimal, PlanStep, Rules, Terrain};
+use crate::scenario::types::{
+    BattleRules, DrinkFirst, MenDef, Pace, PerAnimal, PlanStep, Rules, Terrain,
+};
 use crate::scenario::units::{Kg, Km, Litres};
 
 /// Men by arm.
@@ -50,6 +52,10 @@ pub struct Column {
     pub carts: u32,
     /// The pace it marches at.
     pub pace: Pace,
+    /// Who drinks first when water is short.
+    pub drink: DrinkFirst,
+    /// Days of water to carry from each source (0: the next leg's dry stretch and a day).
+    pub water_days: u32,
 }
 
 impl Column {

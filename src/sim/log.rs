@@ -14,7 +14,7 @@ use super::calendar::Calendar;
 use super::campaign::Outcome;
 use super::force::{AnimalLosses, Because, MenLosses};
 use super::orders::{Order, Refusal, Target};
-use crate::scenario::types::{AnimalKind, Pace, PerAnimal};
+use crate::scenario::types::{AnimalKind, DrinkFirst, Pace, PerAnimal};
 use crate::scenario::units::Kg;
 
 /// A state's answer to a request.
@@ -160,6 +160,20 @@ pub enum SimEvent {
         force: Entity,
         /// Its pace from now on.
         pace: Pace,
+    },
+    /// A force changes who drinks first.
+    DrinkSet {
+        /// The force.
+        force: Entity,
+        /// Who drinks first from now on.
+        first: DrinkFirst,
+    },
+    /// A force changes how much water it carries.
+    WaterLoadSet {
+        /// The force.
+        force: Entity,
+        /// Days of water (0: the next leg's need).
+        days: u32,
     },
     /// A force reaches a place.
     Arrived {
@@ -370,6 +384,8 @@ pub enum SimEvent {
         state: Entity,
         /// Sacked for refusing the army.
         sacked: bool,
+        /// Grain carried off from the city's stores.
+        grain: Kg,
     },
     /// Han prestige changed.
     PrestigeChanged {

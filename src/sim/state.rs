@@ -81,6 +81,8 @@ pub struct OasisState {
     pub place: Entity,
     /// Households.
     pub households: u32,
+    /// Its people.
+    pub population: u32,
     /// Soldiers.
     pub soldiers: u32,
     /// Soldiers in the capital.

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::ActiveScenario;
 use super::calendar::Calendar;
-use super::country::{Demand, Demands};
+use super::country::{Demand, Demands, Spot};
 use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores, Today};
 use super::map::{Location, MapIndex, Place, Route};
 use super::state::OasisState;
@@ -52,14 +52,23 @@ pub fn gather_supplies(
 ) {
     let rules = &scenario.0.rules;
     // Where each force is today, and what all the forces at each spot need of its yield.
-    let spot = |location: &Location| -> Option<(Entity, bool)> {
+    let stage_km = rules.standard_march_km.0.max(1e-9);
+    let spot = |location: &Location| -> Option<(Spot, bool)> {
         match *location {
-            Location::At(place) => Some((place, true)),
-            Location::OnRoute { route, km, .. } => {
-                routes.get(route).ok().map(|r| (route, r.watered_at(km)))
-            }
+            Location::At(place) => Some((
+                Spot {
+                    at: place,
+                    stage: 0,
+                },
+                true,
+            )),
+            Location::OnRoute { route, km, .. } => routes.get(route).ok().map(|r| {
+                let stage = (km.0 / stage_km).floor().max(0.0) as u32;
+                (Spot { at: route, stage }, r.watered_at(km))
+            }),
         }
     };
+    let heat = rules.attrition.water_by_season.get(calendar.season());
     let need_of = |column: &Column| {
         daily_need(
             rules,
@@ -67,6 +76,7 @@ pub fn gather_supplies(
             column.men.cavalry,
             &column.animals,
         )
+        .in_heat(heat)
     };
     let mut demands = Demands::default();
     // Towns under siege: their gates are shut, whatever they answered.
@@ -144,8 +154,9 @@ pub fn gather_supplies(
         today.road = road;
 
         let capacity = column.capacity(rules);
-        // Water to carry: enough for the dry stretch of the next leg at this column's pace, and a day more.
-        let mut water_target = need.water();
+        // Water to carry: the days its commander set, or enough for the dry stretch of the next
+        // leg at this column's pace and a day more.
+        let mut water_target = need.water() * f64::from(column.water_days.max(1));
         if let Some(to) = next_destination(activity, orders, &index) {
             let leg = match *location {
                 Location::OnRoute { route, .. } => routes.get(route).ok(),
@@ -155,7 +166,9 @@ pub fn gather_supplies(
             };
             if let Some(leg) = leg {
                 let pace = column.pace_on(rules, leg.terrain, condition.fitness());
-                water_target = need.water() * (leg.dry_days(pace).0 + 1.0);
+                if column.water_days == 0 {
+                    water_target = need.water() * (leg.dry_days(pace).0 + 1.0);
+                }
             }
         }
         // Top up water from a source where there is one.

@@ -42,6 +42,9 @@ pub struct ForceDef {
     /// The pace it marches at until an order changes it.
     #[serde(default)]
     pub pace: super::plan::Pace,
+    /// Who drinks first when water is short, until an order changes it.
+    #[serde(default)]
+    pub drink: super::plan::DrinkFirst,
 }
 
 /// A state's attitude in this campaign, where it differs from the map.

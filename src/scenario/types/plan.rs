@@ -27,6 +27,18 @@ pub enum Pace {
     Forced,
 }
 
+/// Who drinks first when there is not water for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DrinkFirst {
+    /// The men drink first; the animals drink carried water only above the men's reserve.
+    #[default]
+    Men,
+    /// The animals drink first (the men keep what is left): the herds are saved, the men go short.
+    Animals,
+    /// Men and animals get the same share of what there is, carried water included.
+    Shared,
+}
+
 /// One step of a plan: the orders a commander gives, in turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum PlanStep {
@@ -36,6 +48,13 @@ pub enum PlanStep {
     Rest(u32),
     /// March at this pace from now on (it takes no time).
     Pace(Pace),
+    /// Who drinks first from now on, when there is not water for all (it takes no time).
+    Drink(DrinkFirst),
+    /// Fill the water skins for so many days of the column's water at each source from now on
+    /// (0: enough for the next leg's waterless stretch and a day more, the default). Water is
+    /// loaded before grain and fodder taken from states, so more water leaves less room for them
+    /// (it takes no time).
+    CarryWater(u32),
     /// Ask the state here for supplies. It submits and supplies, sells, refuses (the force then
     /// besieges it for the rules' `give_up_days` and goes on), or attacks.
     Request,

@@ -159,6 +159,9 @@ pub struct AttritionRules {
     pub nourishment_memory: f64,
     /// Nourishment (0..1) below which men and animals begin to die of hunger.
     pub hunger_threshold: f64,
+    /// The same for the animals (optional; the men's when left out).
+    #[serde(default)]
+    pub animal_hunger_threshold: Option<f64>,
     /// Daily death chance at zero nourishment (men).
     pub hunger_rate: f64,
     /// Daily death chance at zero nourishment (animals).
@@ -167,6 +170,11 @@ pub struct AttritionRules {
     pub thirst_days: PerAnimal<f64>,
     /// Days a man lasts without water before thirst kills.
     pub man_thirst_days: f64,
+    /// Thirst builds by the share of the day's water not drunk (a day with nothing adds a day);
+    /// a day with all its water clears this many.
+    pub thirst_recovery: f64,
+    /// The water men and animals need in each season, times their ration's `water_l` (heat).
+    pub water_by_season: Seasons,
     /// Daily death chance per day past the limit without water.
     pub thirst_rate: f64,
     /// Base daily chance of dying of disease.
@@ -353,6 +361,14 @@ pub struct SiegeRules {
     pub massacre_prestige: f64,
     /// Days a force besieges a city that refused it before it gives up and moves on.
     pub give_up_days: u32,
+    /// A refused request is pressed with assaults from this day of its siege on (none: by
+    /// blockade alone).
+    #[serde(default)]
+    pub press_assault_from: Option<u32>,
+    /// Share of the food left inside a city (its people's rations for the days it had left) the
+    /// victors carry off when they take it by force (0: none).
+    #[serde(default)]
+    pub booty_food_share: f64,
     /// Days of the besieger's grain below which it lifts a siege.
     pub lift_below_days: f64,
     /// Share of a city's horses the victor takes when it storms or sacks it.
@@ -523,4 +539,13 @@ pub struct CommanderRules {
     pub siege_days: u32,
     /// It assaults the objective's walls from this day of the siege on.
     pub assault_from_day: u32,
+    /// The most echelons it divides a column into on a road whose water points yield less than
+    /// the column drinks in a day (each echelon a day's march behind the one before; optional,
+    /// 1 when left out: it never divides).
+    #[serde(default = "one")]
+    pub echelons: u32,
+}
+
+fn one() -> u32 {
+    1
 }

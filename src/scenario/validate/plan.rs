@@ -172,6 +172,8 @@ impl PlanWalk<'_, '_, '_> {
                     }
                     column.pace = *pace;
                 }
+                PlanStep::Drink(_) => {}
+                PlanStep::CarryWater(days) => self.c.count(&field, *days, 0, MAX_DAYS),
                 PlanStep::Request
                 | PlanStep::Gift(_)
                 | PlanStep::Requisition

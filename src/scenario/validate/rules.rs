@@ -189,6 +189,11 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         c.share(format!("attrition.{name}"), v);
     }
     c.positive("attrition.man_thirst_days", a.man_thirst_days, 365.0);
+    c.positive("attrition.thirst_recovery", a.thirst_recovery, 365.0);
+    if let Some(t) = a.animal_hunger_threshold {
+        c.share("attrition.animal_hunger_threshold", t);
+    }
+    c.share("siege.booty_food_share", rules.siege.booty_food_share);
     let seasons = |c: &mut Checker, at: &str, s: &crate::scenario::types::Seasons, hi: f64| {
         for (name, v) in [
             ("spring", s.spring),
@@ -206,6 +211,12 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         "attrition.exposure_by_season",
         &a.exposure_by_season,
         100.0,
+    );
+    seasons(
+        &mut c,
+        "attrition.water_by_season",
+        &a.water_by_season,
+        10.0,
     );
     seasons(
         &mut c,
@@ -283,6 +294,9 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     }
     c.count("siege.divert_days", s.divert_days, 0, MAX_DAYS);
     c.count("siege.give_up_days", s.give_up_days, 1, MAX_DAYS);
+    if let Some(d) = s.press_assault_from {
+        c.count("siege.press_assault_from", d, 0, MAX_DAYS);
+    }
     c.count(
         "siege.assault_every_days",
         s.assault_every_days,

@@ -224,10 +224,23 @@ pub fn begin_next(
             } else {
                 continue 'forces;
             };
-            if let PlanStep::Pace(pace) = step {
-                force.column.pace = pace;
-                events.write(SimEvent::PaceSet { force: me, pace });
-                continue;
+            match step {
+                PlanStep::Pace(pace) => {
+                    force.column.pace = pace;
+                    events.write(SimEvent::PaceSet { force: me, pace });
+                    continue;
+                }
+                PlanStep::Drink(first) => {
+                    force.column.drink = first;
+                    events.write(SimEvent::DrinkSet { force: me, first });
+                    continue;
+                }
+                PlanStep::CarryWater(days) => {
+                    force.column.water_days = days;
+                    events.write(SimEvent::WaterLoadSet { force: me, days });
+                    continue;
+                }
+                _ => {}
             }
             break step;
         };
@@ -327,7 +340,9 @@ pub fn begin_next(
                 _ => Activity::Idle,
             },
             // Taken above; a force already homeward has nothing more to do for it.
-            PlanStep::Return | PlanStep::Pace(_) => Activity::Idle,
+            PlanStep::Return | PlanStep::Pace(_) | PlanStep::Drink(_) | PlanStep::CarryWater(_) => {
+                Activity::Idle
+            }
         };
         *force.activity = activity;
     }

@@ -241,7 +241,7 @@ pub fn check(
             PlanStep::Pace(Pace::Forced) if w.rules.forced_march.is_none() => {
                 return Err(Refusal::NoForcedMarch);
             }
-            PlanStep::Pace(_) => {}
+            PlanStep::Pace(_) | PlanStep::Drink(_) | PlanStep::CarryWater(_) => {}
             PlanStep::Request => {
                 let (s, st) = state_here(StateVerb::Ask)?;
                 if st.relation.supplies() {

@@ -117,6 +117,8 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
             animals,
             carts,
             pace: force.column.pace,
+            drink: force.column.drink,
+            water_days: force.column.water_days,
         },
         stores,
         condition: *force.condition,

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! march PLACE            rest N           pace standard|light|forced
+//! drink men|animals|shared                water N
 //! ask        gift N       seize      battle     storm
 //! besiege N [assault D] [refuse]          terms accept|refuse     slaughter N
 //! split NAME share X | split NAME men N [{ ORDER; ORDER; … }]     join FORCE  wait FORCE N
@@ -18,7 +19,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::Order;
-use crate::scenario::types::{DetachSize, Pace, PlanStep};
+use crate::scenario::types::{DetachSize, DrinkFirst, Pace, PlanStep};
 
 /// Why a line is not an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,15 @@ pub fn pace_word(pace: Pace) -> &'static str {
         Pace::Standard => "standard",
         Pace::Light => "light",
         Pace::Forced => "forced",
+    }
+}
+
+/// Who drinks first, as `drink WORD` takes it.
+pub fn drink_word(first: DrinkFirst) -> &'static str {
+    match first {
+        DrinkFirst::Men => "men",
+        DrinkFirst::Animals => "animals",
+        DrinkFirst::Shared => "shared",
     }
 }
 
@@ -79,6 +89,8 @@ fn write_step(f: &mut fmt::Formatter<'_>, step: &PlanStep) -> fmt::Result {
         PlanStep::March(to) => write!(f, "march {}", quoted(to)),
         PlanStep::Rest(n) => write!(f, "rest {n}"),
         PlanStep::Pace(p) => write!(f, "pace {}", pace_word(*p)),
+        PlanStep::Drink(d) => write!(f, "drink {}", drink_word(*d)),
+        PlanStep::CarryWater(n) => write!(f, "water {n}"),
         PlanStep::Request => write!(f, "ask"),
         PlanStep::Gift(n) => write!(f, "gift {n}"),
         PlanStep::Requisition => write!(f, "seize"),
@@ -291,6 +303,20 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
             Some("forced") => step(PlanStep::Pace(Pace::Forced)),
             _ => bad("at what pace? 'pace standard', 'pace light' or 'pace forced'"),
         },
+        "drink" => match arg(0).map(str::to_lowercase).as_deref() {
+            Some("men") => step(PlanStep::Drink(DrinkFirst::Men)),
+            Some("animals") => step(PlanStep::Drink(DrinkFirst::Animals)),
+            Some("shared") | Some("share") => step(PlanStep::Drink(DrinkFirst::Shared)),
+            _ => bad("who drinks first? 'drink men', 'drink animals' or 'drink shared'"),
+        },
+        "water" => match arg(0) {
+            Some(_) => step(PlanStep::CarryWater(number(
+                arg(0),
+                "the days of water",
+                "5",
+            )?)),
+            None => bad("for how many days? 'water N' (0: the next leg's need)"),
+        },
         "ask" | "request" | "buy" => step(PlanStep::Request),
         "gift" => step(PlanStep::Gift(number(arg(0), "the bolts of silk", "1000")?)),
         "seize" | "requisition" => step(PlanStep::Requisition),
@@ -394,6 +420,8 @@ mod tests {
             Order::Step(PlanStep::Rest(3)),
             Order::Step(PlanStep::Pace(Pace::Standard)),
             Order::Step(PlanStep::Pace(Pace::Forced)),
+            Order::Step(PlanStep::Drink(DrinkFirst::Shared)),
+            Order::Step(PlanStep::CarryWater(6)),
             Order::Step(PlanStep::Request),
             Order::Step(PlanStep::Gift(1000)),
             Order::Step(PlanStep::Requisition),

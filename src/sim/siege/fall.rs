@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use super::Ctx;
+use crate::scenario::units::{Kg, Litres};
 use crate::sim::battle;
 use crate::sim::force::ForceMutItem;
 use crate::sim::log::{BattleKind, SimEvent};
@@ -154,10 +155,26 @@ pub(super) fn take_city(
     if sacked {
         gain += s.massacre_prestige;
     }
+    // 下者得食 "those taken fed the army" [S123]: the food left inside the walls is booty, as far
+    // as the victors can carry it.
+    let inside = f64::from(state.population)
+        * ctx.rules.rations.man.grain_kg.0
+        * state.food_days.max(0.0)
+        * s.booty_food_share.clamp(0.0, 1.0);
+    // Water is poured out to make room for food: the city's wells are the victors' now.
+    let dry_load = force.stores.weight() - force.stores.water.weight();
+    let room = (force.column.capacity(ctx.rules) - dry_load).max(Kg::ZERO);
+    let grain = Kg(inside).min(room);
+    let water_room = (room - grain).max(Kg::ZERO);
+    force.stores.water = force.stores.water.min(Litres::of_weight(water_room));
+    force.stores.grain += grain;
+    state.grain_supplied += grain;
+    state.food_days = 0.0;
     ctx.tell(SimEvent::CityTaken {
         force: force.entity,
         state: entity,
         sacked,
+        grain,
     });
     ctx.gain(gain);
     if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {

@@ -9,7 +9,7 @@ use super::super::theme::{self, UiFont};
 use super::forces::{ForcesChanged, Shown, in_field};
 use super::{Built, OrderButtons, OrderKey};
 use crate::play::Order;
-use crate::scenario::types::{DetachSize, Pace, PlanStep};
+use crate::scenario::types::{DetachSize, DrinkFirst, Pace, PlanStep};
 use crate::sim::map::{Location, MapIndex, Place, Route};
 
 /// The orders a force at `here` might be given, as (label, order).
@@ -36,9 +36,26 @@ fn orders_at(
     let mut out = roads;
     out.push(("Rest 3 days".into(), step(PlanStep::Rest(3))));
     out.extend([
-        ("Standard pace (30 li)".into(), step(PlanStep::Pace(Pace::Standard))),
+        (
+            "Standard pace (30 li)".into(),
+            step(PlanStep::Pace(Pace::Standard)),
+        ),
         ("Light pace".into(), step(PlanStep::Pace(Pace::Light))),
         ("Forced march".into(), step(PlanStep::Pace(Pace::Forced))),
+        (
+            "Men drink first".into(),
+            step(PlanStep::Drink(DrinkFirst::Men)),
+        ),
+        (
+            "Animals drink first".into(),
+            step(PlanStep::Drink(DrinkFirst::Animals)),
+        ),
+        (
+            "Share the water".into(),
+            step(PlanStep::Drink(DrinkFirst::Shared)),
+        ),
+        ("Water for the leg".into(), step(PlanStep::CarryWater(0))),
+        ("Water for 5 days".into(), step(PlanStep::CarryWater(5))),
     ]);
     if index.state_at(here).is_some() {
         out.extend([

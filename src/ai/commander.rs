@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use bevy::prelude::*;
 
 use crate::scenario::logistics::{daily_need, water_yield};
-use crate::scenario::types::{DetachSize, PlanStep, Rules};
+use crate::scenario::types::{DetachSize, PlanStep, Rules, Season};
 use crate::sim::calendar::Calendar;
 use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
 use crate::sim::map::{Location, MapIndex, Place, Route};
@@ -88,7 +88,14 @@ pub fn next_hop(
 
 /// How many echelons, a day's march apart, `column` should cross `route` in, so that each finds
 /// enough water at the road's water points (1: the road waters it whole, or no division helps).
-fn echelons(rules: &Rules, column: &Column, route: &Route, heat: f64, fitness: f64) -> (u32, u32) {
+fn echelons(
+    rules: &Rules,
+    column: &Column,
+    route: &Route,
+    season: Season,
+    fitness: f64,
+) -> (u32, u32) {
+    let heat = rules.attrition.water_by_season.get(season);
     let most = rules.commander.echelons.max(1);
     let (yield_per_day, _) = water_yield(rules, route.water);
     let need = daily_need(
@@ -105,7 +112,9 @@ fn echelons(rules: &Rules, column: &Column, route: &Route, heat: f64, fitness: f
     let parts = (need.0 / yield_per_day.0).ceil().min(f64::from(most)) as u32;
     let parts = parts.min(column.men.total()).max(1);
     // A day apart at least, and far enough that no two camp at one stage of the road.
-    let pace = column.pace_on(rules, route.terrain, fitness).0.max(1e-9);
+    let pace = (column.pace_on(rules, route.terrain, fitness) * route.season_speed(rules, season))
+        .0
+        .max(1e-9);
     let gap = (rules.standard_march_km.0 / pace).ceil().clamp(1.0, 10.0) as u32;
     (parts, gap)
 }
@@ -147,7 +156,7 @@ pub fn command(
     let target = target_state.place;
     let rules = &scenario.0.rules;
     let c = rules.commander;
-    let heat = rules.attrition.water_by_season.get(calendar.season());
+    let season = calendar.season();
     for (me, force, column, stores, condition, location, activity, standing, ledger, orders) in
         &forces
     {
@@ -216,7 +225,7 @@ pub fn command(
             .route_between(here, next)
             .and_then(|r| routes.get(r).ok());
         let (parts, gap) = road.map_or((1, 0), |r| {
-            echelons(rules, column, r, heat, condition.fitness())
+            echelons(rules, column, r, season, condition.fitness())
         });
         let mut last = None;
         for i in 1..parts {

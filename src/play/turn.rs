@@ -44,6 +44,8 @@ pub enum Stop {
     Arrived(Entity),
     /// A force is short of food or water.
     Short(Entity),
+    /// Snow closes the road a force meant to take: it waits for the season to turn.
+    Snowbound(Entity),
     /// A force stands idle with no orders.
     Awaiting(Entity),
     /// The days asked for have passed (or a turn's most).
@@ -83,6 +85,7 @@ fn stop_after(world: &World, events: &[Logged]) -> Option<Stop> {
                 SimEvent::Battle(b) if b.force == f && b.killed > 0 => Some((1, Stop::Fought(f))),
                 SimEvent::Arrived { force, .. } if force == f => Some((2, Stop::Arrived(f))),
                 SimEvent::RanShort { force } if force == f => Some((3, Stop::Short(f))),
+                SimEvent::Snowbound { force, .. } if force == f => Some((2, Stop::Snowbound(f))),
                 _ => None,
             })
             .min_by_key(|(rank, _)| *rank);

@@ -155,6 +155,7 @@ pub fn doing(activity: &Activity, standing: &Standing, orders: &Orders) -> Strin
         Activity::Resting { days_left } => format!("resting {days_left}d"),
         Activity::Besieging { days, .. } => format!("besieging, day {days}"),
         Activity::Waiting { days_left, .. } => format!("waiting {days_left}d"),
+        Activity::Snowbound { .. } => "snowbound".to_string(),
         Activity::Joining { .. } => "waiting to join".to_string(),
         _ => "busy".to_string(),
     }

@@ -200,6 +200,10 @@ pub fn stop(world: &World, stop: &Stop) -> String {
         Stop::Fought(f) => format!("{} has been in a fight", force(*f)),
         Stop::Arrived(f) => format!("{} has arrived", force(*f)),
         Stop::Short(f) => format!("{} is short of grain or water", force(*f)),
+        Stop::Snowbound(f) => format!(
+            "snow closes {}'s road: it waits for the season to turn",
+            force(*f)
+        ),
         Stop::Awaiting(f) => format!("{} awaits orders", force(*f)),
         Stop::DaysPassed(1) => "a day has passed".to_string(),
         Stop::DaysPassed(n) => format!("{n} days have passed"),

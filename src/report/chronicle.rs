@@ -98,6 +98,11 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             animals.donkeys,
             animals.camels
         ),
+        E::Snowbound { force, to } => format!(
+            "snow closes the road to {}: {} waits for it to open",
+            names.place(*to),
+            f(*force)
+        ),
         E::Arrived {
             force,
             place,

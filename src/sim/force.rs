@@ -208,6 +208,11 @@ pub enum Activity {
         /// The force to merge into.
         into: Entity,
     },
+    /// Waiting here for the snow to clear from the road to a place (it marches once it opens).
+    Snowbound {
+        /// The destination.
+        to: Entity,
+    },
     /// Waiting here for another force to join.
     Waiting {
         /// The force waited for.
@@ -222,7 +227,10 @@ impl Activity {
     pub fn is_resting(&self) -> bool {
         matches!(
             self,
-            Activity::Resting { .. } | Activity::Joining { .. } | Activity::Waiting { .. }
+            Activity::Resting { .. }
+                | Activity::Joining { .. }
+                | Activity::Waiting { .. }
+                | Activity::Snowbound { .. }
         )
     }
 }

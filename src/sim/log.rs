@@ -175,6 +175,13 @@ pub enum SimEvent {
         /// Days of water (0: the next leg's need).
         days: u32,
     },
+    /// Snow closes the road a force means to take: it waits where it is until the road opens.
+    Snowbound {
+        /// The force.
+        force: Entity,
+        /// Where the road leads.
+        to: Entity,
+    },
     /// A force reaches a place.
     Arrived {
         /// The force.

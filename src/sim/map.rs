@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use bevy::prelude::*;
 
 use crate::scenario::logistics;
-use crate::scenario::types::{Terrain, Water};
+use crate::scenario::types::{Rules, Season, Terrain, Water};
 use crate::scenario::units::{Days, Kg, Km};
 
 /// A place on the map.
@@ -63,9 +63,28 @@ pub struct Route {
     pub forage_max: Kg,
     /// Wild food that grows back each day at a season's growth of 1.
     pub forage_regrowth: Kg,
+    /// Seasons in which snow closes it.
+    pub closed_in: Vec<Season>,
+    /// Seasons in which its rivers are in flood.
+    pub flooded_in: Vec<Season>,
 }
 
 impl Route {
+    /// Whether snow closes it in `season`.
+    pub fn closed(&self, season: Season) -> bool {
+        self.closed_in.contains(&season)
+    }
+
+    /// The share of a column's pace it makes on this road in `season`: the rules' `flood_speed`
+    /// while its rivers are in flood, else 1.
+    pub fn season_speed(&self, rules: &Rules, season: Season) -> f64 {
+        if self.flooded_in.contains(&season) {
+            rules.flood_speed.unwrap_or(1.0)
+        } else {
+            1.0
+        }
+    }
+
     /// The other end from `from`.
     pub fn other(&self, from: Entity) -> Entity {
         if self.a == from { self.b } else { self.a }

@@ -76,6 +76,19 @@ pub fn march(
             Activity::Joining { .. } => {
                 condition.marched_since_rest = 0;
             }
+            Activity::Snowbound { to } => {
+                condition.marched_since_rest = 0;
+                let open = match *location {
+                    Location::At(here) => index
+                        .route_between(here, to)
+                        .and_then(|r| routes.get(r).ok())
+                        .is_none_or(|r| !r.closed(calendar.season())),
+                    Location::OnRoute { .. } => true,
+                };
+                if open {
+                    *activity = Activity::Marching { to };
+                }
+            }
             Activity::Marching { to } => {
                 if column.is_empty() {
                     continue;
@@ -85,6 +98,13 @@ pub fn march(
                         *activity = Activity::Idle;
                         continue;
                     };
+                    // Snow has closed the road: the column waits here until it opens.
+                    if routes.get(route).is_ok_and(|r| r.closed(calendar.season())) {
+                        condition.marched_since_rest = 0;
+                        *activity = Activity::Snowbound { to };
+                        events.write(SimEvent::Snowbound { force: entity, to });
+                        continue;
+                    }
                     *location = Location::OnRoute {
                         route,
                         from: here,
@@ -109,7 +129,8 @@ pub fn march(
                     condition.marched_since_rest = 0;
                     continue;
                 }
-                let speed = column.pace_on(rules, r.terrain, condition.fitness());
+                let speed = column.pace_on(rules, r.terrain, condition.fitness())
+                    * r.season_speed(rules, calendar.season());
                 condition.marched_since_rest += 1;
                 today.marched = true;
                 today.forced = column.pace == Pace::Forced && rules.forced_march.is_some();

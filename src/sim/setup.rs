@@ -96,6 +96,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     forage: road_forage,
                     forage_max: road_forage,
                     forage_regrowth: road_forage / rules.forage.regrowth_days.max(1.0),
+                    closed_in: r.closed_in.clone(),
+                    flooded_in: r.flooded_in.clone(),
                 },
             ))
             .id();

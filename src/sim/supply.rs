@@ -165,7 +165,8 @@ pub fn gather_supplies(
                     .and_then(|r| routes.get(r).ok()),
             };
             if let Some(leg) = leg {
-                let pace = column.pace_on(rules, leg.terrain, condition.fitness());
+                let pace = column.pace_on(rules, leg.terrain, condition.fitness())
+                    * leg.season_speed(rules, calendar.season());
                 if column.water_days == 0 {
                     water_target = need.water() * (leg.dry_days(pace).0 + 1.0);
                 }

@@ -467,6 +467,10 @@ pub struct Rules {
     /// The forced march, where the rules allow it: how much faster, and what it costs.
     #[serde(default)]
     pub forced_march: Option<ForcedMarchRule>,
+    /// A column on a road whose rivers are in flood (its `flooded_in` seasons) goes this share
+    /// of its pace, waiting at fords and ferrying (needed where a road floods).
+    #[serde(default)]
+    pub flood_speed: Option<f64>,
     /// Usable meat from one animal of each kind, kg.
     pub meat_kg: PerAnimal<Kg>,
     /// Oxen are slaughtered whenever grain runs short; donkeys, pack horses and camels only once

@@ -332,6 +332,13 @@ pub fn routes_against_rules(src: &SourceFile, map: &MapFile, rules: &Rules) -> V
                 ),
             );
         }
+        if !r.flooded_in.is_empty() && rules.flood_speed.is_none() {
+            c.problem(
+                format!("routes[{i}].flooded_in"),
+                "a route that floods needs the rules' flood_speed: Some(x), the share of a \
+                 column's pace it makes while the rivers are high (between 0 and 1)",
+            );
+        }
     }
     c.out
 }

@@ -89,6 +89,14 @@ pub fn map(src: &SourceFile, map: &MapFile) -> Vec<Problem> {
             0.0,
             1000.0,
         );
+        let closed: BTreeSet<_> = r.closed_in.iter().map(|s| s.word()).collect();
+        if closed.len() == 4 {
+            c.problem(
+                format!("routes[{i}].closed_in"),
+                "a route closed in every season can never be taken; leave it out of the map, \
+                 or name the seasons of snow (spring, summer, autumn, winter) it is closed in",
+            );
+        }
         if r.water == Water::None && r.waterless_days.0 == 0.0 {
             c.problem(
                 format!("routes[{i}].water"),

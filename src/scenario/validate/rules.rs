@@ -194,6 +194,9 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         c.share("attrition.animal_hunger_threshold", t);
     }
     c.share("siege.booty_food_share", rules.siege.booty_food_share);
+    if let Some(x) = rules.flood_speed {
+        c.positive("flood_speed", x, 1.0);
+    }
     let seasons = |c: &mut Checker, at: &str, s: &crate::scenario::types::Seasons, hi: f64| {
         for (name, v) in [
             ("spring", s.spring),

@@ -338,14 +338,25 @@ fn the_enemy_dead_are_counted_and_the_states_lose_them() {
         .sum();
     assert!(killed > 0, "the Han killed some of their enemies");
     assert_eq!(r.enemy_killed, killed, "the report counts every enemy dead");
-    // Every state's soldiers fell by what it lost in the field, in sallies and in assaults.
+    let taken: u32 = evs
+        .iter()
+        .filter_map(|e| match e {
+            SimEvent::Battle(b) => Some(b.enemy_captured),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(r.enemy_captured, taken, "and every enemy taken alive");
+    // Every state's soldiers fell by what it lost in the field, in sallies and in assaults:
+    // killed or taken alive.
     let world = app.world_mut();
     let mut q = world.query::<(bevy::prelude::Entity, &OasisState)>();
     for (entity, state) in q.iter(world) {
         let lost: u32 = evs
             .iter()
             .filter_map(|e| match e {
-                SimEvent::Battle(b) if b.state == Some(entity) => Some(b.enemy_killed),
+                SimEvent::Battle(b) if b.state == Some(entity) && b.relief.is_none() => {
+                    Some(b.enemy_killed + b.enemy_captured)
+                }
                 _ => None,
             })
             .sum();
@@ -353,7 +364,7 @@ fn the_enemy_dead_are_counted_and_the_states_lose_them() {
         assert_eq!(
             state.soldiers,
             at_start.soldiers.saturating_sub(lost),
-            "{}: {} soldiers at the start, {lost} killed",
+            "{}: {} soldiers at the start, {lost} killed or taken",
             state.id,
             at_start.soldiers
         );
@@ -363,4 +374,41 @@ fn the_enemy_dead_are_counted_and_the_states_lose_them() {
             state.id
         );
     }
+}
+
+#[test]
+fn the_beaten_are_taken_alive_and_the_wounded_heal_or_die() {
+    // Wang Shensheng's column, beaten at Yucheng: "a few escaped" [S123]; some of the rest were
+    // taken alive. The main army's wounded after its fights weaken it for a while.
+    let s = second();
+    let (mut taken, mut wounded, mut enemy_taken) = (0, 0, 0);
+    for seed in 0..20 {
+        let app = run(&s, seed);
+        for e in events(&app) {
+            if let SimEvent::Battle(b) = e {
+                if !b.won {
+                    taken += b.captured;
+                    assert_eq!(b.enemy_captured, 0, "only the beaten lose men alive");
+                } else {
+                    assert_eq!(b.captured, 0, "only the beaten lose men alive");
+                    enemy_taken += b.enemy_captured;
+                }
+                wounded += b.wounded;
+                assert!(
+                    b.wounded <= 2 * b.killed + 1,
+                    "at most two wounded for each man killed, as the rules say: {b:?}"
+                );
+            }
+        }
+        let r = report(&app);
+        assert!(
+            r.men.losses.captured <= r.men.losses.combat,
+            "seed {seed}: fewer taken than killed ({:?})",
+            r.men.losses
+        );
+    }
+    assert!(
+        taken > 0 && wounded > 0 && enemy_taken > 0,
+        "{taken} Han and {enemy_taken} enemies taken, {wounded} Han wounded in 20 runs"
+    );
 }

@@ -413,8 +413,27 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
     })
 }
 
-/// A battle's line.
+/// A battle's line, with the wounded and the men taken alive after it where there were any.
 fn battle(names: &Names, b: &Battle) -> String {
+    let line = battle_outcome(names, b);
+    let more: Vec<String> = [
+        (b.wounded, "Han wounded"),
+        (b.captured, "Han taken alive"),
+        (b.enemy_captured, "of the enemy taken alive"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if more.is_empty() {
+        line
+    } else {
+        format!("{line} ({})", more.join(", "))
+    }
+}
+
+/// What a battle came to.
+fn battle_outcome(names: &Names, b: &Battle) -> String {
     let force = names.force(b.force);
     let state = b.state.map_or("", |s| names.state(s));
     let (hk, ek) = (b.killed, b.enemy_killed);

@@ -169,6 +169,8 @@ pub struct CampaignReport {
     pub abandoned_t: f64,
     /// Enemy men killed in every battle, sally, assault and relief.
     pub enemy_killed: u32,
+    /// Enemy men taken alive in them.
+    pub enemy_captured: u32,
     /// Han prestige at the end.
     pub prestige: f64,
     /// What happened, day by day.
@@ -353,6 +355,7 @@ pub fn of(world: &World) -> CampaignReport {
         sieges,
         abandoned_t: (abandoned * 10.0).round() / 10.0,
         enemy_killed: records::enemy_killed(log),
+        enemy_captured: records::enemy_captured(log),
         prestige: (world.resource::<Prestige>().0 * 1000.0).round() / 1000.0,
         chronicle,
     }

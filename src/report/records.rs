@@ -196,6 +196,16 @@ pub fn enemy_killed(log: &[Logged]) -> u32 {
         .fold(0u32, u32::saturating_add)
 }
 
+/// Enemy men taken alive in every fight of the campaign.
+pub fn enemy_captured(log: &[Logged]) -> u32 {
+    log.iter()
+        .filter_map(|l| match &l.event {
+            SimEvent::Battle(b) => Some(b.enemy_captured),
+            _ => None,
+        })
+        .fold(0u32, u32::saturating_add)
+}
+
 /// Every siege, in the order they ended.
 pub fn sieges(world: &World, log: &[Logged]) -> Vec<SiegeRecord> {
     log.iter()

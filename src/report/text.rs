@@ -117,7 +117,14 @@ pub fn render_text(r: &CampaignReport) -> String {
         "          disease {:>6}  desertion {:>4}  combat {:>9}",
         l.disease, l.desertion, l.combat
     );
-    let _ = writeln!(s, "  enemy killed {:>8}", r.enemy_killed);
+    if l.captured > 0 {
+        let _ = writeln!(s, "          taken alive {:>2}", l.captured);
+    }
+    let _ = writeln!(
+        s,
+        "  enemy killed {:>8}  taken alive {:>6}",
+        r.enemy_killed, r.enemy_captured
+    );
     let _ = writeln!(
         s,
         "\nAnimals        set out   gained     end  hunger  thirst exposure combat slaughtered"

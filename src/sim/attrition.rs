@@ -113,6 +113,12 @@ pub fn apply_losses(
         condition.nourishment += a.nourishment_memory * (today.men_fed - condition.nourishment);
         condition.dry_days =
             dry_days_after(condition.dry_days, today.men_watered, a.thirst_recovery);
+        // The wounded heal over the rules' wound days, and some die of their wounds meanwhile.
+        let b = &rules.battle;
+        let wound_days = b.wound_days.max(1.0);
+        let of_wounds =
+            condition.wounded.clamp(0.0, 1.0) * b.wound_deaths.clamp(0.0, 1.0) / wound_days;
+        condition.wounded = (condition.wounded * (1.0 - 1.0 / wound_days)).max(0.0);
         let n = condition.nourishment;
         let rates = [
             thirst_death_rate(a.man_thirst_days, a.thirst_rate, condition.dry_days),
@@ -123,8 +129,9 @@ pub fn apply_losses(
                 + a.desertion_hunger * (1.0 - today.men_fed)
                 + a.desertion_morale * (1.0 - condition.morale)
                 + straggle,
+            of_wounds,
         ];
-        let mut lost = [0u32; 5];
+        let mut lost = [0u32; 6];
         for (i, rate) in rates.iter().enumerate() {
             let alive = column.men.total();
             lost[i] = remove_men(
@@ -138,7 +145,8 @@ pub fn apply_losses(
             exposure: lost[2],
             disease: lost[3],
             desertion: lost[4],
-            combat: 0,
+            combat: lost[5],
+            captured: 0,
         };
         ledger.men_lost.add(&today_lost);
         let day_total = today_lost.total();

@@ -11,7 +11,11 @@
 //!
 //! **Losses.** The loser loses `loser_losses · √(winner / loser)` of its men and the winner
 //! `winner_losses · √(loser / winner)`, each capped at `max_losses`: an army that is badly
-//! outnumbered is cut to pieces, one that wins easily loses few. Horses die with their riders.
+//! outnumbered is cut to pieces, one that wins easily loses few. Of the loser's losses,
+//! `captured_share` are taken alive (Han soldiers only in the open: an assault thrown back from the walls
+//! leaves its dead, not prisoners); the rest, and all the winner's, are killed. Each side has
+//! `wounded_per_killed` wounded for each man killed, who live: a wounded Han soldier does not
+//! fight until he heals (see `attrition`). Horses are lost with their riders.
 
 use rand::rngs::ChaCha8Rng;
 
@@ -67,21 +71,67 @@ pub fn loss_shares(rules: &BattleRules, winner: f64, loser: f64) -> (f64, f64) {
     )
 }
 
-/// Kills `share` of a force's men in battle, and their horses with the horsemen among them.
-pub fn kill_men(force: &mut Fighter, share: f64) -> u32 {
+/// A side's losses in one fight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Casualties {
+    /// Killed.
+    pub killed: u32,
+    /// Taken alive by the other side.
+    pub captured: u32,
+    /// Wounded, who live.
+    pub wounded: u32,
+}
+
+impl Casualties {
+    /// `lost` men of a side, split by the rules into killed and taken alive (only a beaten side
+    /// loses men alive), with the wounded beside them.
+    pub fn of(rules: &BattleRules, lost: u32, beaten: bool) -> Casualties {
+        let captured = if beaten {
+            (f64::from(lost) * rules.captured_share.clamp(0.0, 1.0)).round() as u32
+        } else {
+            0
+        };
+        let killed = lost - captured.min(lost);
+        Casualties {
+            killed,
+            captured: captured.min(lost),
+            wounded: (f64::from(killed) * rules.wounded_per_killed.max(0.0)).round() as u32,
+        }
+    }
+
+    /// The men gone from the ranks for good: killed and taken.
+    pub fn gone(&self) -> u32 {
+        self.killed.saturating_add(self.captured)
+    }
+}
+
+/// Takes a Han force's `losses` out of its ranks (and the horses of the horsemen among them),
+/// records them, and counts its wounded.
+pub fn take_losses(rules: &BattleRules, force: &mut Fighter, losses: Casualties) -> Casualties {
     let men = force.column.men.total();
     if men == 0 {
-        return 0;
+        return Casualties::default();
     }
-    let killed = (f64::from(men) * share.clamp(0.0, 1.0)).round() as u32;
     let cavalry_share = f64::from(force.column.men.cavalry) / f64::from(men);
-    let killed = remove_men(&mut force.column.men, killed);
+    let killed = remove_men(&mut force.column.men, losses.killed);
+    let captured = remove_men(&mut force.column.men, losses.captured);
     force.ledger.men_lost.combat += killed;
-    let horses =
-        ((f64::from(killed) * cavalry_share).round() as u32).min(force.column.animals.horses);
+    force.ledger.men_lost.captured += captured;
+    let horses = ((f64::from(killed + captured) * cavalry_share).round() as u32)
+        .min(force.column.animals.horses);
     force.column.animals.horses -= horses;
     force.ledger.animals_lost.horses.combat += horses;
-    killed
+    let left = force.column.men.total();
+    let wounded = Casualties::of(rules, killed, false).wounded.min(left);
+    if left > 0 {
+        let before = force.condition.wounded.clamp(0.0, 1.0) * f64::from(left);
+        force.condition.wounded = ((before + f64::from(wounded)) / f64::from(left)).min(1.0);
+    }
+    Casualties {
+        killed,
+        captured,
+        wounded,
+    }
 }
 
 /// How a battle went.
@@ -89,10 +139,10 @@ pub fn kill_men(force: &mut Fighter, share: f64) -> u32 {
 pub struct BattleResult {
     /// Whether the Han force won.
     pub han_won: bool,
-    /// Han men killed.
-    pub han_killed: u32,
-    /// Enemy men killed.
-    pub enemy_killed: u32,
+    /// The Han force's losses.
+    pub han: Casualties,
+    /// The enemy's losses.
+    pub enemy: Casualties,
 }
 
 /// The enemy in a battle.
@@ -122,6 +172,7 @@ pub fn fight(
 ) -> BattleResult {
     let enemy_men = enemy.men;
     let enemy_cavalry = enemy.cavalry;
+    let enemy_wall = enemy.wall;
     let han = han_strength(
         rules,
         force.column,
@@ -148,7 +199,16 @@ pub fn fight(
         (han_share, enemy_share)
     };
     let committed = committed.clamp(0.0, 1.0);
-    let han_killed = kill_men(force, han_share * committed);
+    let han_lost = (f64::from(force.column.men.total()) * (han_share * committed).clamp(0.0, 1.0))
+        .round() as u32;
+    // Men are taken alive in a rout in the open, or when a city is stormed; an assault thrown
+    // back from the walls leaves its dead, not prisoners.
+    let in_the_open = enemy_wall <= 0.0;
+    let han = take_losses(
+        rules,
+        force,
+        Casualties::of(rules, han_lost, !han_won && in_the_open),
+    );
     // Morale follows the result, as far as the force was engaged. Only a battle the whole force
     // fought and lost counts as a defeat (for a plan's retreat rule); a sally or an assault does not.
     let morale = &mut force.condition.morale;
@@ -160,11 +220,11 @@ pub fn fight(
     } else {
         *morale = (*morale + rules.defeat_morale * committed / 2.0).min(1.0);
     }
-    let enemy_killed = (f64::from(enemy_men) * enemy_share).round() as u32;
+    let enemy_lost = ((f64::from(enemy_men) * enemy_share).round() as u32).min(enemy_men);
     BattleResult {
         han_won,
-        han_killed,
-        enemy_killed: enemy_killed.min(enemy_men),
+        han,
+        enemy: Casualties::of(rules, enemy_lost, han_won),
     }
 }
 
@@ -185,6 +245,10 @@ mod tests {
             relief_dare_ratio: 0.8,
             fitness_floor: 0.4,
             morale_floor: 0.5,
+            captured_share: 0.4,
+            wounded_per_killed: 2.0,
+            wound_days: 30.0,
+            wound_deaths: 0.1,
         }
     }
 
@@ -212,5 +276,21 @@ mod tests {
             1.0,
         );
         assert_eq!(capped, 0.5);
+    }
+
+    #[test]
+    fn only_the_beaten_lose_men_alive() {
+        let r = rules();
+        let beaten = Casualties::of(&r, 1000, true);
+        assert_eq!(
+            (beaten.killed, beaten.captured, beaten.wounded),
+            (600, 400, 1200)
+        );
+        let winner = Casualties::of(&r, 100, false);
+        assert_eq!(
+            (winner.killed, winner.captured, winner.wounded),
+            (100, 0, 200)
+        );
+        assert_eq!(beaten.gone(), 1000);
     }
 }

@@ -363,7 +363,7 @@ pub fn answer_requests(
                             1.0,
                             &mut rng.combat,
                         );
-                        state.lose(result.enemy_killed);
+                        state.lose(result.enemy.gone());
                         if result.han_won {
                             state.relation = Relation::Submitted;
                             change_prestige(&mut prestige, d.prestige_for_victory, &mut events);
@@ -372,16 +372,13 @@ pub fn answer_requests(
                             state.remember(Remembered::BeatTheHan, day);
                             change_prestige(&mut prestige, -d.prestige_for_defeat, &mut events);
                         }
-                        events.write(SimEvent::Battle(Battle {
-                            kind: BattleKind::StateAttack,
-                            force: me,
-                            state: Some(target),
-                            relief: None,
-                            enemy_men: 0,
-                            won: result.han_won,
-                            killed: result.han_killed,
-                            enemy_killed: result.enemy_killed,
-                        }));
+                        events.write(SimEvent::Battle(Battle::of(
+                            BattleKind::StateAttack,
+                            me,
+                            (Some(target), None),
+                            0,
+                            &result,
+                        )));
                     }
                 }
             }

@@ -128,6 +128,8 @@ pub struct Condition {
     pub fatigue: f64,
     /// Whether its grain or water has fallen below a few days (for the warning).
     pub short: bool,
+    /// The share of its men who are wounded, 0..1: they march and eat but do not fight.
+    pub wounded: f64,
 }
 
 impl Condition {
@@ -145,7 +147,9 @@ pub fn strength(rules: &BattleRules, column: &Column, condition: &Condition) -> 
 
 /// The share of their strength the men keep in their condition and mood.
 pub fn condition_weight(rules: &BattleRules, condition: &Condition) -> f64 {
-    weigh(rules.fitness_floor, condition.fitness()) * weigh(rules.morale_floor, condition.morale)
+    weigh(rules.fitness_floor, condition.fitness())
+        * weigh(rules.morale_floor, condition.morale)
+        * (1.0 - condition.wounded.clamp(0.0, 1.0))
 }
 
 /// What a force is doing.

@@ -21,13 +21,15 @@ pub struct MenLosses {
     pub disease: u32,
     /// Ran away.
     pub desertion: u32,
-    /// Killed in battle.
+    /// Killed in battle, or dead of wounds.
     pub combat: u32,
+    /// Taken alive by the enemy.
+    pub captured: u32,
 }
 
 impl MenLosses {
-    /// The losses in the order hunger, thirst, exposure, disease, desertion, combat.
-    pub fn by_cause(&self) -> [u32; 6] {
+    /// The losses in the order hunger, thirst, exposure, disease, desertion, combat, captured.
+    pub fn by_cause(&self) -> [u32; 7] {
         [
             self.hunger,
             self.thirst,
@@ -35,6 +37,7 @@ impl MenLosses {
             self.disease,
             self.desertion,
             self.combat,
+            self.captured,
         ]
     }
 
@@ -53,6 +56,7 @@ impl MenLosses {
         self.disease = self.disease.saturating_add(other.disease);
         self.desertion = self.desertion.saturating_add(other.desertion);
         self.combat = self.combat.saturating_add(other.combat);
+        self.captured = self.captured.saturating_add(other.captured);
     }
 }
 

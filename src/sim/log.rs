@@ -79,8 +79,43 @@ pub struct Battle {
     pub won: bool,
     /// The force's men killed.
     pub killed: u32,
+    /// The force's men taken alive by the enemy.
+    pub captured: u32,
+    /// The force's men wounded (who live).
+    pub wounded: u32,
     /// Enemy men killed.
     pub enemy_killed: u32,
+    /// Enemy men taken alive.
+    pub enemy_captured: u32,
+    /// Enemy men wounded (who live).
+    pub enemy_wounded: u32,
+}
+
+impl Battle {
+    /// The battle `kind` that `force` fought against `enemy_men` of a `state` or a `relief`,
+    /// as `result` says it went.
+    pub fn of(
+        kind: BattleKind,
+        force: Entity,
+        (state, relief): (Option<Entity>, Option<EffectRef>),
+        enemy_men: u32,
+        result: &super::battle::BattleResult,
+    ) -> Battle {
+        Battle {
+            kind,
+            force,
+            state,
+            relief,
+            enemy_men,
+            won: result.han_won,
+            killed: result.han.killed,
+            captured: result.han.captured,
+            wounded: result.han.wounded,
+            enemy_killed: result.enemy.killed,
+            enemy_captured: result.enemy.captured,
+            enemy_wounded: result.enemy.wounded,
+        }
+    }
 }
 
 /// How a siege ended.

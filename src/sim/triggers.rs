@@ -233,16 +233,13 @@ pub fn run_events(
             morale: 1.0,
         };
         let r = battle::fight(b, &mut force.fighter(), false, enemy, 1.0, &mut rng.combat);
-        let fought = SimEvent::Battle(Battle {
-            kind: BattleKind::Relief,
-            force: force.entity,
-            state: Some(entity),
-            relief: Some(relief.effect),
-            enemy_men: relief.men,
-            won: r.han_won,
-            killed: r.han_killed,
-            enemy_killed: r.enemy_killed,
-        });
+        let fought = SimEvent::Battle(Battle::of(
+            BattleKind::Relief,
+            force.entity,
+            (Some(entity), Some(relief.effect)),
+            relief.men,
+            &r,
+        ));
         if r.han_won {
             state.defender_morale -= rules.siege.breach_morale;
             events.write(fought);

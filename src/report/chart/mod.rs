@@ -52,7 +52,7 @@ struct Day {
     fodder_t: f64,
     water_m3: f64,
     /// Men lost so far, by cause (in the order of [`CAUSES`]).
-    lost: [f64; 6],
+    lost: [f64; 7],
 }
 
 /// The campaign day by day, summed over the forces.
@@ -79,13 +79,14 @@ fn by_day(record: &DailyRecord) -> Vec<Day> {
 }
 
 /// The colour of each cause of loss on the bands.
-const CAUSE_COLOURS: [RGBColor; 6] = [
+const CAUSE_COLOURS: [RGBColor; 7] = [
     RGBColor(214, 120, 20),  // hunger
     RGBColor(40, 170, 200),  // thirst
     RGBColor(60, 80, 200),   // exposure
     RGBColor(60, 150, 60),   // disease
     RGBColor(120, 120, 120), // desertion
     RGBColor(20, 20, 20),    // combat
+    RGBColor(170, 40, 120),  // captured
 ];
 
 /// The key to a panel's series, in its upper right corner.

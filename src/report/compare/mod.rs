@@ -42,7 +42,7 @@ pub struct RunFigures {
     /// Horses home.
     pub horses_home: u32,
     /// Men lost to hunger, thirst, exposure, disease, desertion, combat.
-    pub losses: [u32; 6],
+    pub losses: [u32; 7],
     /// The main army's first arrival at each place: name, men, horses.
     pub arrivals: Vec<(String, u32, u32)>,
     /// Each calibration band's measure in this run (none where the band does not count it).
@@ -50,13 +50,14 @@ pub struct RunFigures {
 }
 
 /// The causes of loss, in the order of [`RunFigures::losses`] and `MenLosses::by_cause`.
-pub const CAUSES: [&str; 6] = [
+pub const CAUSES: [&str; 7] = [
     Cause::Hunger.name(),
     Cause::Thirst.name(),
     Cause::Exposure.name(),
     Cause::Disease.name(),
     Cause::Desertion.name(),
     Cause::Combat.name(),
+    Cause::Captured.name(),
 ];
 
 /// Reads a run of `s` off its report; `objective` is the objective's place name.

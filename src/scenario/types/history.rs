@@ -61,19 +61,22 @@ pub enum Cause {
     Disease,
     /// Ran away.
     Desertion,
-    /// Killed in battle.
+    /// Killed in battle, or dead of wounds.
     Combat,
+    /// Taken alive by the enemy.
+    Captured,
 }
 
 impl Cause {
     /// Every cause, in the reports' order.
-    pub const ALL: [Cause; 6] = [
+    pub const ALL: [Cause; 7] = [
         Cause::Hunger,
         Cause::Thirst,
         Cause::Exposure,
         Cause::Disease,
         Cause::Desertion,
         Cause::Combat,
+        Cause::Captured,
     ];
 
     /// Its name in reports.
@@ -85,6 +88,7 @@ impl Cause {
             Cause::Disease => "disease",
             Cause::Desertion => "desertion",
             Cause::Combat => "combat",
+            Cause::Captured => "capture",
         }
     }
 }

@@ -436,6 +436,21 @@ pub struct BattleRules {
     pub fitness_floor: f64,
     /// The share of their strength the men keep at no morale at all.
     pub morale_floor: f64,
+    /// Of a beaten side's losses, the share taken alive (captured, or surrendered in the rout)
+    /// rather than killed (optional, 0).
+    #[serde(default)]
+    pub captured_share: f64,
+    /// Men wounded for each man killed, on either side (optional, 0). A wounded man marches and
+    /// eats but does not fight until he heals.
+    #[serde(default)]
+    pub wounded_per_killed: f64,
+    /// Days a wound takes to heal (optional, 30).
+    #[serde(default = "wound_days")]
+    pub wound_days: f64,
+    /// Share of the wounded who die of their wounds while they heal, counted as killed in
+    /// battle (optional, 0).
+    #[serde(default)]
+    pub wound_deaths: f64,
 }
 
 /// The rules of the model: rations, loads, speeds, and what drives losses.
@@ -552,4 +567,8 @@ pub struct CommanderRules {
 
 fn one() -> u32 {
     1
+}
+
+fn wound_days() -> f64 {
+    30.0
 }

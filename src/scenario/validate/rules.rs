@@ -337,9 +337,18 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         ("defeat_morale", b.defeat_morale),
         ("fitness_floor", b.fitness_floor),
         ("morale_floor", b.morale_floor),
+        ("captured_share", b.captured_share),
+        ("wound_deaths", b.wound_deaths),
     ] {
         c.share(format!("battle.{name}"), v);
     }
+    c.within(
+        "battle.wounded_per_killed",
+        b.wounded_per_killed,
+        0.0,
+        100.0,
+    );
+    c.positive("battle.wound_days", b.wound_days, 3650.0);
     c.positive("battle.steepness", b.steepness, 100.0);
     c.positive("battle.cavalry_strength", b.cavalry_strength, 100.0);
     c.within("battle.wall_factor", b.wall_factor, 0.0, 100.0);

@@ -145,6 +145,7 @@ pub fn merge(from: &mut ForceMutItem, into: &mut ForceMutItem) {
         c.morale = (c.morale * a + d.morale * b) / (a + b);
         c.dry_days = (c.dry_days * a + d.dry_days * b) / (a + b);
         c.fatigue = (c.fatigue * a + d.fatigue * b) / (a + b);
+        c.wounded = (c.wounded * a + d.wounded * b) / (a + b);
     }
     into.column.carts = into.column.carts.saturating_add(from.column.carts);
     from.column.carts = 0;

@@ -42,7 +42,7 @@ pub(super) fn siege_day(
                 s.sally_exposed,
                 &mut rng.combat,
             );
-            state.lose(r.enemy_killed);
+            state.lose(r.enemy.gone());
             if r.han_won {
                 state.defender_morale -= s.breach_morale / 4.0;
             } else {
@@ -84,7 +84,7 @@ pub(super) fn siege_day(
             s.assault_share,
             &mut rng.combat,
         );
-        state.lose(r.enemy_killed);
+        state.lose(r.enemy.gone());
         if r.han_won {
             if state.outer_breached || state.walls.inner <= 0.0 {
                 ctx.battle(BattleKind::Assault { stormed: true }, me, entity, 0, &r);

@@ -75,7 +75,7 @@ pub(super) fn storm(
         committed,
         &mut rng.combat,
     );
-    state.lose(r.enemy_killed);
+    state.lose(r.enemy.gone());
     ctx.battle(BattleKind::Storm, force.entity, entity, 0, &r);
     if r.han_won {
         take_city(ctx, force, state, entity);
@@ -108,7 +108,7 @@ pub(super) fn field_battle(
         1.0,
         &mut rng.combat,
     );
-    state.lose(r.enemy_killed);
+    state.lose(r.enemy.gone());
     ctx.battle(BattleKind::Field, force.entity, entity, 0, &r);
     if r.han_won {
         state.defender_morale -= ctx.rules.siege.breach_morale;

@@ -122,16 +122,13 @@ impl Ctx<'_, '_, '_> {
         enemy_men: u32,
         r: &battle::BattleResult,
     ) {
-        self.tell(SimEvent::Battle(Battle {
+        self.tell(SimEvent::Battle(Battle::of(
             kind,
             force,
-            state: Some(state),
-            relief: None,
+            (Some(state), None),
             enemy_men,
-            won: r.han_won,
-            killed: r.han_killed,
-            enemy_killed: r.enemy_killed,
-        }));
+            r,
+        )));
     }
 
     pub(super) fn ended(

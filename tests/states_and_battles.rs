@@ -412,3 +412,34 @@ fn the_beaten_are_taken_alive_and_the_wounded_heal_or_die() {
         "{taken} Han and {enemy_taken} enemies taken, {wounded} Han wounded in 20 runs"
     );
 }
+
+#[test]
+fn captives_are_fed_or_let_go_and_none_go_missing() {
+    // Every enemy taken alive is either still held at the end or was let go on a day there
+    // was no grain for him; while held, captives eat the grain the men leave.
+    let s = second();
+    let mut freed_in_all = 0;
+    for seed in 0..10 {
+        let app = run(&s, seed);
+        let r = report(&app);
+        let freed: u32 = events(&app)
+            .iter()
+            .filter_map(|e| match e {
+                SimEvent::CaptivesFreed { count, .. } => Some(*count),
+                _ => None,
+            })
+            .sum();
+        freed_in_all += freed;
+        assert_eq!(
+            r.enemy_captured,
+            r.captives + freed,
+            "seed {seed}: {} taken, {} held at the end, {freed} let go",
+            r.enemy_captured,
+            r.captives
+        );
+    }
+    assert!(
+        freed_in_all > 0,
+        "some captives were let go for want of grain"
+    );
+}

@@ -98,6 +98,10 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             animals.donkeys,
             animals.camels
         ),
+        E::CaptivesFreed { force, count } => format!(
+            "{} lets {count} captives go: there is no grain for them",
+            f(*force)
+        ),
         E::Snowbound { force, to } => format!(
             "snow closes the road to {}: {} waits for it to open",
             names.place(*to),

@@ -171,6 +171,8 @@ pub struct CampaignReport {
     pub enemy_killed: u32,
     /// Enemy men taken alive in them.
     pub enemy_captured: u32,
+    /// Captives still held at the end (the rest were let go when there was no grain for them).
+    pub captives: u32,
     /// Han prestige at the end.
     pub prestige: f64,
     /// What happened, day by day.
@@ -206,7 +208,9 @@ pub fn of(world: &World) -> CampaignReport {
     let mut abandoned = 0.0;
     let mut superior = 0;
     let mut spent = 0.0;
+    let mut captives = 0u32;
     for (_, column, location, _, ledger) in &forces {
+        captives = captives.saturating_add(column.captives);
         superior += ledger.superior_horses_gained;
         spent += ledger.cash_spent;
         men_start += ledger.men_start;
@@ -356,6 +360,7 @@ pub fn of(world: &World) -> CampaignReport {
         abandoned_t: (abandoned * 10.0).round() / 10.0,
         enemy_killed: records::enemy_killed(log),
         enemy_captured: records::enemy_captured(log),
+        captives,
         prestige: (world.resource::<Prestige>().0 * 1000.0).round() / 1000.0,
         chronicle,
     }

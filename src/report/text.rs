@@ -122,8 +122,8 @@ pub fn render_text(r: &CampaignReport) -> String {
     }
     let _ = writeln!(
         s,
-        "  enemy killed {:>8}  taken alive {:>6}",
-        r.enemy_killed, r.enemy_captured
+        "  enemy killed {:>8}  taken alive {:>6}  captives held at the end {}",
+        r.enemy_killed, r.enemy_captured, r.captives
     );
     let _ = writeln!(
         s,

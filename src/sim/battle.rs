@@ -221,10 +221,13 @@ pub fn fight(
         *morale = (*morale + rules.defeat_morale * committed / 2.0).min(1.0);
     }
     let enemy_lost = ((f64::from(enemy_men) * enemy_share).round() as u32).min(enemy_men);
+    let enemy = Casualties::of(rules, enemy_lost, han_won);
+    // The men taken alive go with the victors, who must feed them.
+    force.column.captives = force.column.captives.saturating_add(enemy.captured);
     BattleResult {
         han_won,
         han,
-        enemy: Casualties::of(rules, enemy_lost, han_won),
+        enemy,
     }
 }
 

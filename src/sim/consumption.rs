@@ -112,6 +112,20 @@ pub fn eat_and_drink(
             });
         }
         today.men_fed = share(eaten, men_grain) * (1.0 - condition.corruption);
+        // The captives eat what grain the men leave, and those there is none for are let go.
+        if column.captives > 0 {
+            let want = f64::from(column.captives) * rules.rations.man.grain_kg.0;
+            let fed = share(take(&mut stores.grain.0, want), want);
+            let kept = (f64::from(column.captives) * fed).floor() as u32;
+            let freed = column.captives - kept.min(column.captives);
+            if freed > 0 {
+                column.captives -= freed;
+                events.write(SimEvent::CaptivesFreed {
+                    force: entity,
+                    count: freed,
+                });
+            }
+        }
         stores.meat.0 *= 1.0 - rules.meat_spoilage;
 
         // Feed for the animals: grazing, then carried fodder, then (horses) grain.

@@ -56,6 +56,9 @@ pub struct Column {
     pub drink: DrinkFirst,
     /// Days of water to carry from each source (0: the next leg's dry stretch and a day).
     pub water_days: u32,
+    /// Enemies taken alive and kept: they eat what grain the men leave, and are let go when
+    /// there is none for them.
+    pub captives: u32,
 }
 
 impl Column {

@@ -217,6 +217,13 @@ pub enum SimEvent {
         /// Where the road leads.
         to: Entity,
     },
+    /// A force lets captives go: it has no grain for them.
+    CaptivesFreed {
+        /// The force.
+        force: Entity,
+        /// How many.
+        count: u32,
+    },
     /// A force reaches a place.
     Arrived {
         /// The force.

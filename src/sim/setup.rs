@@ -212,6 +212,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 pace: f.pace,
                 drink: f.drink,
                 water_days: 0,
+                captives: 0,
             },
             stores,
             condition: Condition {
@@ -234,6 +235,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                         pace: f.pace,
                         drink: f.drink,
                         water_days: 0,
+                        captives: 0,
                     },
                     &stores,
                 ),

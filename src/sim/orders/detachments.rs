@@ -119,6 +119,7 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
             pace: force.column.pace,
             drink: force.column.drink,
             water_days: force.column.water_days,
+            captives: 0,
         },
         stores,
         condition: *force.condition,
@@ -149,6 +150,8 @@ pub fn merge(from: &mut ForceMutItem, into: &mut ForceMutItem) {
     }
     into.column.carts = into.column.carts.saturating_add(from.column.carts);
     from.column.carts = 0;
+    into.column.captives = into.column.captives.saturating_add(from.column.captives);
+    from.column.captives = 0;
     let men = from.column.men.total();
     into.column.men.infantry = into
         .column

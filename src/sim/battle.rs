@@ -17,10 +17,12 @@
 //! `wounded_per_killed` wounded for each man killed, who live: a wounded Han soldier does not
 //! fight until he heals (see `attrition`). Horses are lost with their riders.
 
+use bevy::prelude::Entity;
 use rand::rngs::ChaCha8Rng;
 
 use super::attrition::remove_men;
 use super::force::{Fighter, Retinue};
+use super::log::{Battle, BattleKind, EffectRef, SimEvent};
 use super::random::{chance, ln, logistic};
 use crate::scenario::types::BattleRules;
 
@@ -143,6 +145,33 @@ pub struct BattleResult {
     pub han: Casualties,
     /// The enemy's losses.
     pub enemy: Casualties,
+}
+
+impl BattleResult {
+    /// The event of the battle `kind` that `force` fought against `enemy_men` of a `state` or a
+    /// `relief`, as it went.
+    pub fn event(
+        &self,
+        kind: BattleKind,
+        force: Entity,
+        (state, relief): (Option<Entity>, Option<EffectRef>),
+        enemy_men: u32,
+    ) -> SimEvent {
+        SimEvent::Battle(Battle {
+            kind,
+            force,
+            state,
+            relief,
+            enemy_men,
+            won: self.han_won,
+            killed: self.han.killed,
+            captured: self.han.captured,
+            wounded: self.han.wounded,
+            enemy_killed: self.enemy.killed,
+            enemy_captured: self.enemy.captured,
+            enemy_wounded: self.enemy.wounded,
+        })
+    }
 }
 
 /// The enemy in a battle.

@@ -41,7 +41,7 @@ use super::battle;
 use super::calendar::Calendar;
 use super::campaign::Prestige;
 use super::force::{ForceMut, ForceMutItem, Stores};
-use super::log::{Answer, Battle, BattleKind, SimEvent};
+use super::log::{Answer, BattleKind, SimEvent};
 use super::prestige::change_prestige;
 use super::random::{SimRng, ln, logistic, uniform};
 use super::state::{OasisState, Relation, Remembered};
@@ -372,13 +372,12 @@ pub fn answer_requests(
                             state.remember(Remembered::BeatTheHan, day);
                             change_prestige(&mut prestige, -d.prestige_for_defeat, &mut events);
                         }
-                        events.write(SimEvent::Battle(Battle::of(
+                        events.write(result.event(
                             BattleKind::StateAttack,
                             me,
                             (Some(target), None),
                             0,
-                            &result,
-                        )));
+                        ));
                     }
                 }
             }

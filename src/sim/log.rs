@@ -91,33 +91,6 @@ pub struct Battle {
     pub enemy_wounded: u32,
 }
 
-impl Battle {
-    /// The battle `kind` that `force` fought against `enemy_men` of a `state` or a `relief`,
-    /// as `result` says it went.
-    pub fn of(
-        kind: BattleKind,
-        force: Entity,
-        (state, relief): (Option<Entity>, Option<EffectRef>),
-        enemy_men: u32,
-        result: &super::battle::BattleResult,
-    ) -> Battle {
-        Battle {
-            kind,
-            force,
-            state,
-            relief,
-            enemy_men,
-            won: result.han_won,
-            killed: result.han.killed,
-            captured: result.han.captured,
-            wounded: result.han.wounded,
-            enemy_killed: result.enemy.killed,
-            enemy_captured: result.enemy.captured,
-            enemy_wounded: result.enemy.wounded,
-        }
-    }
-}
-
 /// How a siege ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -14,7 +14,7 @@ use super::battle;
 use super::calendar::Calendar;
 use super::campaign::Prestige;
 use super::force::{Activity, Allies, ForceMut};
-use super::log::{Battle, BattleKind, EffectRef, SiegeEnd, SimEvent};
+use super::log::{BattleKind, EffectRef, SiegeEnd, SimEvent};
 use super::map::MapIndex;
 use super::prestige::change_prestige;
 use super::random::SimRng;
@@ -233,13 +233,12 @@ pub fn run_events(
             morale: 1.0,
         };
         let r = battle::fight(b, &mut force.fighter(), false, enemy, 1.0, &mut rng.combat);
-        let fought = SimEvent::Battle(Battle::of(
+        let fought = r.event(
             BattleKind::Relief,
             force.entity,
             (Some(entity), Some(relief.effect)),
             relief.men,
-            &r,
-        ));
+        );
         if r.han_won {
             state.defender_morale -= rules.siege.breach_morale;
             events.write(fought);

@@ -107,11 +107,11 @@ pub struct RouteDef {
     /// Seasons in which snow closes it: a column waits at its end until it opens (a column
     /// already on it goes on).
     #[serde(default)]
-    pub closed_in: Vec<super::rules::Season>,
+    pub closed_in: Vec<super::season::Season>,
     /// Seasons in which the rivers it fords are in flood: a column on it goes at the rules'
     /// `flood_speed` times its pace.
     #[serde(default)]
-    pub flooded_in: Vec<super::rules::Season>,
+    pub flooded_in: Vec<super::season::Season>,
 }
 
 /// A city's walls: 0 is an open town, 1 a mud wall, 2 or more a strong one.

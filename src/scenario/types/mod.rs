@@ -2,7 +2,7 @@
 //!
 //! Every struct denies unknown fields, so a misspelt field is an error that names the valid ones.
 //! The modding guide (`scenarios/MODDING.md`) documents each field. One file per kind of file:
-//! [`map`], [`rules`], [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`] and [`history`]) [`overlay`], and the game's [`menu`].
+//! [`map`], [`rules`] (with its [`season`]s), [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`] and [`history`]) [`overlay`], and the game's [`menu`].
 
 pub mod army;
 pub mod campaign;
@@ -13,6 +13,7 @@ pub mod menu;
 pub mod overlay;
 pub mod plan;
 pub mod rules;
+pub mod season;
 
 pub use army::*;
 pub use campaign::*;
@@ -23,3 +24,4 @@ pub use menu::*;
 pub use overlay::*;
 pub use plan::*;
 pub use rules::*;
+pub use season::*;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::map::{Terrain, Water};
+use super::season::Seasons;
 use crate::scenario::units::{Kg, Km, Litres, Tonnes};
 
 /// A value for each kind of animal.
@@ -195,20 +196,6 @@ pub struct AttritionRules {
     pub morale_memory: f64,
 }
 
-/// A value for each season (months 1-3 spring, 4-6 summer, 7-9 autumn, 10-12 winter).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Seasons {
-    /// Spring.
-    pub spring: f64,
-    /// Summer.
-    pub summer: f64,
-    /// Autumn.
-    pub autumn: f64,
-    /// Winter.
-    pub winter: f64,
-}
-
 /// The country about a place: what its men find there, and how it grows back.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -224,54 +211,6 @@ pub struct ForageRules {
     /// How fast pasture and wild food grow back in each season (1: a place's `grazing_t` a day,
     /// and its wild food over `regrowth_days`).
     pub growth_by_season: Seasons,
-}
-
-/// The season of the year (30-day months: 1-3 spring, 4-6 summer, 7-9 autumn, 10-12 winter).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Season {
-    /// Months 1-3.
-    Spring,
-    /// Months 4-6.
-    Summer,
-    /// Months 7-9.
-    Autumn,
-    /// Months 10-12.
-    Winter,
-}
-
-impl Season {
-    /// The season of a month (1..=12).
-    pub fn of_month(month: u32) -> Season {
-        match month {
-            1..=3 => Season::Spring,
-            4..=6 => Season::Summer,
-            7..=9 => Season::Autumn,
-            _ => Season::Winter,
-        }
-    }
-
-    /// Its name in lower case.
-    pub fn word(self) -> &'static str {
-        match self {
-            Season::Spring => "spring",
-            Season::Summer => "summer",
-            Season::Autumn => "autumn",
-            Season::Winter => "winter",
-        }
-    }
-}
-
-impl Seasons {
-    /// The value for `season`.
-    pub fn get(&self, season: Season) -> f64 {
-        match season {
-            Season::Spring => self.spring,
-            Season::Summer => self.summer,
-            Season::Autumn => self.autumn,
-            Season::Winter => self.winter,
-        }
-    }
 }
 
 /// How states answer a force (see `src/sim/diplomacy.rs` and the modding guide for the rule).

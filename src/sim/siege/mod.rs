@@ -33,7 +33,7 @@ use super::battle;
 use super::calendar::Calendar;
 use super::campaign::{CampaignStatus, Prestige};
 use super::force::{Activity, ForceMut};
-use super::log::{Battle, BattleKind, SiegeEnd, SimEvent};
+use super::log::{BattleKind, SiegeEnd, SimEvent};
 use super::prestige::change_prestige;
 use super::random::SimRng;
 use super::state::OasisState;
@@ -122,13 +122,7 @@ impl Ctx<'_, '_, '_> {
         enemy_men: u32,
         r: &battle::BattleResult,
     ) {
-        self.tell(SimEvent::Battle(Battle::of(
-            kind,
-            force,
-            (Some(state), None),
-            enemy_men,
-            r,
-        )));
+        self.tell(r.event(kind, force, (Some(state), None), enemy_men));
     }
 
     pub(super) fn ended(

@@ -11,9 +11,12 @@ use crate::sim::calendar::Calendar;
 use crate::sim::campaign::Outcome;
 use crate::sim::force::{Because, Force};
 use crate::sim::log::Answer;
-use crate::sim::log::{Battle, BattleKind, EffectRef, Logged, SiegeEnd, SimEvent};
+use crate::sim::log::{EffectRef, Logged, SiegeEnd, SimEvent};
 use crate::sim::map::Place;
 use crate::sim::state::OasisState;
+
+mod battle;
+use battle::battle;
 
 /// A line of the campaign's chronicle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -415,80 +418,6 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
         | E::OrderGiven { .. }
         | E::OrderRefused { .. } => return None,
     })
-}
-
-/// A battle's line, with the wounded and the men taken alive after it where there were any.
-fn battle(names: &Names, b: &Battle) -> String {
-    let line = battle_outcome(names, b);
-    let more: Vec<String> = [
-        (b.wounded, "Han wounded"),
-        (b.captured, "Han taken alive"),
-        (b.enemy_captured, "of the enemy taken alive"),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
-    .collect();
-    if more.is_empty() {
-        line
-    } else {
-        format!("{line} ({})", more.join(", "))
-    }
-}
-
-/// What a battle came to.
-fn battle_outcome(names: &Names, b: &Battle) -> String {
-    let force = names.force(b.force);
-    let state = b.state.map_or("", |s| names.state(s));
-    let (hk, ek) = (b.killed, b.enemy_killed);
-    match (b.kind, b.won) {
-        (BattleKind::StateAttack, true) => format!(
-            "{state} attacks {force} and is beaten ({ek} of its men and {hk} Han killed); it submits"
-        ),
-        (BattleKind::StateAttack, false) => {
-            format!("{state} falls on {force} at dawn and routs it: {hk} men killed")
-        }
-        (BattleKind::Sally, won) => {
-            let how = if won {
-                "are driven back"
-            } else {
-                "break into the siege lines"
-            };
-            format!(
-                "{} men sally from {state} and {how}: {hk} Han and {ek} defenders killed",
-                b.enemy_men
-            )
-        }
-        (BattleKind::Assault { stormed: true }, _) => {
-            format!("{force} storms the inner city of {state}: {hk} Han killed")
-        }
-        (BattleKind::Assault { stormed: false }, true) => format!(
-            "{force} breaches the outer wall of {state} ({hk} Han and {ek} defenders killed); the defenders hold the inner city"
-        ),
-        (BattleKind::Assault { stormed: false }, false) => {
-            format!("The assault on {state} is thrown back: {hk} Han killed")
-        }
-        (BattleKind::Storm, true) => format!("{force} storms {state} at a cost of {hk} men"),
-        (BattleKind::Storm, false) => format!("{force} is beaten at {state}: {hk} men killed"),
-        (BattleKind::Field, true) => format!(
-            "{state}'s army comes out to meet {force} and is beaten: {ek} of its men and {hk} Han killed; it withdraws behind its walls"
-        ),
-        (BattleKind::Field, false) => {
-            format!("{force} is beaten in the field by {state}: {hk} men killed")
-        }
-        (BattleKind::Relief, won) => {
-            let relief = b.relief.map_or("", |r| names.party(r));
-            if won {
-                format!(
-                    "{relief} attacks the siege lines and is beaten off: {ek} of its men and {hk} Han killed"
-                )
-            } else {
-                format!(
-                    "{relief} routs {force} before {state}: {hk} men killed; the siege is lifted"
-                )
-            }
-        }
-    }
 }
 
 /// The second line some events are told in: word of a broken promise spreading.

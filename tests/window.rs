@@ -130,6 +130,8 @@ fn from_the_menu_a_game_is_played_with_buttons_and_the_expeditions_compared() {
         "click End turn",
         "click Ask for food",
         "expect ask",
+        "click Share the water",
+        "expect share the water",
         "click End turn",
         "shot orders",
         "click Menu",
@@ -177,11 +179,18 @@ fn an_edited_scenario_reloads_and_a_broken_edit_shows_its_error() {
     let campaign = scenarios.join("second_expedition_102bc.ron");
     let good = std::fs::read_to_string(&campaign).unwrap();
     let shots = dir.to_string_lossy().into_owned();
+    // The banner names the line of the edit below.
+    let line = good
+        .lines()
+        .position(|l| l.contains("morale: 0.7,"))
+        .expect("the army's morale")
+        + 1;
+    let banner = format!("banner second_expedition_102bc.ron:{line}:");
     let script = [
         "march yumen_pass",
         "end",
         "until reload-failed",
-        "banner second_expedition_102bc.ron:26:",
+        &banner,
         "shot broken",
         "until reloaded",
         "expect reloaded",

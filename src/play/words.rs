@@ -8,7 +8,7 @@ use super::{Given, Order, Refused, Stop};
 use crate::scenario::types::{DetachSize, PlanStep};
 use crate::sim::map::MapIndex;
 use crate::sim::map::Route;
-use crate::sim::orders::words::{drink_word, pace_word};
+use crate::sim::orders::words::{drink_phrase, pace_word};
 use crate::sim::orders::{Refusal, StateVerb};
 
 /// A short description of a queued step.
@@ -17,7 +17,7 @@ pub fn step(step: &PlanStep) -> String {
         PlanStep::March(to) => format!("march to {to}"),
         PlanStep::Rest(d) => format!("rest {}", days(*d)),
         PlanStep::Pace(p) => format!("march at the {} pace", pace_word(*p)),
-        PlanStep::Drink(d) => format!("{} drink first", drink_word(*d)),
+        PlanStep::Drink(d) => drink_phrase(*d).to_string(),
         PlanStep::CarryWater(0) => "carry water for the next leg".to_string(),
         PlanStep::CarryWater(n) => format!("carry {} of water", days(*n)),
         PlanStep::Request => "ask the state for supplies".to_string(),

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
-use crate::scenario::types::{DrinkFirst, Effect, Pace};
+use crate::scenario::types::{Effect, Pace};
 use crate::sim::ActiveScenario;
 use crate::sim::calendar::Calendar;
 use crate::sim::campaign::Outcome;
@@ -13,6 +13,7 @@ use crate::sim::force::{Because, Force};
 use crate::sim::log::Answer;
 use crate::sim::log::{EffectRef, Logged, SiegeEnd, SimEvent};
 use crate::sim::map::Place;
+use crate::sim::orders::words::drink_phrase;
 use crate::sim::state::OasisState;
 
 mod battle;
@@ -146,15 +147,7 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
                 Pace::Forced => "a forced march",
             }
         ),
-        E::DrinkSet { force, first } => format!(
-            "{}: {}",
-            f(*force),
-            match first {
-                DrinkFirst::Men => "the men drink first",
-                DrinkFirst::Animals => "the animals drink first",
-                DrinkFirst::Shared => "men and animals share the water",
-            }
-        ),
+        E::DrinkSet { force, first } => format!("{}: {}", f(*force), drink_phrase(*first)),
         E::WaterLoadSet { force, days: 0 } => {
             format!("{} carries water for the next leg's dry stretch", f(*force))
         }

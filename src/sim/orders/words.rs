@@ -59,6 +59,15 @@ pub fn drink_word(first: DrinkFirst) -> &'static str {
     }
 }
 
+/// Who drinks first, told in words ("the men drink first").
+pub fn drink_phrase(first: DrinkFirst) -> &'static str {
+    match first {
+        DrinkFirst::Men => "the men drink first",
+        DrinkFirst::Animals => "the animals drink first",
+        DrinkFirst::Shared => "men and animals share the water",
+    }
+}
+
 /// A name as a word: bare where it can be, else in double quotes.
 pub fn quoted(name: &str) -> String {
     let bare = !name.is_empty()

@@ -308,6 +308,7 @@ pub fn of(world: &World) -> CampaignReport {
         .rev()
         .find(|s| &s.target == objective_id)
         .cloned();
+    let (enemy_killed, enemy_captured) = records::enemy_losses(log);
     CampaignReport {
         scenario: scenario.campaign.name.clone(),
         seed,
@@ -358,8 +359,8 @@ pub fn of(world: &World) -> CampaignReport {
         siege,
         sieges,
         abandoned_t: (abandoned * 10.0).round() / 10.0,
-        enemy_killed: records::enemy_killed(log),
-        enemy_captured: records::enemy_captured(log),
+        enemy_killed,
+        enemy_captured,
         captives,
         prestige: (world.resource::<Prestige>().0 * 1000.0).round() / 1000.0,
         chronicle,

@@ -186,24 +186,16 @@ pub fn states(world: &World, log: &[Logged]) -> Vec<StateEvent> {
         .collect()
 }
 
-/// Enemy men killed in every fight of the campaign.
-pub fn enemy_killed(log: &[Logged]) -> u32 {
+/// Enemy men killed, and taken alive, in every fight of the campaign.
+pub fn enemy_losses(log: &[Logged]) -> (u32, u32) {
     log.iter()
         .filter_map(|l| match &l.event {
-            SimEvent::Battle(b) => Some(b.enemy_killed),
+            SimEvent::Battle(b) => Some((b.enemy_killed, b.enemy_captured)),
             _ => None,
         })
-        .fold(0u32, u32::saturating_add)
-}
-
-/// Enemy men taken alive in every fight of the campaign.
-pub fn enemy_captured(log: &[Logged]) -> u32 {
-    log.iter()
-        .filter_map(|l| match &l.event {
-            SimEvent::Battle(b) => Some(b.enemy_captured),
-            _ => None,
+        .fold((0u32, 0u32), |(k, c), (bk, bc)| {
+            (k.saturating_add(bk), c.saturating_add(bc))
         })
-        .fold(0u32, u32::saturating_add)
 }
 
 /// Every siege, in the order they ended.

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 use bevy::prelude::*;
 
-use crate::scenario::logistics::{daily_need, water_yield};
+use crate::scenario::logistics::water_yield;
 use crate::scenario::types::{DetachSize, PlanStep, Rules, Season};
 use crate::sim::calendar::Calendar;
 use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
@@ -95,17 +95,9 @@ fn echelons(
     season: Season,
     fitness: f64,
 ) -> (u32, u32) {
-    let heat = rules.attrition.water_by_season.get(season);
     let most = rules.commander.echelons.max(1);
     let (yield_per_day, _) = water_yield(rules, route.water);
-    let need = daily_need(
-        rules,
-        column.men.total(),
-        column.men.cavalry,
-        &column.animals,
-    )
-    .in_heat(heat)
-    .water();
+    let need = column.need_in(rules, season).water();
     if most == 1 || yield_per_day.0 <= 0.0 || need <= yield_per_day {
         return (1, 0);
     }

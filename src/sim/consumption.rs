@@ -8,7 +8,7 @@ use super::ActiveScenario;
 use super::force::{Column, Condition, Ledger, Standing, Stores, Today};
 use super::log::SimEvent;
 use super::map::{Place, Route};
-use crate::scenario::logistics::{animals_for_meat, daily_need};
+use crate::scenario::logistics::animals_for_meat;
 use crate::scenario::types::{AnimalKind, DrinkFirst, PerAnimal};
 use crate::scenario::units::Kg;
 
@@ -46,14 +46,12 @@ pub fn eat_and_drink(
 ) {
     let rules = &scenario.0.rules;
     let meq = rules.meat_grain_equivalent;
-    let heat = rules.attrition.water_by_season.get(calendar.season());
     for (entity, mut column, mut stores, condition, standing, mut today, mut ledger) in &mut forces
     {
         if standing.merged {
             continue;
         }
-        let men = column.men.total();
-        let need = daily_need(rules, men, column.men.cavalry, &column.animals).in_heat(heat);
+        let need = column.need_in(rules, calendar.season());
         let men_water = need.men_water.0;
         let men_grain = need.men_grain.0;
 

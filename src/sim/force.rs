@@ -17,7 +17,7 @@ pub use super::ledger::{AnimalLosses, Ledger, MenLosses, Visit};
 use super::map::Location;
 use crate::scenario::logistics::{self, weigh};
 use crate::scenario::types::{
-    BattleRules, DrinkFirst, MenDef, Pace, PerAnimal, PlanStep, Rules, Terrain,
+    BattleRules, DrinkFirst, MenDef, Pace, PerAnimal, PlanStep, Rules, Season, Terrain,
 };
 use crate::scenario::units::{Kg, Km, Litres};
 
@@ -62,6 +62,13 @@ pub struct Column {
 }
 
 impl Column {
+    /// What its men and animals need in a day of `season` (the rules' rations, the water scaled
+    /// by the season's `water_by_season`).
+    pub fn need_in(&self, rules: &Rules, season: Season) -> logistics::DailyNeed {
+        logistics::daily_need(rules, self.men.total(), self.men.cavalry, &self.animals)
+            .in_heat(rules.attrition.water_by_season.get(season))
+    }
+
     /// What it can carry (see [`logistics::capacity`]).
     pub fn capacity(&self, rules: &Rules) -> Kg {
         logistics::capacity(rules, &self.men, &self.animals, self.carts)

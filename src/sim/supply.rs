@@ -10,7 +10,7 @@ use super::country::{Demand, Demands, Spot};
 use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores, Today};
 use super::map::{Location, MapIndex, Place, Route};
 use super::state::OasisState;
-use crate::scenario::logistics::{daily_need, terrain_rule, water_yield};
+use crate::scenario::logistics::{terrain_rule, water_yield};
 use crate::scenario::types::{PlanStep, Water};
 use crate::scenario::units::{Kg, Litres};
 
@@ -68,16 +68,7 @@ pub fn gather_supplies(
             }),
         }
     };
-    let heat = rules.attrition.water_by_season.get(calendar.season());
-    let need_of = |column: &Column| {
-        daily_need(
-            rules,
-            column.men.total(),
-            column.men.cavalry,
-            &column.animals,
-        )
-        .in_heat(heat)
-    };
+    let need_of = |column: &Column| column.need_in(rules, calendar.season());
     let mut demands = Demands::default();
     // Towns under siege: their gates are shut, whatever they answered.
     let mut besieged = std::collections::BTreeSet::new();

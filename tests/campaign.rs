@@ -123,9 +123,12 @@ fn the_second_expedition_reaches_dayuan_far_stronger_than_the_first() {
         let (second, _) = play(SECOND, seed);
         // The first expedition's furthest Dayuan city is Yucheng; the second reaches the royal city.
         let first_men = men_arriving(&first, &["Yucheng", "Guishan"]);
-        let second_men = men_arriving(&second, &["Guishan"]);
+        // Every 102 BC column that reaches the royal city counts (they meet there).
+        let second_men = second
+            .men_at_objective
+            .unwrap_or_else(|| men_arriving(&second, &["Guishan"]));
         // The Shiji: "no more than a few thousand" reached Yucheng in 104 BC, 30,000 the royal
-        // city in 102 BC. The model brings ≈8,600 to Yucheng (its men eat their pack animals).
+        // city in 102 BC. The model brings ≈10,000 to Yucheng (its men eat their pack animals).
         assert!(
             second_men * 2 > 5 * first_men.max(1),
             "seed {seed}: 102 BC reaches Dayuan with {second_men} men, 104 BC with {first_men}"
@@ -150,4 +153,36 @@ fn the_report_lists_the_route_with_dates_and_men() {
     assert_eq!(r.horses.start, 30_000);
     let total = r.men.losses.total();
     assert_eq!(r.men.start, r.men.end + total);
+}
+
+#[test]
+fn every_column_that_reaches_the_royal_city_counts_among_those_who_arrived() {
+    // The 102 BC columns take the northern and southern roads and meet at the royal city: the
+    // Shiji's 30,000 who arrived are all of them, not the first column in.
+    let won: Vec<CampaignReport> = (1..=6)
+        .map(|seed| play(SECOND, seed).0)
+        .filter(|r| r.objective_taken_day.is_some())
+        .collect();
+    assert!(!won.is_empty(), "some of six runs take the city");
+    for r in won {
+        let first_in = r
+            .places
+            .iter()
+            .find(|p| p.name.starts_with("Guishan"))
+            .expect("the army reaches the royal city")
+            .men;
+        let arrived = r.men_at_objective.expect("men reached the city");
+        assert!(
+            arrived > first_in + 3_000,
+            "seed {}: {arrived} arrived in all, the main army brought {first_in}",
+            r.seed
+        );
+        let share = f64::from(arrived) / f64::from(r.men.start);
+        assert!(
+            (0.4..=0.6).contains(&share),
+            "seed {}: {:.0}% of the army reached the city",
+            r.seed,
+            100.0 * share
+        );
+    }
 }

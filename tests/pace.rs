@@ -122,3 +122,88 @@ fn carts_set_the_pace_of_the_column_that_has_them() {
         "carts arrive on day {carts}, pack oxen on day {pack}"
     );
 }
+
+/// The force's km along the road it is on, each day for `days` days (`None` while at a place),
+/// with the place it set out from.
+fn km_each_day(s: &heavenly_horses::scenario::Scenario, days: u32) -> Vec<Option<(String, f64)>> {
+    use heavenly_horses::sim::map::{Location, Place};
+    let mut app = runner::app(s, 1, Commander::Historical);
+    let world = app.world_mut();
+    let mut out = Vec::new();
+    for _ in 0..days {
+        sim::advance_day(world);
+        let loc = *world
+            .query::<&Location>()
+            .iter(world)
+            .next()
+            .expect("the force is on the map");
+        out.push(match loc {
+            Location::OnRoute { from, km, .. } => {
+                Some((world.get::<Place>(from).unwrap().id.clone(), km.0))
+            }
+            Location::At(_) => None,
+        });
+    }
+    out
+}
+
+/// Km along the road out of `from` on the first day the force is on it.
+fn first_day_out(track: &[Option<(String, f64)>], from: &str) -> f64 {
+    track
+        .iter()
+        .flatten()
+        .find(|(f, _)| f == from)
+        .map(|(_, km)| *km)
+        .unwrap_or_else(|| panic!("the force set out from {from}"))
+}
+
+#[test]
+fn a_column_passing_through_a_place_keeps_the_rest_of_its_days_march() {
+    // Dunhuang to the Yumen Pass is 85 km, not a whole number of days: the column reaches the
+    // pass with part of a day's march left, and goes on with it if it does not stop there.
+    let through = vec![
+        PlanStep::March("yumen_pass".into()),
+        PlanStep::March("loulan".into()),
+    ];
+    let stopping = vec![
+        PlanStep::March("yumen_pass".into()),
+        PlanStep::Rest(1),
+        PlanStep::March("loulan".into()),
+    ];
+    let s = |plan| with_force(second(), "dunhuang", 2_000, 40.0, 0, false, plan);
+    let on = first_day_out(&km_each_day(&s(through), 12), "yumen_pass");
+    let halted = first_day_out(&km_each_day(&s(stopping), 12), "yumen_pass");
+    assert!(
+        on > halted + 3.0,
+        "first day out of the pass: {on:.1} km passing through, {halted:.1} km after a halt"
+    );
+}
+
+#[test]
+fn a_day_spent_asking_at_a_town_rests_the_animals() {
+    // The column reaches Loulan, asks for food there a day, and marches on: its next rest day
+    // comes a full `rest_every_days` of marching later, not sooner for the days before Loulan.
+    let plan = vec![
+        PlanStep::March("loulan".into()),
+        PlanStep::Request,
+        PlanStep::March("weili".into()),
+    ];
+    let s = with_force(second(), "yumen_pass", 2_000, 60.0, 0, false, plan);
+    let every = s.rules.rest_every_days;
+    let track = km_each_day(&s, 60);
+    let out: Vec<f64> = track
+        .iter()
+        .flatten()
+        .filter(|(f, _)| f == "loulan")
+        .map(|(_, km)| *km)
+        .collect();
+    let marched_before_rest = out
+        .windows(2)
+        .position(|w| w[1] <= w[0])
+        .expect("a rest day on the road to Weili")
+        + 1;
+    assert_eq!(
+        marched_before_rest, every as usize,
+        "days marched out of Loulan before the first rest: {out:?}"
+    );
+}

@@ -196,7 +196,11 @@ fn a_truncated_file_gets_a_syntax_error_not_a_panic() {
     let dir = scratch("truncated");
     let path = dir.join("second_expedition_102bc.ron");
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let half = (0..=text.len() / 2)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    fs::write(&path, &text[..half]).unwrap();
     let err = Scenario::load(&path).unwrap_err().to_string();
     assert!(err.contains("second_expedition_102bc.ron:"), "{err}");
     let _ = fs::remove_dir_all(dir);
@@ -238,8 +242,8 @@ fn detachments_are_checked_like_the_army() {
     edit(&path, "size: Share(0.3)", "size: Share(1.5)");
     edit(
         &path,
-        "            March(\"shule\"),\n            Join(\"Li Guangli's army\"),",
-        "            March(\"shule\"),\n            Join(\"Li Guangli's armee\"),",
+        "            March(\"osh\"),\n            March(\"guishan\"),\n            Join(\"Li Guangli's army\"),",
+        "            March(\"osh\"),\n            March(\"guishan\"),\n            Join(\"Li Guangli's armee\"),",
     );
     let err = Scenario::load(&path).unwrap_err().to_string();
     assert!(

@@ -148,13 +148,9 @@ pub fn measure(m: &Measure, r: &CampaignReport) -> Option<f64> {
         Measure::HorsesObtained => u(r.horses.obtained),
         Measure::SubmissionPercent => submission_share(r),
         Measure::MenAtObjectivePercent => {
-            // The main army's last arrival before the objective fell.
-            let fell = r.objective_taken_day?;
-            r.places
-                .iter()
-                .take_while(|p| p.day <= fell)
-                .last()
-                .map_or(0.0, |p| 100.0 * u(p.men) / u(r.men.start))
+            // Every column that reached the city before it fell.
+            r.objective_taken_day?;
+            100.0 * u(r.men_at_objective.unwrap_or(0)) / u(r.men.start.max(1))
         }
         Measure::MenAtFurthest => men_at_turn(r),
         Measure::ObjectiveSiegeDays => u(r.siege.as_ref()?.days),

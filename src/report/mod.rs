@@ -10,6 +10,7 @@ pub mod text;
 use bevy::prelude::*;
 use serde::Serialize;
 
+use crate::scenario::Scenario;
 use crate::scenario::types::{AnimalKind, PerAnimal};
 use crate::scenario::units::Kg;
 use crate::sim::force::{AnimalLosses, Column, Force, Ledger, MenLosses, Standing};
@@ -143,6 +144,10 @@ pub struct CampaignReport {
     pub date: String,
     /// The day the objective fell, if it did.
     pub objective_taken_day: Option<u32>,
+    /// Men who reached the objective's city before it fell (or by the end, if it stood): every
+    /// column counted on its first arrival there, so columns that meet at the city all count.
+    /// `null` if none reached it.
+    pub men_at_objective: Option<u32>,
     /// Men.
     pub men: MenReport,
     /// Horses.
@@ -177,6 +182,28 @@ pub struct CampaignReport {
     pub prestige: f64,
     /// What happened, day by day.
     pub chronicle: Vec<ChronicleEntry>,
+}
+
+/// Men of `forces` who reached the objective's city by day `by` (the end, if `None`): each
+/// column on its first arrival there.
+fn men_reaching(
+    scenario: &Scenario,
+    forces: &[(&Force, &Column, &Location, &Standing, &Ledger)],
+    by: Option<u32>,
+) -> Option<u32> {
+    let capture = &scenario.campaign.objective.capture;
+    let place = &scenario.map.states.iter().find(|s| &s.id == capture)?.place;
+    let arrivals: Vec<u32> = forces
+        .iter()
+        .filter_map(|(.., ledger)| {
+            ledger
+                .visits
+                .iter()
+                .find(|v| &v.id == place && by.is_none_or(|day| v.day <= day))
+                .map(|v| v.men)
+        })
+        .collect();
+    (!arrivals.is_empty()).then(|| arrivals.iter().sum())
 }
 
 /// Builds the report from the world's state.
@@ -303,6 +330,7 @@ pub fn of(world: &World) -> CampaignReport {
         })
         .collect();
     let objective_id = &scenario.campaign.objective.capture;
+    let men_at_objective = men_reaching(scenario, &forces, status.objective_taken);
     let siege = sieges
         .iter()
         .rev()
@@ -319,6 +347,7 @@ pub fn of(world: &World) -> CampaignReport {
         days: calendar.day + 1,
         date: calendar.describe(),
         objective_taken_day: status.objective_taken,
+        men_at_objective,
         men: MenReport {
             start: men_start,
             end: men_end,

@@ -131,8 +131,11 @@ pub struct Condition {
     pub dry_days: f64,
     /// Days each animal kind has gone short of water.
     pub animal_dry_days: PerAnimal<f64>,
-    /// Days marched since the last rest.
+    /// Days marched since the last rest (any day it does not march rests the animals).
     pub marched_since_rest: u32,
+    /// The part of the last day's march left when it reached a place: a column that marches
+    /// on the next day without stopping goes that much further (it only passed through).
+    pub march_left: Km,
     /// The men's weariness from forced marches, 0..1: it slows the march and weakens them in a
     /// fight, and passes with rest.
     pub fatigue: f64,

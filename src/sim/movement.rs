@@ -1,5 +1,6 @@
 //! Columns march along routes at their slowest element's pace, slowed by terrain and hunger,
-//! with a rest day after so many days on the road.
+//! with a rest day after so many days on the road. Any day a column does not march rests its
+//! animals; a column that only passes through a place carries the rest of its day's march on.
 
 use bevy::prelude::*;
 
@@ -9,6 +10,7 @@ use super::force::{Activity, Column, Condition, Ledger, Standing, Stores, Today,
 use super::log::SimEvent;
 use super::map::{Location, MapIndex, Place, Route};
 use crate::scenario::types::Pace;
+use crate::scenario::units::Km;
 
 /// Moves every marching force, and counts down rest days.
 pub fn march(
@@ -53,7 +55,7 @@ pub fn march(
         };
         match *activity {
             Activity::Resting { days_left } => {
-                condition.marched_since_rest = 0;
+                rest(&mut condition);
                 *activity = if days_left > 1 {
                     Activity::Resting {
                         days_left: days_left - 1,
@@ -63,7 +65,7 @@ pub fn march(
                 };
             }
             Activity::Waiting { on, days_left } => {
-                condition.marched_since_rest = 0;
+                rest(&mut condition);
                 *activity = if days_left > 1 {
                     Activity::Waiting {
                         on,
@@ -74,10 +76,10 @@ pub fn march(
                 };
             }
             Activity::Joining { .. } => {
-                condition.marched_since_rest = 0;
+                rest(&mut condition);
             }
             Activity::Snowbound { to } => {
-                condition.marched_since_rest = 0;
+                rest(&mut condition);
                 let open = match *location {
                     Location::At(here) => index
                         .route_between(here, to)
@@ -100,7 +102,7 @@ pub fn march(
                     };
                     // Snow has closed the road: the column waits here until it opens.
                     if routes.get(route).is_ok_and(|r| r.closed(calendar.season())) {
-                        condition.marched_since_rest = 0;
+                        rest(&mut condition);
                         *activity = Activity::Snowbound { to };
                         events.write(SimEvent::Snowbound { force: entity, to });
                         continue;
@@ -109,7 +111,12 @@ pub fn march(
                         route,
                         from: here,
                         to,
-                        km: Default::default(),
+                        // Today's march goes on from yesterday's, unless today is a rest day.
+                        km: if condition.marched_since_rest >= rules.rest_every_days {
+                            Km::ZERO
+                        } else {
+                            std::mem::take(&mut condition.march_left)
+                        },
                     };
                 }
                 let Location::OnRoute {
@@ -126,7 +133,7 @@ pub fn march(
                 };
                 today.terrain = Some(r.terrain);
                 if condition.marched_since_rest >= rules.rest_every_days {
-                    condition.marched_since_rest = 0;
+                    rest(&mut condition);
                     continue;
                 }
                 let speed = column.pace_on(rules, r.terrain, condition.fitness())
@@ -136,6 +143,7 @@ pub fn march(
                 today.forced = column.pace == Pace::Forced && rules.forced_march.is_some();
                 let km = km + speed;
                 if km >= r.length {
+                    condition.march_left = km - r.length;
                     *location = Location::At(to);
                     *activity = Activity::Idle;
                     let (id, name) = places.get(to).map_or((String::new(), String::new()), |p| {
@@ -165,7 +173,16 @@ pub fn march(
                     };
                 }
             }
-            _ => {}
+            // A day at a place asking, giving, fighting or besieging is a day the animals
+            // carry no loads on the road: it rests them as a rest day does.
+            _ => rest(&mut condition),
         }
     }
+}
+
+/// A day without marching: the animals rest, and a column that stopped has no part of
+/// yesterday's march left to carry on with.
+fn rest(condition: &mut Condition) {
+    condition.marched_since_rest = 0;
+    condition.march_left = Km::ZERO;
 }

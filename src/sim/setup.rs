@@ -224,6 +224,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 dry_days: 0.0,
                 animal_dry_days: Default::default(),
                 marched_since_rest: 0,
+                march_left: crate::scenario::units::Km::ZERO,
                 fatigue: 0.0,
                 wounded: 0.0,
                 short: super::record::is_short(

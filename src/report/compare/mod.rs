@@ -31,7 +31,7 @@ pub struct RunFigures {
     pub days: u32,
     /// The day the objective fell.
     pub objective_day: Option<u32>,
-    /// Men of the main army on its first arrival at the objective.
+    /// Men of every column that reached the objective's city (before it fell, if it did).
     pub men_at_objective: Option<u32>,
     /// Days of the last siege of the objective.
     pub siege_days: Option<u32>,
@@ -61,7 +61,7 @@ pub const CAUSES: [&str; 7] = [
 ];
 
 /// Reads a run of `s` off its report; `objective` is the objective's place name.
-pub fn figures(s: &Scenario, r: &CampaignReport, objective: &str) -> RunFigures {
+pub fn figures(s: &Scenario, r: &CampaignReport, _objective: &str) -> RunFigures {
     let mut arrivals: Vec<(String, u32, u32)> = Vec::new();
     for p in &r.places {
         if !arrivals.iter().any(|a| a.0 == p.name) {
@@ -73,7 +73,7 @@ pub fn figures(s: &Scenario, r: &CampaignReport, objective: &str) -> RunFigures 
         outcome: r.outcome.clone(),
         days: r.days,
         objective_day: r.objective_taken_day,
-        men_at_objective: arrivals.iter().find(|a| a.0 == objective).map(|a| a.1),
+        men_at_objective: r.men_at_objective,
         siege_days: r.siege.as_ref().map(|s| s.days),
         horses_obtained: r.horses.obtained,
         men_home: r.men.returned,

@@ -110,8 +110,8 @@ pub enum Measure {
     HorsesObtained,
     /// Requests answered by submission, % of the requests answered.
     SubmissionPercent,
-    /// Men of the main army at its last arrival before the objective fell, % of those who set
-    /// out (runs where it fell).
+    /// Men of every column that reached the objective's city before it fell (each on its first
+    /// arrival, so columns that meet there all count), % of those who set out (runs where it fell).
     MenAtObjectivePercent,
     /// Men of the main army on arrival at the furthest place it reached before it first came back
     /// to a place it had passed.

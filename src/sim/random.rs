@@ -60,8 +60,9 @@ pub fn logistic(x: f64) -> f64 {
     1.0 / (1.0 + exp(-x))
 }
 
-/// A draw of how many of `n` trials succeed with chance `p` each: exact for small counts, a
-/// normal approximation (Irwin–Hall) for large ones. Never more than `n`.
+/// A draw of how many of `n` trials succeed with chance `p` each, from at most two uniform
+/// draws: exact (by inversion of its distribution, one draw) while the mean is under 30, a
+/// normal approximation (Box–Muller, two draws) above. Never more than `n`.
 pub fn binomial(rng: &mut ChaCha8Rng, n: u32, p: f64) -> u32 {
     if n == 0 || p <= 0.0 {
         return 0;
@@ -69,23 +70,24 @@ pub fn binomial(rng: &mut ChaCha8Rng, n: u32, p: f64) -> u32 {
     if p >= 1.0 {
         return n;
     }
-    if n <= 64 {
-        return (0..n).filter(|_| chance(rng, p)).count() as u32;
-    }
     let mean = f64::from(n) * p;
-    if mean < 20.0 {
-        // Poisson by inversion: close to the binomial where p is small.
-        let limit = exp(-mean);
+    if mean < 30.0 {
+        // Walk the distribution from 0 until the draw is used up: P(0) = (1 − p)^n, and
+        // P(k + 1) = P(k) · (n − k)/(k + 1) · p/(1 − p).
+        let odds = p / (1.0 - p);
+        let mut mass = exp(f64::from(n) * libm::log1p(-p));
+        let mut left = uniform(rng);
         let mut k = 0u32;
-        let mut product = uniform(rng);
-        while product > limit && k < n {
+        while left >= mass && k < n && mass > 0.0 {
+            left -= mass;
+            mass *= odds * f64::from(n - k) / f64::from(k + 1);
             k += 1;
-            product *= uniform(rng);
         }
         return k;
     }
     let sd = (mean * (1.0 - p)).sqrt();
-    let normal: f64 = (0..12).map(|_| uniform(rng)).sum::<f64>() - 6.0;
+    let radius = (-2.0 * ln(1.0 - uniform(rng))).sqrt();
+    let normal = radius * libm::cos(std::f64::consts::TAU * uniform(rng));
     (mean + sd * normal).round().clamp(0.0, f64::from(n)) as u32
 }
 
@@ -114,7 +116,14 @@ mod tests {
     #[test]
     fn binomial_draws_stay_in_range_and_centre_on_the_mean() {
         let mut rng = SimRng::new(7).attrition;
-        for &(n, p) in &[(10u32, 0.5), (1000, 0.01), (60_000, 0.003), (60_000, 0.4)] {
+        for &(n, p) in &[
+            (10u32, 0.5),
+            (40, 0.9),
+            (1000, 0.01),
+            (60_000, 0.0002),
+            (60_000, 0.003),
+            (60_000, 0.4),
+        ] {
             let draws: Vec<u32> = (0..400).map(|_| binomial(&mut rng, n, p)).collect();
             assert!(draws.iter().all(|&d| d <= n));
             let mean = draws.iter().map(|&d| f64::from(d)).sum::<f64>() / 400.0;
@@ -122,6 +131,16 @@ mod tests {
             assert!(
                 (mean - expected).abs() < 0.1 * expected + 1.0,
                 "n={n} p={p}: {mean} vs {expected}"
+            );
+            let var = draws
+                .iter()
+                .map(|&d| (f64::from(d) - mean) * (f64::from(d) - mean))
+                .sum::<f64>()
+                / 399.0;
+            let expected_var = expected * (1.0 - p);
+            assert!(
+                (var / expected_var - 1.0).abs() < 0.3,
+                "n={n} p={p}: variance {var} vs {expected_var}"
             );
         }
     }

@@ -26,3 +26,29 @@ pub fn run(scenario: &Scenario, seed: u64, commander: Commander) -> App {
     sim::run_to_end(app.world_mut());
     app
 }
+
+/// Campaigns one after another in one app, as `compare` and the calibration play them: the
+/// schedules are built once, and each run clears the last one's entities and resources
+/// ([`sim::start`]). A run gives the same campaign as [`run`] in an app of its own.
+pub struct Batch {
+    app: App,
+}
+
+impl Default for Batch {
+    fn default() -> Self {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, sim::plugin, crate::ai::plugin));
+        Batch { app }
+    }
+}
+
+impl Batch {
+    /// Plays `scenario` with `seed` under `commander` to its end, and returns the world it
+    /// stands in (until the next run).
+    pub fn run(&mut self, scenario: &Scenario, seed: u64, commander: Commander) -> &mut World {
+        let world = self.app.world_mut();
+        sim::start(world, scenario, seed, commander);
+        sim::run_to_end(world);
+        world
+    }
+}

@@ -186,3 +186,29 @@ fn every_column_that_reaches_the_royal_city_counts_among_those_who_arrived() {
         );
     }
 }
+
+#[test]
+fn campaigns_played_one_after_another_in_one_app_are_the_campaigns_played_alone() {
+    // `compare` and the calibration reuse one app for their runs; each run must be exactly the
+    // run a fresh app plays, whatever ran before it (here the two expeditions in turn).
+    let first = Scenario::load(FIRST).unwrap();
+    let second = Scenario::load(SECOND).unwrap();
+    let mut batch = heavenly_horses::runner::Batch::default();
+    for seed in 0..4 {
+        for (path, s) in [(FIRST, &first), (SECOND, &second)] {
+            for commander in [Commander::Historical, Commander::Ai] {
+                let world = batch.run(s, seed, commander);
+                let reused = serde_json::to_string(&report::of(world)).unwrap();
+                let reused_record = world.resource::<DailyRecord>().0.clone();
+                let mut app = heavenly_horses::runner::run(s, seed, commander);
+                let alone = serde_json::to_string(&report::build(app.world_mut())).unwrap();
+                assert_eq!(reused, alone, "{path} seed {seed} {commander:?}");
+                assert_eq!(
+                    reused_record,
+                    app.world().resource::<DailyRecord>().0,
+                    "{path} seed {seed} {commander:?}: the daily record"
+                );
+            }
+        }
+    }
+}

@@ -136,6 +136,12 @@ pub fn command(
     mut raised: Local<u32>,
     mut give: MessageWriter<GiveOrder>,
 ) {
+    // What it remembers is of this campaign only: one starting (day 0) in the same app, after
+    // another, starts afresh.
+    if calendar.day == 0 {
+        besieged.clear();
+        *raised = 0;
+    }
     if status.objective_taken.is_some() {
         return;
     }

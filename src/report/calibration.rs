@@ -79,11 +79,9 @@ impl std::fmt::Display for Band {
 
 /// Runs the scenario's historical plan once for each seed.
 pub fn run_seeds(scenario: &Scenario, seeds: Range<u64>) -> Vec<CampaignReport> {
+    let mut batch = crate::runner::Batch::default();
     seeds
-        .map(|seed| {
-            let mut app = crate::runner::run(scenario, seed, Commander::Historical);
-            super::build(app.world_mut())
-        })
+        .map(|seed| super::figures_of(batch.run(scenario, seed, Commander::Historical)))
         .collect()
 }
 

@@ -213,6 +213,17 @@ pub fn build(world: &mut World) -> CampaignReport {
 
 /// The report of the campaign in `world` as it stands.
 pub fn of(world: &World) -> CampaignReport {
+    report(world, true)
+}
+
+/// The report's figures without its chronicle (left empty), for the many runs of `compare` and
+/// the calibration, which read the figures only: the chronicle's lines are words built for a
+/// reader.
+pub fn figures_of(world: &World) -> CampaignReport {
+    report(world, false)
+}
+
+fn report(world: &World, with_chronicle: bool) -> CampaignReport {
     let scenario = &world.resource::<ActiveScenario>().0;
     let seed = world.resource::<SimRng>().seed;
     let status = world.resource::<CampaignStatus>().clone();
@@ -316,7 +327,11 @@ pub fn of(world: &World) -> CampaignReport {
     let log = &world.resource::<Chronicle>().0;
     let sieges = records::sieges(world, log);
     let states = records::states(world, log);
-    let chronicle = chronicle::entries(world, log);
+    let chronicle = if with_chronicle {
+        chronicle::entries(world, log)
+    } else {
+        Vec::new()
+    };
     let tribute: Vec<TributeReport> = world
         .try_query::<&OasisState>()
         .map(|mut q| q.iter(world).cloned().collect::<Vec<_>>())

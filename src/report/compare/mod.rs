@@ -130,10 +130,11 @@ pub fn run_many(
             .map(|part| {
                 let objective = &objective;
                 scope.spawn(move || {
+                    let mut batch = crate::runner::Batch::default();
                     part.iter()
                         .map(|&seed| {
-                            let mut app = crate::runner::run(s, seed, commander);
-                            let f = figures(s, &super::build(app.world_mut()), objective);
+                            let world = batch.run(s, seed, commander);
+                            let f = figures(s, &super::figures_of(world), objective);
                             tick();
                             f
                         })

@@ -190,20 +190,19 @@ pub fn check_end(
     if status.ended.is_some() {
         return;
     }
-    let alive: Vec<_> = forces
-        .iter()
-        .filter(|(c, s, ..)| c.men.total() > 0 && !s.merged)
-        .collect();
+    let alive = || {
+        forces
+            .iter()
+            .filter(|(c, s, ..)| c.men.total() > 0 && !s.merged)
+    };
     let home = status.home;
-    let all_home = alive
-        .iter()
-        .all(|(_, standing, activity, location, orders)| {
-            standing.homeward
-                && orders.queued().is_empty()
-                && **activity == Activity::Idle
-                && Some(**location) == home.map(Location::At)
-        });
-    let outcome = if alive.is_empty() {
+    let all_home = alive().all(|(_, standing, activity, location, orders)| {
+        standing.homeward
+            && orders.queued().is_empty()
+            && *activity == Activity::Idle
+            && Some(*location) == home.map(Location::At)
+    });
+    let outcome = if alive().next().is_none() {
         Some(Outcome::Destroyed)
     } else if all_home || calendar.day + 1 >= status.max_days {
         Some(if status.objective_taken.is_some() {

@@ -234,15 +234,18 @@ pub fn merge_columns(mut forces: Query<ForceMut>, mut events: MessageWriter<SimE
         }
     }
     // A force waiting on a column that merged elsewhere or is gone stops waiting.
-    let gone: Vec<Entity> = forces
+    let waiting_on: Vec<(Entity, Entity)> = forces
         .iter()
-        .filter(|f| f.standing.merged || f.standing.homeward || f.column.men.total() == 0)
-        .map(|f| f.entity)
+        .filter_map(|f| match *f.activity {
+            Activity::Waiting { on, .. } => Some((f.entity, on)),
+            _ => None,
+        })
         .collect();
-    for mut force in &mut forces {
-        if let Activity::Waiting { on, .. } = *force.activity
-            && gone.contains(&on)
-        {
+    for (waiter, on) in waiting_on {
+        let gone = forces
+            .get(on)
+            .is_ok_and(|f| f.standing.merged || f.standing.homeward || f.column.men.total() == 0);
+        if gone && let Ok(mut force) = forces.get_mut(waiter) {
             *force.activity = Activity::Idle;
         }
     }

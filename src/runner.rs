@@ -43,6 +43,16 @@ impl Default for Batch {
 }
 
 impl Batch {
+    /// A batch whose runs keep no daily record (their reports are all that is read).
+    pub fn reports_only() -> Self {
+        let mut batch = Batch::default();
+        batch
+            .app
+            .world_mut()
+            .insert_resource(sim::KeepDailyRecord(false));
+        batch
+    }
+
     /// Plays `scenario` with `seed` under `commander` to its end, and returns the world it
     /// stands in (until the next run).
     pub fn run(&mut self, scenario: &Scenario, seed: u64, commander: Commander) -> &mut World {

@@ -194,6 +194,7 @@ fn campaigns_played_one_after_another_in_one_app_are_the_campaigns_played_alone(
     let first = Scenario::load(FIRST).unwrap();
     let second = Scenario::load(SECOND).unwrap();
     let mut batch = heavenly_horses::runner::Batch::default();
+    let mut reports_only = heavenly_horses::runner::Batch::reports_only();
     for seed in 0..4 {
         for (path, s) in [(FIRST, &first), (SECOND, &second)] {
             for commander in [Commander::Historical, Commander::Ai] {
@@ -203,6 +204,13 @@ fn campaigns_played_one_after_another_in_one_app_are_the_campaigns_played_alone(
                 let mut app = heavenly_horses::runner::run(s, seed, commander);
                 let alone = serde_json::to_string(&report::build(app.world_mut())).unwrap();
                 assert_eq!(reused, alone, "{path} seed {seed} {commander:?}");
+                let lean = reports_only.run(s, seed, commander);
+                assert!(lean.resource::<DailyRecord>().0.is_empty());
+                assert_eq!(
+                    serde_json::to_string(&report::of(lean)).unwrap(),
+                    alone,
+                    "{path} seed {seed} {commander:?}: without a daily record"
+                );
                 assert_eq!(
                     reused_record,
                     app.world().resource::<DailyRecord>().0,

@@ -44,7 +44,7 @@ use crate::scenario::Scenario;
 pub use calendar::Calendar;
 pub use campaign::{CampaignStatus, Commander, Outcome, Prestige};
 pub use log::{Chronicle, SimEvent};
-pub use record::DailyRecord;
+pub use record::{DailyRecord, KeepDailyRecord};
 
 /// The schedule that resolves one day of the campaign.
 #[derive(ScheduleLabel, Debug, Clone, PartialEq, Eq, Hash)]
@@ -114,6 +114,7 @@ pub fn plugin(app: &mut App) {
     app.add_message::<SimEvent>();
     app.add_message::<orders::GiveOrder>();
     app.init_resource::<Commander>();
+    app.init_resource::<record::KeepDailyRecord>();
     app.add_systems(
         SimDay,
         (

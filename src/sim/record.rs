@@ -69,6 +69,17 @@ pub struct DayRecord {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DailyRecord(pub Vec<DayRecord>);
 
+/// Whether the daily record is kept (it is, unless whoever runs the campaigns reads only their
+/// reports, as `compare` does for all its runs but the one it charts). It outlives a campaign.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeepDailyRecord(pub bool);
+
+impl Default for KeepDailyRecord {
+    fn default() -> Self {
+        KeepDailyRecord(true)
+    }
+}
+
 fn location_name(location: Location, places: &Query<&Place>) -> String {
     let name = |e: Entity| places.get(e).map_or(String::new(), |p| p.name.clone());
     match location {
@@ -91,8 +102,12 @@ pub fn record_day(
     routes: Query<&Route>,
     places: Query<&Place>,
     calendar: Res<Calendar>,
+    keep: Res<KeepDailyRecord>,
     mut record: ResMut<DailyRecord>,
 ) {
+    if !keep.0 {
+        return;
+    }
     // A force that merged into another has nothing more to record.
     for (force, column, stores, condition, location, standing, ledger) in
         forces.iter().filter(|f| !f.5.merged || calendar.day == 0)

@@ -130,7 +130,7 @@ pub fn run_many(
             .map(|part| {
                 let objective = &objective;
                 scope.spawn(move || {
-                    let mut batch = crate::runner::Batch::default();
+                    let mut batch = crate::runner::Batch::reports_only();
                     part.iter()
                         .map(|&seed| {
                             let world = batch.run(s, seed, commander);

@@ -36,6 +36,8 @@ impl MenDef {
 pub struct Force {
     /// Its name.
     pub name: String,
+    /// Its name again, shared: the daily record names the force every day without copying it.
+    pub label: std::sync::Arc<str>,
     /// The order in which forces were raised: 0 for the first of the scenario, then detachments.
     pub raised: u32,
 }

@@ -16,6 +16,8 @@ pub struct Place {
     pub id: String,
     /// Its name.
     pub name: String,
+    /// Its name again, shared: the daily record names the camp every day without copying it.
+    pub label: std::sync::Arc<str>,
     /// Its order in the map file (0 for the first): a tie-break that does not depend on entity ids.
     pub order: usize,
     /// Latitude.

@@ -1,6 +1,8 @@
 //! The day's record: a snapshot of every force, warnings of forces short of
 //! supplies or waiting for orders, the end of the campaign, and the calendar.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 use serde::Serialize;
 
@@ -24,9 +26,9 @@ pub struct DayRecord {
     /// The day.
     pub day: u32,
     /// The force.
-    pub force: String,
-    /// Where it camped (a place name, or "between A and B").
-    pub location: String,
+    pub force: Arc<str>,
+    /// Where it camped (written as a place name, or "between A and B").
+    pub location: Camp,
     /// Where it camped: latitude, longitude (along the route between two places).
     pub lat_lon: (f64, f64),
     /// Whether it had turned for home.
@@ -65,6 +67,40 @@ pub struct DayRecord {
     pub animals_out: PerAnimal<u32>,
 }
 
+/// Where a force camped, by the names of the places.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Camp {
+    /// At a place.
+    At(Arc<str>),
+    /// On the road between two places (from, to).
+    Between(Arc<str>, Arc<str>),
+}
+
+impl Camp {
+    /// The place, if it camped at one.
+    pub fn place(&self) -> Option<&str> {
+        match self {
+            Camp::At(p) => Some(p),
+            Camp::Between(..) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Camp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Camp::At(p) => f.write_str(p),
+            Camp::Between(a, b) => write!(f, "between {a} and {b}"),
+        }
+    }
+}
+
+impl Serialize for Camp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// The campaign's daily record, a row per force per day.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DailyRecord(pub Vec<DayRecord>);
@@ -80,11 +116,11 @@ impl Default for KeepDailyRecord {
     }
 }
 
-fn location_name(location: Location, places: &Query<&Place>) -> String {
-    let name = |e: Entity| places.get(e).map_or(String::new(), |p| p.name.clone());
+fn camp(location: Location, places: &Query<&Place>) -> Camp {
+    let name = |e: Entity| places.get(e).map_or_else(|_| Arc::from(""), |p| p.label.clone());
     match location {
-        Location::At(p) => name(p),
-        Location::OnRoute { from, to, .. } => format!("between {} and {}", name(from), name(to)),
+        Location::At(p) => Camp::At(name(p)),
+        Location::OnRoute { from, to, .. } => Camp::Between(name(from), name(to)),
     }
 }
 
@@ -114,8 +150,8 @@ pub fn record_day(
     {
         record.0.push(DayRecord {
             day: calendar.day,
-            force: force.name.clone(),
-            location: location_name(*location, &places),
+            force: force.label.clone(),
+            location: camp(*location, &places),
             lat_lon: lat_lon(
                 *location,
                 |e| places.get(e).ok().map(|p| (p.lat, p.lon)),

@@ -53,6 +53,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 Place {
                     id: p.id.clone(),
                     name: p.name.clone(),
+                    label: p.name.as_str().into(),
                     order,
                     lat: p.lat,
                     lon: p.lon,
@@ -203,6 +204,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         let force = NewForce {
             force: Force {
                 name: f.name.clone(),
+                label: f.name.as_str().into(),
                 raised: raised as u32,
             },
             column: super::force::Column {

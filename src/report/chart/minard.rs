@@ -55,12 +55,12 @@ pub(super) fn draw_maps<DB: DrawingBackend>(
         // Each force's track, a segment a day.
         let mut names: Vec<&str> = Vec::new();
         for r in &s.record.0 {
-            if !names.contains(&r.force.as_str()) {
+            if !names.contains(&&*r.force) {
                 names.push(&r.force);
             }
         }
         for name in names {
-            let rows: Vec<_> = s.record.0.iter().filter(|r| r.force == name).collect();
+            let rows: Vec<_> = s.record.0.iter().filter(|r| &*r.force == name).collect();
             let segments = rows.windows(2).filter(|w| w[0].men > 0).map(|w| {
                 let (a, b) = (w[0], w[1]);
                 let lost: Vec<f64> = a
@@ -96,7 +96,7 @@ pub(super) fn draw_maps<DB: DrawingBackend>(
         let visited: Vec<&(String, f64, f64)> = s
             .places
             .iter()
-            .filter(|(name, _, _)| s.record.0.iter().any(|r| &r.location == name))
+            .filter(|(name, _, _)| s.record.0.iter().any(|r| r.location.place() == Some(name.as_str())))
             .collect();
         chart.draw_series(visited.iter().map(|(name, lat, lon)| {
             EmptyElement::at((*lon, *lat))

@@ -110,6 +110,7 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
     NewForce {
         force: Force {
             name: name.to_string(),
+            label: name.into(),
             raised,
         },
         column: Column {

@@ -33,6 +33,8 @@ Orders (to the selected force; several may be queued):
   slaughter N          slaughter N oxen for meat
   home                 go home the way the army came
   cancel               take back the orders not yet begun;  orders: list them
+  forecast [ORDERS]    what the queue (and ORDERS, split by ;) will cost:
+                       days, dry nights, men and stores at each arrival
 Turns:
   end (or e)           resolve until the next decision
   day (or d)           resolve one day
@@ -56,6 +58,8 @@ pub enum Command {
     Status,
     /// Every force's queued orders.
     Orders,
+    /// What the selected force's queue will cost, with these orders added to it first.
+    Forecast(Vec<Order>),
     /// The whole chronicle.
     Log,
     /// The campaign report.
@@ -131,6 +135,19 @@ impl FromStr for Command {
             "force" | "f" => Command::Select(named("N or force NAME")?),
             "status" | "s" => Command::Status,
             "orders" | "o" => Command::Orders,
+            "forecast" | "fc" => Command::Forecast(
+                rest.split(';')
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(|o| match o.parse::<Order>() {
+                        Ok(order) => Ok(order),
+                        Err(OrderParseError::Bad(why)) => Err(CommandError::Bad(why)),
+                        Err(OrderParseError::NotAnOrder) => Err(CommandError::Bad(format!(
+                            "forecast [ORDER; ORDER ...]: '{o}' is not an order"
+                        ))),
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
             "log" => Command::Log,
             "report" => Command::Report,
             "save" => Command::Save(named("NAME")?),

@@ -8,6 +8,7 @@
 //! told in words ([`words`]). Commands typed by a player are [`command::Command`]s.
 
 pub mod command;
+pub mod forecast;
 pub mod give;
 pub mod text;
 pub mod turn;

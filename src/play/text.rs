@@ -5,8 +5,10 @@
 
 use bevy::prelude::*;
 
-use super::{Turn, view, words};
+use super::forecast::{self, Forecast, Holding, RUNS_AHEAD};
+use super::{Order, Turn, view, words};
 use crate::report::chronicle;
+use crate::scenario::types::PlanStep;
 use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, Stores};
 use crate::sim::log::Chronicle;
 use crate::sim::map::{Location, MapIndex, Place, Route};
@@ -124,6 +126,13 @@ pub fn status(world: &World, selected: &str) -> String {
                 String::new()
             };
             s.push_str(&format!("   orders: {}{more}\n", shown.join("; ")));
+            let marches = orders
+                .queued()
+                .iter()
+                .any(|step| matches!(step, PlanStep::March(_)));
+            if f.name == selected && marches {
+                s.push_str(&ahead(world, &f.name));
+            }
         }
     }
     if let Some(outcome) = world.resource::<CampaignStatus>().ended {
@@ -236,4 +245,113 @@ pub fn turn(world: &World, turn: &Turn) -> String {
         ));
     }
     s
+}
+
+/// What a force has, in a few words: "25950 men, 2990 horses; grain 812 t (28d), fodder ...".
+fn holding(h: &Holding) -> String {
+    format!(
+        "{} men, {} horses, {} other animals; grain {:.0} t ({}), fodder {:.0} t ({}), water {:.0} t ({})",
+        h.men,
+        h.horses,
+        h.other_animals,
+        h.grain.tonnes().0,
+        days(h.food_days),
+        h.fodder.tonnes().0,
+        days(h.fodder_days),
+        h.water.weight().tonnes().0,
+        days(h.water_days)
+    )
+}
+
+/// `text` wrapped to 80 columns, its first line indented by two spaces and the rest by six.
+fn item(text: &str) -> String {
+    format!("  {}", wrap(text, 78, "      "))
+}
+
+/// A forecast told, a leg to a few lines, wrapped to 80 columns.
+pub fn forecast(f: &Forecast) -> String {
+    let mut s = format!(
+        "Forecast for {} (the median of {RUNS_AHEAD} runs ahead):\n",
+        f.force
+    );
+    s.push_str(&item(&format!(
+        "now, day {}: {}",
+        f.now.day,
+        holding(&f.now)
+    )));
+    for leg in &f.legs {
+        let dry = match leg.dry_camps {
+            0 => "no night without water".to_string(),
+            1 => "1 night without water".to_string(),
+            n => format!("{n} nights without water"),
+        };
+        s.push_str(&item(&format!(
+            "{} -> {}: sets out day {}, {} days, {dry}; arrives day {} with {}",
+            leg.from,
+            leg.to,
+            leg.sets_out,
+            leg.days,
+            leg.arrives.day,
+            holding(&leg.arrives)
+        )));
+    }
+    if f.legs.last().is_some_and(|l| l.arrives == f.end) && f.done {
+        s.push_str(&item(&format!("orders done on arrival, day {}", f.end.day)));
+    } else if f.done {
+        s.push_str(&item(&format!(
+            "orders done by day {}: {}",
+            f.end.day,
+            holding(&f.end)
+        )));
+    } else {
+        s.push_str(&item(&format!(
+            "orders not done within {} days; day {}: {}",
+            forecast::MAX_DAYS_AHEAD,
+            f.end.day,
+            holding(&f.end)
+        )));
+    }
+    s
+}
+
+/// The road ahead of a force with marches queued, in one wrapped line: each arrival's day and
+/// the days of food, fodder and water left then (from [`forecast::forecast`]).
+fn ahead(world: &World, force: &str) -> String {
+    let Ok(f) = forecast::forecast(world, force, &[]) else {
+        return String::new();
+    };
+    if f.legs.is_empty() {
+        return String::new();
+    }
+    let legs: Vec<String> = f
+        .legs
+        .iter()
+        .map(|l| {
+            format!(
+                "{} day {} (food {} fodder {} water {}{})",
+                l.to,
+                l.arrives.day,
+                days(l.arrives.food_days),
+                days(l.arrives.fodder_days),
+                days(l.arrives.water_days),
+                match l.dry_camps {
+                    0 => String::new(),
+                    n => format!(", {n} dry nights"),
+                }
+            )
+        })
+        .collect();
+    format!(
+        "   {}",
+        wrap(&format!("ahead: {}", legs.join(" · ")), 77, "          ")
+    )
+}
+
+/// The forecast of the force called `force`'s queue with `orders` added, told; or why there is
+/// none.
+pub fn forecast_of(world: &World, force: &str, orders: &[Order]) -> String {
+    match forecast::forecast(world, force, orders) {
+        Ok(f) => forecast(&f),
+        Err(why) => format!("no forecast: {why}\n"),
+    }
 }

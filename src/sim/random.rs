@@ -34,6 +34,16 @@ impl SimRng {
     }
 }
 
+/// Draws the rest of the campaign in `world` from streams of their own, the `run`th of the runs
+/// ahead a forecast takes: a forecast must not tell the player the draws the campaign will make.
+/// The run's seed (as reports name it) stays the same.
+pub fn reseed_for_run_ahead(world: &mut World, run: u64) {
+    let mut rng = world.resource_mut::<SimRng>();
+    let seed = rng.seed;
+    *rng = SimRng::new(fnv1a(FNV_OFFSET ^ seed, &run.to_le_bytes()) ^ 0x00ad_a7a0_5eed);
+    rng.seed = seed;
+}
+
 /// A uniform draw in [0, 1).
 pub fn uniform(rng: &mut ChaCha8Rng) -> f64 {
     rng.random::<f64>()

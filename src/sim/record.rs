@@ -117,7 +117,11 @@ impl Default for KeepDailyRecord {
 }
 
 fn camp(location: Location, places: &Query<&Place>) -> Camp {
-    let name = |e: Entity| places.get(e).map_or_else(|_| Arc::from(""), |p| p.label.clone());
+    let name = |e: Entity| {
+        places
+            .get(e)
+            .map_or_else(|_| Arc::from(""), |p| p.label.clone())
+    };
     match location {
         Location::At(p) => Camp::At(name(p)),
         Location::OnRoute { from, to, .. } => Camp::Between(name(from), name(to)),

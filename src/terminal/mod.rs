@@ -167,6 +167,9 @@ impl Session {
             Command::Select(which) => self.select(&which),
             Command::Status => self.status(),
             Command::Orders => text::orders(self.game.world_ref()),
+            Command::Forecast(orders) => {
+                text::forecast_of(self.game.world_ref(), &self.selected, &orders)
+            }
             Command::Log => text::log(self.game.world_ref()),
             Command::Report => report::render_text(&self.game.report()),
             Command::Save(name) => match self.save(&name) {

@@ -235,6 +235,11 @@ fn line(world: &mut World, line: &str) -> Result<String, String> {
         Command::Select(which) => select(world, &which),
         Command::Status => Ok(text::status(world, selected.as_deref().unwrap_or(""))),
         Command::Orders => Ok(text::orders(world)),
+        Command::Forecast(orders) => Ok(text::forecast_of(
+            world,
+            selected.as_deref().unwrap_or(""),
+            &orders,
+        )),
         Command::Log => Ok(text::log(world)),
         Command::Report => Ok(report::render_text(&report::of(world))),
         Command::Save(name) => save_as(world, &name),

@@ -96,7 +96,12 @@ pub(super) fn draw_maps<DB: DrawingBackend>(
         let visited: Vec<&(String, f64, f64)> = s
             .places
             .iter()
-            .filter(|(name, _, _)| s.record.0.iter().any(|r| r.location.place() == Some(name.as_str())))
+            .filter(|(name, _, _)| {
+                s.record
+                    .0
+                    .iter()
+                    .any(|r| r.location.place() == Some(name.as_str()))
+            })
             .collect();
         chart.draw_series(visited.iter().map(|(name, lat, lon)| {
             EmptyElement::at((*lon, *lat))

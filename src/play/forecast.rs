@@ -1,0 +1,265 @@
+//! What orders will cost before they are given: the simulation itself run ahead, not a second
+//! formula. The campaign so far is replayed in games of their own, the orders are given there,
+//! and each game plays on (its draws from streams of its own, so that a forecast tells nothing of
+//! the draws to come) until the force has carried out its queue; every leg's days, nights on the
+//! waterless stretch and what the force has on arrival are the median of those runs ahead.
+
+use bevy::prelude::*;
+
+use super::{Game, Order, Played, view, words};
+use crate::scenario::units::{Kg, Litres};
+use crate::sim::force::{Activity, Column, Orders, Stores};
+use crate::sim::log::{Chronicle, SimEvent};
+use crate::sim::map::{Location, Route};
+use crate::sim::{self, ActiveScenario, Calendar, CampaignStatus, Commander};
+
+/// How many runs ahead a forecast takes the median of.
+pub const RUNS_AHEAD: u64 = 9;
+
+/// The most days a forecast looks ahead.
+pub const MAX_DAYS_AHEAD: u32 = 365;
+
+/// What a force has at some moment.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Holding {
+    /// The campaign's day.
+    pub day: u32,
+    /// Men.
+    pub men: u32,
+    /// Horses.
+    pub horses: u32,
+    /// Oxen, donkeys and camels.
+    pub other_animals: u32,
+    /// Grain.
+    pub grain: Kg,
+    /// Fodder.
+    pub fodder: Kg,
+    /// Water.
+    pub water: Litres,
+    /// Days of food (grain, and meat at its grain equivalent) at the day's need.
+    pub food_days: f64,
+    /// Days of fodder.
+    pub fodder_days: f64,
+    /// Days of water.
+    pub water_days: f64,
+}
+
+/// One march of the path ahead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Leg {
+    /// Where it sets out from (the place's name).
+    pub from: String,
+    /// Where it arrives.
+    pub to: String,
+    /// The day it sets out.
+    pub sets_out: u32,
+    /// Days from setting out to arriving.
+    pub days: u32,
+    /// Nights camped on a waterless stretch.
+    pub dry_camps: u32,
+    /// What the force has on arrival.
+    pub arrives: Holding,
+}
+
+/// What a force's orders will cost: the median of [`RUNS_AHEAD`] runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forecast {
+    /// The force.
+    pub force: String,
+    /// What it has now.
+    pub now: Holding,
+    /// Each march, in order.
+    pub legs: Vec<Leg>,
+    /// What it has when its orders are done (or when the forecast stops looking).
+    pub end: Holding,
+    /// Whether the orders are done within [`MAX_DAYS_AHEAD`] days (the force idle with none left).
+    pub done: bool,
+}
+
+/// What `force` has now, in `world`.
+pub fn holding(world: &World, force: Entity) -> Holding {
+    let rules = &world.resource::<ActiveScenario>().0.rules;
+    let day = world.resource::<Calendar>().day;
+    let (Some(column), Some(stores)) = (world.get::<Column>(force), world.get::<Stores>(force))
+    else {
+        return Holding {
+            day,
+            ..Holding::default()
+        };
+    };
+    let (food_days, fodder_days, water_days) = view::supply_days(rules, column, stores);
+    let a = &column.animals;
+    Holding {
+        day,
+        men: column.men.total(),
+        horses: a.horses,
+        other_animals: a.oxen.saturating_add(a.donkeys).saturating_add(a.camels),
+        grain: stores.grain,
+        fodder: stores.fodder,
+        water: stores.water,
+        food_days,
+        fodder_days,
+        water_days,
+    }
+}
+
+/// One run ahead: the legs marched and what the force has at the end.
+struct RunAhead {
+    legs: Vec<Leg>,
+    end: Holding,
+    done: bool,
+}
+
+/// Plays `world` on until the force called `name` has carried out its orders, the campaign ends,
+/// the force leaves the field, or [`MAX_DAYS_AHEAD`] days have passed.
+fn run_ahead(world: &mut World, name: &str) -> RunAhead {
+    let mut legs = Vec::new();
+    let mut force = view::find_force(world, name);
+    let mut set_out: Option<(u32, Entity)> = None;
+    let mut dry_camps = 0;
+    let mut end = force.map(|f| holding(world, f)).unwrap_or_default();
+    let mut done = false;
+    for _ in 0..MAX_DAYS_AHEAD {
+        let Some(f) = force else { break };
+        let idle = matches!(world.get::<Activity>(f), Some(Activity::Idle))
+            && world.get::<Orders>(f).is_none_or(|o| o.queued().is_empty());
+        if idle {
+            done = true;
+            break;
+        }
+        let day = world.resource::<Calendar>().day;
+        if let Some(Location::At(here)) = world.get::<Location>(f).copied() {
+            set_out = Some((day, here));
+            dry_camps = 0;
+        }
+        let from = world.resource::<Chronicle>().0.len();
+        if !sim::advance_day(world) {
+            break;
+        }
+        if let Some(Location::OnRoute { route, km, .. }) = world.get::<Location>(f).copied()
+            && world.get::<Route>(route).is_some_and(|r| !r.watered_at(km))
+        {
+            dry_camps += 1;
+        }
+        let arrivals: Vec<Entity> = world
+            .resource::<Chronicle>()
+            .since(from)
+            .iter()
+            .filter_map(|l| match l.event {
+                SimEvent::Arrived { force, place, .. } if force == f => Some(place),
+                _ => None,
+            })
+            .collect();
+        for place in arrivals {
+            let (sets_out, origin) = set_out.unwrap_or((day, place));
+            let arrives = holding(world, f);
+            legs.push(Leg {
+                from: view::place_name(world, origin),
+                to: view::place_name(world, place),
+                sets_out,
+                days: arrives.day.saturating_sub(sets_out),
+                dry_camps,
+                arrives,
+            });
+            set_out = Some((arrives.day, place));
+            dry_camps = 0;
+        }
+        end = holding(world, f);
+        if world.resource::<CampaignStatus>().ended.is_some() {
+            break;
+        }
+        force = view::find_force(world, name);
+    }
+    RunAhead { legs, end, done }
+}
+
+/// The median of `values` (the lower middle one of an even count); 0 if there are none.
+fn median<T: Copy + PartialOrd + Default>(mut values: Vec<T>) -> T {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    values
+        .get(values.len().saturating_sub(1) / 2)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// The median holding, field by field.
+fn median_holding(all: &[Holding]) -> Holding {
+    let of = |f: fn(&Holding) -> f64| median(all.iter().map(f).collect());
+    let count = |f: fn(&Holding) -> u32| median(all.iter().map(f).collect());
+    Holding {
+        day: count(|h| h.day),
+        men: count(|h| h.men),
+        horses: count(|h| h.horses),
+        other_animals: count(|h| h.other_animals),
+        grain: Kg(of(|h| h.grain.0)),
+        fodder: Kg(of(|h| h.fodder.0)),
+        water: Litres(of(|h| h.water.0)),
+        food_days: of(|h| h.food_days),
+        fodder_days: of(|h| h.fodder_days),
+        water_days: of(|h| h.water_days),
+    }
+}
+
+/// The path most runs took, each leg the median of the runs that marched it.
+fn median_legs(runs: &[RunAhead]) -> Vec<Leg> {
+    let mut legs = Vec::new();
+    for i in 0.. {
+        let Some(first) = runs.iter().find_map(|r| r.legs.get(i)) else {
+            break;
+        };
+        let same: Vec<&Leg> = runs
+            .iter()
+            .filter_map(|r| r.legs.get(i))
+            .filter(|l| l.from == first.from && l.to == first.to)
+            .collect();
+        if same.len() * 2 < runs.len() {
+            break;
+        }
+        let arrivals: Vec<Holding> = same.iter().map(|l| l.arrives).collect();
+        legs.push(Leg {
+            from: first.from.clone(),
+            to: first.to.clone(),
+            sets_out: median(same.iter().map(|l| l.sets_out).collect()),
+            days: median(same.iter().map(|l| l.days).collect()),
+            dry_camps: median(same.iter().map(|l| l.dry_camps).collect()),
+            arrives: median_holding(&arrivals),
+        });
+    }
+    legs
+}
+
+/// What the orders of the force called `force` in `world` will cost, with `orders` given to it
+/// first (none: its queue as it stands). Fails with the refusal, in words, if an order would be
+/// refused, or if the force is not in the field.
+pub fn forecast(world: &World, force: &str, orders: &[Order]) -> Result<Forecast, String> {
+    let Some(now_force) = view::find_force(world, force) else {
+        return Err(format!("no force called '{force}' is in the field"));
+    };
+    let name = view::force_name(world, now_force);
+    let scenario = world.resource::<ActiveScenario>().0.clone();
+    let Some(played) = world.get_resource::<Played>() else {
+        return Err("no campaign is being played".to_string());
+    };
+    let commander = world
+        .get_resource::<Commander>()
+        .copied()
+        .unwrap_or_default();
+    let mut runs = Vec::new();
+    for run in 0..RUNS_AHEAD {
+        let mut game = Game::replay_as(scenario.clone(), played.seed, commander, &played.actions)?;
+        for order in orders {
+            game.give(&name, order.clone())
+                .map_err(|why| words::refused(game.world_ref(), &name, &why))?;
+        }
+        sim::random::reseed_for_run_ahead(game.world(), run);
+        runs.push(run_ahead(game.world(), &name));
+    }
+    let ends: Vec<Holding> = runs.iter().map(|r| r.end).collect();
+    Ok(Forecast {
+        force: name,
+        now: holding(world, now_force),
+        legs: median_legs(&runs),
+        end: median_holding(&ends),
+        done: runs.iter().filter(|r| r.done).count() * 2 >= runs.len(),
+    })
+}

@@ -1,0 +1,224 @@
+//! A forecast says what orders will cost before they are given: for the first marches of each
+//! shipped campaign's historical plan, the forecast's days and what the army has on arrival are
+//! within 10% of what the marches then cost in the median of many seeded campaigns.
+
+use heavenly_horses::play::forecast::{self, Holding};
+use heavenly_horses::play::{Advance, Game, Order};
+use heavenly_horses::scenario::Scenario;
+use heavenly_horses::scenario::types::PlanStep;
+use heavenly_horses::sim::log::{Chronicle, SimEvent};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn scenario(name: &str) -> Scenario {
+    Scenario::load(std::path::Path::new(ROOT).join("scenarios").join(name)).expect("shipped")
+}
+
+/// The main army's orders from the historical plan up to its `marches`th march (detachments,
+/// waits and joins left out: the main army alone).
+fn first_marches(s: &Scenario, marches: usize) -> Vec<Order> {
+    let mut out = Vec::new();
+    let mut n = 0;
+    for step in &s.campaign.plan {
+        match step {
+            PlanStep::Detach { .. } | PlanStep::WaitFor { .. } | PlanStep::Join(_) => continue,
+            PlanStep::March(_) => n += 1,
+            _ => {}
+        }
+        out.push(Order::Step(step.clone()));
+        if n == marches {
+            break;
+        }
+    }
+    out
+}
+
+/// What the army has when it arrives at the end of its `marches`th march in the campaign of
+/// `seed`, after the orders are given, and the days that took.
+fn actual(s: &Scenario, seed: u64, orders: &[Order], marches: usize) -> Holding {
+    let mut game = Game::new(s.clone(), seed);
+    let force = s.campaign.forces[0].name.clone();
+    for order in orders {
+        game.give(&force, order.clone())
+            .expect("the plan's order is taken");
+    }
+    let mut arrived = 0;
+    for _ in 0..365 {
+        let from = game.world_ref().resource::<Chronicle>().0.len();
+        game.advance(Advance::Days(1));
+        let world = game.world_ref();
+        let e = heavenly_horses::play::view::find_force(world, &force).expect("in the field");
+        arrived += world
+            .resource::<Chronicle>()
+            .since(from)
+            .iter()
+            .filter(|l| matches!(l.event, SimEvent::Arrived { force, .. } if force == e))
+            .count();
+        if arrived >= marches {
+            return forecast::holding(world, e);
+        }
+    }
+    panic!("seed {seed}: the army did not arrive within a year");
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[(v.len() - 1) / 2]
+}
+
+/// `forecast` is within 10% of `actual` (or within `slack` of it, for figures near zero).
+fn near(what: &str, forecast: f64, actual: f64, slack: f64) {
+    let off = (forecast - actual).abs();
+    assert!(
+        off <= 0.1 * actual.abs() + slack,
+        "{what}: forecast {forecast:.1}, median of the campaigns {actual:.1}"
+    );
+}
+
+fn check(name: &str, marches: usize) {
+    let s = scenario(name);
+    let force = s.campaign.forces[0].name.clone();
+    let orders = first_marches(&s, marches);
+    let game = Game::new(s.clone(), s.campaign.seed);
+    let f = forecast::forecast(game.world_ref(), &force, &orders).expect("a forecast");
+    assert_eq!(f.legs.len(), marches, "{name}: {f:?}");
+    let expected = f.legs.last().unwrap().arrives;
+    let runs: Vec<Holding> = (1..=21)
+        .map(|seed| actual(&s, seed, &orders, marches))
+        .collect();
+    let of = |get: fn(&Holding) -> f64| median(runs.iter().map(get).collect());
+    near(
+        "arrival day",
+        f64::from(expected.day),
+        of(|h| f64::from(h.day)),
+        1.0,
+    );
+    near(
+        "men",
+        f64::from(expected.men),
+        of(|h| f64::from(h.men)),
+        10.0,
+    );
+    near(
+        "horses",
+        f64::from(expected.horses),
+        of(|h| f64::from(h.horses)),
+        10.0,
+    );
+    near(
+        "oxen, donkeys and camels",
+        f64::from(expected.other_animals),
+        of(|h| f64::from(h.other_animals)),
+        10.0,
+    );
+    near(
+        "grain t",
+        expected.grain.0 / 1e3,
+        of(|h| h.grain.0 / 1e3),
+        1.0,
+    );
+    near(
+        "fodder t",
+        expected.fodder.0 / 1e3,
+        of(|h| h.fodder.0 / 1e3),
+        1.0,
+    );
+    near(
+        "water t",
+        expected.water.0 / 1e3,
+        of(|h| h.water.0 / 1e3),
+        1.0,
+    );
+}
+
+#[test]
+fn a_forecast_of_the_first_marches_of_104_bc_is_what_they_cost() {
+    check("first_expedition_104bc.ron", 3);
+}
+
+#[test]
+fn a_forecast_of_the_first_marches_of_102_bc_is_what_they_cost() {
+    check("second_expedition_102bc.ron", 3);
+}
+
+#[test]
+fn a_forecast_gives_no_orders_and_tells_nothing_of_the_draws_to_come() {
+    let s = scenario("first_expedition_104bc.ron");
+    let force = s.campaign.forces[0].name.clone();
+    let orders = first_marches(&s, 2);
+    let mut a = Game::new(s.clone(), 7);
+    let mut b = Game::new(s.clone(), 7);
+    let f = forecast::forecast(a.world_ref(), &force, &orders).expect("a forecast");
+    assert!(a.actions().is_empty(), "a forecast gives no orders");
+    for game in [&mut a, &mut b] {
+        for order in &orders {
+            game.give(&force, order.clone()).unwrap();
+        }
+        game.advance(Advance::Days(40));
+    }
+    assert_eq!(a.report(), b.report(), "a forecast changes nothing");
+    assert!(!f.legs.is_empty());
+}
+
+#[test]
+fn an_order_that_would_be_refused_gets_no_forecast_but_why() {
+    let s = scenario("first_expedition_104bc.ron");
+    let force = s.campaign.forces[0].name.clone();
+    let game = Game::new(s.clone(), 1);
+    let march = Order::Step(PlanStep::March("nowhere_at_all".to_string()));
+    let why = forecast::forecast(game.world_ref(), &force, &[march]).unwrap_err();
+    assert!(why.contains("nowhere_at_all"), "{why}");
+}
+
+#[test]
+fn the_terminal_tells_a_forecast_and_the_road_ahead_in_the_status() {
+    use std::io::Write as _;
+    let saves = std::env::temp_dir().join(format!("hh-forecast-{}", std::process::id()));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_heavenly-horses"))
+        .args([
+            "play",
+            "scenarios/first_expedition_104bc.ron",
+            "--text",
+            "--saves",
+        ])
+        .arg(&saves)
+        .current_dir(ROOT)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the game runs");
+    let input =
+        "forecast march yumen_pass; march loulan\nmarch yumen_pass\nmarch loulan\nstatus\nquit\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let _ = std::fs::remove_dir_all(&saves);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let s = scenario("first_expedition_104bc.ron");
+    let name = |id: &str| {
+        s.map
+            .places
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.clone())
+            .unwrap()
+    };
+    let (yumen, loulan) = (name("yumen_pass"), name("loulan"));
+    assert!(
+        text.contains(&format!("-> {yumen}: sets out day 0")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{yumen} -> {loulan}: sets out day")),
+        "{text}"
+    );
+    assert!(
+        text.contains("ahead: "),
+        "the status shows the road ahead: {text}"
+    );
+    assert!(text.contains(&format!("· {loulan} day ")), "{text}");
+}

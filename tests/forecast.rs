@@ -222,3 +222,98 @@ fn the_terminal_tells_a_forecast_and_the_road_ahead_in_the_status() {
     );
     assert!(text.contains(&format!("· {loulan} day ")), "{text}");
 }
+
+/// Men dead of hunger or thirst between the `n`th arrival and the next, in the campaign of
+/// `seed` with `orders`, and whether the next arrival came within a year.
+fn starved_on_leg(s: &Scenario, seed: u64, orders: &[Order], n: usize) -> (u32, bool) {
+    let mut game = Game::new(s.clone(), seed);
+    let force = s.campaign.forces[0].name.clone();
+    for order in orders {
+        game.give(&force, order.clone()).unwrap();
+    }
+    let (mut arrived, mut starved) = (0, 0u32);
+    for _ in 0..365 {
+        let from = game.world_ref().resource::<Chronicle>().0.len();
+        game.advance(Advance::Days(1));
+        let world = game.world_ref();
+        let Some(e) = heavenly_horses::play::view::find_force(world, &force) else {
+            return (starved, false);
+        };
+        for l in world.resource::<Chronicle>().since(from) {
+            match &l.event {
+                SimEvent::MenLost { force, lost, .. } if *force == e && arrived == n => {
+                    starved += lost.hunger + lost.thirst;
+                }
+                SimEvent::Arrived { force, .. } if *force == e => arrived += 1,
+                _ => {}
+            }
+        }
+        if arrived > n {
+            return (starved, true);
+        }
+    }
+    (starved, false)
+}
+
+#[test]
+fn the_reach_of_each_road_is_what_marching_it_costs() {
+    use heavenly_horses::play::forecast::Verdict;
+    let s = scenario("first_expedition_104bc.ron");
+    let force = s.campaign.forces[0].name.clone();
+    // The army at its first stop of the historical plan, free to march.
+    let first = first_marches(&s, 1);
+    let mut game = Game::new(s.clone(), s.campaign.seed);
+    for order in &first {
+        game.give(&force, order.clone()).unwrap();
+    }
+    while game.advance(Advance::Turn).days > 0 {
+        let world = game.world_ref();
+        let e = heavenly_horses::play::view::find_force(world, &force).unwrap();
+        let idle = world
+            .get::<heavenly_horses::sim::force::Orders>(e)
+            .is_some_and(|o| o.queued().is_empty())
+            && matches!(
+                world.get::<heavenly_horses::sim::force::Activity>(e),
+                Some(heavenly_horses::sim::force::Activity::Idle)
+            );
+        if idle {
+            break;
+        }
+    }
+    let roads = forecast::reach(game.world_ref(), &force).expect("a reach");
+    assert!(roads.len() >= 2, "{roads:?}");
+    let men = forecast::holding(
+        game.world_ref(),
+        heavenly_horses::play::view::find_force(game.world_ref(), &force).unwrap(),
+    )
+    .men;
+    for road in &roads {
+        let leg = road
+            .leg
+            .as_ref()
+            .expect("every road out is marched to its end");
+        // The same march made in 21 campaigns: the men it starves in the median one.
+        let mut orders = first.clone();
+        orders.push(Order::Step(PlanStep::March(road.to.clone())));
+        let made: Vec<(u32, bool)> = (1..=21)
+            .map(|seed| starved_on_leg(&s, seed, &orders, 1))
+            .collect();
+        let mut starved: Vec<u32> = made.iter().map(|m| m.0).collect();
+        starved.sort();
+        let median = starved[starved.len() / 2];
+        assert!(
+            made.iter().filter(|m| m.1).count() > 10,
+            "{}: most arrive",
+            road.to
+        );
+        near(
+            &format!("{}: men dead of hunger or thirst", road.to),
+            f64::from(leg.starved),
+            f64::from(median),
+            f64::from(men) / 100.0,
+        );
+        if u64::from(median) * 200 > u64::from(men) * 3 {
+            assert_eq!(road.verdict, Verdict::Not, "{}: {leg:?}", road.to);
+        }
+    }
+}

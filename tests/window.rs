@@ -234,3 +234,37 @@ fn an_edited_scenario_reloads_and_a_broken_edit_shows_its_error() {
     assert_drawn(&dir, "broken.png");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_map_and_the_command_line_tell_the_reach_of_each_road() {
+    let Some(dir) = fresh("reach") else {
+        return;
+    };
+    let shots = dir.to_string_lossy().into_owned();
+    let script = [
+        "march yumen_pass",
+        "end",
+        "reach",
+        "expect From Yumen Pass",
+        "expect loulan: ",
+        "forecast march loulan",
+        "expect Yumen Pass -> Loulan: sets out day",
+        "shot reach",
+        "quit",
+    ]
+    .join(";");
+    let out = run_in(
+        &dir,
+        &[
+            "window",
+            "scenarios/first_expedition_104bc.ron",
+            "--shots",
+            &shots,
+            "--script",
+            &script,
+        ],
+    );
+    assert!(out.contains("done: shot reach"), "{out}");
+    assert_drawn(&dir, "reach.png");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -35,6 +35,8 @@ Orders (to the selected force; several may be queued):
   cancel               take back the orders not yet begun;  orders: list them
   forecast [ORDERS]    what the queue (and ORDERS, split by ;) will cost:
                        days, dry nights, men and stores at each arrival
+  reach (or r)         each road out of where the orders end: can the force
+                       reach its far end on what it carries?
 Turns:
   end (or e)           resolve until the next decision
   day (or d)           resolve one day
@@ -60,6 +62,9 @@ pub enum Command {
     Orders,
     /// What the selected force's queue will cost, with these orders added to it first.
     Forecast(Vec<Order>),
+    /// Whether the selected force can reach the far end of each road out of where its orders
+    /// leave it.
+    Reach,
     /// The whole chronicle.
     Log,
     /// The campaign report.
@@ -135,6 +140,7 @@ impl FromStr for Command {
             "force" | "f" => Command::Select(named("N or force NAME")?),
             "status" | "s" => Command::Status,
             "orders" | "o" => Command::Orders,
+            "reach" | "r" => Command::Reach,
             "forecast" | "fc" => Command::Forecast(
                 rest.split(';')
                     .map(str::trim)

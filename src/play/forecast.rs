@@ -7,10 +7,11 @@
 use bevy::prelude::*;
 
 use super::{Game, Order, Played, view, words};
+use crate::scenario::types::PlanStep;
 use crate::scenario::units::{Kg, Litres};
 use crate::sim::force::{Activity, Column, Orders, Stores};
 use crate::sim::log::{Chronicle, SimEvent};
-use crate::sim::map::{Location, Route};
+use crate::sim::map::{Location, MapIndex, Place, Route};
 use crate::sim::{self, ActiveScenario, Calendar, CampaignStatus, Commander};
 
 /// How many runs ahead a forecast takes the median of.
@@ -51,14 +52,80 @@ pub struct Leg {
     pub from: String,
     /// Where it arrives.
     pub to: String,
+    /// Where it arrives: the place's id.
+    pub to_id: String,
     /// The day it sets out.
     pub sets_out: u32,
     /// Days from setting out to arriving.
     pub days: u32,
     /// Nights camped on a waterless stretch.
     pub dry_camps: u32,
+    /// Men who died of hunger or thirst on the way.
+    pub starved: u32,
+    /// Animals that died of hunger or thirst on the way.
+    pub animals_starved: u32,
+    /// Whether its food ran out on the way (less than a day's), or its water on a waterless
+    /// stretch.
+    pub ran_short: bool,
     /// What the force has on arrival.
     pub arrives: Holding,
+}
+
+/// Whether a force can reach the far end of a road on what it carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// It arrives without running short.
+    Enough,
+    /// It runs short on the way, or loses a few men or animals to hunger or thirst.
+    Marginal,
+    /// It loses more than one man or animal in a hundred to hunger or thirst, or does not arrive.
+    Not,
+}
+
+impl Verdict {
+    /// The verdict on a march forecast as `leg` (none: the force did not arrive).
+    pub fn of(leg: Option<&Leg>, set_out_with: &Holding) -> Verdict {
+        let Some(leg) = leg else {
+            return Verdict::Not;
+        };
+        let animals = set_out_with
+            .horses
+            .saturating_add(set_out_with.other_animals);
+        if u64::from(leg.starved) * 100 > u64::from(set_out_with.men)
+            || u64::from(leg.animals_starved) * 100 > u64::from(animals)
+        {
+            Verdict::Not
+        } else if leg.ran_short || leg.starved > 0 || leg.animals_starved > 0 {
+            Verdict::Marginal
+        } else {
+            Verdict::Enough
+        }
+    }
+
+    /// In a word.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Enough => "enough",
+            Verdict::Marginal => "marginal",
+            Verdict::Not => "not enough",
+        }
+    }
+}
+
+/// One road out of the place where a force's orders leave it, and whether it can reach the far
+/// end on what it will carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reach {
+    /// The place the road leaves from.
+    pub from: Entity,
+    /// The road.
+    pub route: Entity,
+    /// The place at its far end (the id).
+    pub to: String,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The march forecast (none if most runs ahead did not arrive).
+    pub leg: Option<Leg>,
 }
 
 /// What a force's orders will cost: the median of [`RUNS_AHEAD`] runs.
@@ -117,6 +184,9 @@ fn run_ahead(world: &mut World, name: &str) -> RunAhead {
     let mut force = view::find_force(world, name);
     let mut set_out: Option<(u32, Entity)> = None;
     let mut dry_camps = 0;
+    let mut starved = 0u32;
+    let mut animals_starved = 0u32;
+    let mut ran_short = false;
     let mut end = force.map(|f| holding(world, f)).unwrap_or_default();
     let mut done = false;
     for _ in 0..MAX_DAYS_AHEAD {
@@ -131,38 +201,60 @@ fn run_ahead(world: &mut World, name: &str) -> RunAhead {
         if let Some(Location::At(here)) = world.get::<Location>(f).copied() {
             set_out = Some((day, here));
             dry_camps = 0;
+            starved = 0;
+            animals_starved = 0;
+            ran_short = false;
         }
         let from = world.resource::<Chronicle>().0.len();
         if !sim::advance_day(world) {
             break;
         }
-        if let Some(Location::OnRoute { route, km, .. }) = world.get::<Location>(f).copied()
-            && world.get::<Route>(route).is_some_and(|r| !r.watered_at(km))
-        {
+        let dry = matches!(world.get::<Location>(f).copied(),
+            Some(Location::OnRoute { route, km, .. })
+                if world.get::<Route>(route).is_some_and(|r| !r.watered_at(km)));
+        if dry {
             dry_camps += 1;
         }
-        let arrivals: Vec<Entity> = world
-            .resource::<Chronicle>()
-            .since(from)
-            .iter()
-            .filter_map(|l| match l.event {
-                SimEvent::Arrived { force, place, .. } if force == f => Some(place),
-                _ => None,
-            })
-            .collect();
+        let has = holding(world, f);
+        if has.men > 0 && (has.food_days < 1.0 || (dry && has.water_days < 1.0)) {
+            ran_short = true;
+        }
+        let mut arrivals = Vec::new();
+        for l in world.resource::<Chronicle>().since(from) {
+            match &l.event {
+                SimEvent::Arrived { force, place, .. } if *force == f => arrivals.push(*place),
+                SimEvent::MenLost { force, lost, .. } if *force == f => {
+                    starved = starved.saturating_add(lost.hunger.saturating_add(lost.thirst));
+                }
+                SimEvent::AnimalsLost { force, lost, .. } if *force == f => {
+                    animals_starved =
+                        animals_starved.saturating_add(lost.hunger.saturating_add(lost.thirst));
+                }
+                _ => {}
+            }
+        }
         for place in arrivals {
             let (sets_out, origin) = set_out.unwrap_or((day, place));
             let arrives = holding(world, f);
             legs.push(Leg {
                 from: view::place_name(world, origin),
                 to: view::place_name(world, place),
+                to_id: world
+                    .get::<Place>(place)
+                    .map_or(String::new(), |p| p.id.clone()),
                 sets_out,
                 days: arrives.day.saturating_sub(sets_out),
                 dry_camps,
+                starved,
+                animals_starved,
+                ran_short,
                 arrives,
             });
             set_out = Some((arrives.day, place));
             dry_camps = 0;
+            starved = 0;
+            animals_starved = 0;
+            ran_short = false;
         }
         end = holding(world, f);
         if world.resource::<CampaignStatus>().ended.is_some() {
@@ -219,9 +311,13 @@ fn median_legs(runs: &[RunAhead]) -> Vec<Leg> {
         legs.push(Leg {
             from: first.from.clone(),
             to: first.to.clone(),
+            to_id: first.to_id.clone(),
             sets_out: median(same.iter().map(|l| l.sets_out).collect()),
             days: median(same.iter().map(|l| l.days).collect()),
             dry_camps: median(same.iter().map(|l| l.dry_camps).collect()),
+            starved: median(same.iter().map(|l| l.starved).collect()),
+            animals_starved: median(same.iter().map(|l| l.animals_starved).collect()),
+            ran_short: same.iter().filter(|l| l.ran_short).count() * 2 > same.len(),
             arrives: median_holding(&arrivals),
         });
     }
@@ -262,4 +358,90 @@ pub fn forecast(world: &World, force: &str, orders: &[Order]) -> Result<Forecast
         end: median_holding(&ends),
         done: runs.iter().filter(|r| r.done).count() * 2 >= runs.len(),
     })
+}
+
+/// The roads out of the place where the orders of the force called `force` leave it (where it
+/// stands, if it has none), each with whether the force can reach its far end on what it will
+/// carry: a forecast of its orders and a march down that road.
+pub fn reach(world: &World, force: &str) -> Result<Vec<Reach>, String> {
+    let Some(e) = view::find_force(world, force) else {
+        return Err(format!("no force called '{force}' is in the field"));
+    };
+    let here = match world.get::<Location>(e) {
+        Some(Location::At(p)) => Some(*p),
+        _ => None,
+    };
+    let free = matches!(world.get::<Activity>(e), Some(Activity::Idle))
+        && world.get::<Orders>(e).is_none_or(|o| o.queued().is_empty());
+    let (from, before, set_out_with) = match here.filter(|_| free) {
+        Some(p) => (p, 0, holding(world, e)),
+        None => {
+            let f = forecast(world, force, &[])?;
+            let last = f.legs.last().map(|l| view::find_place(world, &l.to_id));
+            match (last, here) {
+                (Some(Ok((p, _))), _) => (p, f.legs.len(), f.end),
+                (None, Some(p)) => (p, 0, f.end),
+                _ => return Ok(Vec::new()),
+            }
+        }
+    };
+    let index = world.resource::<MapIndex>();
+    let mut out = Vec::new();
+    for &route in index.routes_from(from) {
+        let Some(r) = world.get::<Route>(route) else {
+            continue;
+        };
+        let Some(to) = world.get::<Place>(r.other(from)).map(|p| p.id.clone()) else {
+            continue;
+        };
+        let march = Order::Step(PlanStep::March(to.clone()));
+        let leg = match forecast(world, force, &[march]) {
+            Ok(f) => f.legs.get(before).cloned(),
+            Err(_) => None,
+        };
+        out.push(Reach {
+            from,
+            route,
+            to,
+            verdict: Verdict::of(leg.as_ref(), &set_out_with),
+            leg,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leg(starved: u32, animals_starved: u32, ran_short: bool) -> Leg {
+        Leg {
+            from: "A".into(),
+            to: "B".into(),
+            to_id: "b".into(),
+            sets_out: 0,
+            days: 3,
+            dry_camps: 1,
+            starved,
+            animals_starved,
+            ran_short,
+            arrives: Holding::default(),
+        }
+    }
+
+    #[test]
+    fn a_verdict_weighs_the_dead_against_those_who_set_out() {
+        let army = Holding {
+            men: 1000,
+            horses: 100,
+            other_animals: 100,
+            ..Holding::default()
+        };
+        assert_eq!(Verdict::of(None, &army), Verdict::Not);
+        assert_eq!(Verdict::of(Some(&leg(0, 0, false)), &army), Verdict::Enough);
+        assert_eq!(Verdict::of(Some(&leg(0, 0, true)), &army), Verdict::Marginal);
+        assert_eq!(Verdict::of(Some(&leg(10, 2, false)), &army), Verdict::Marginal);
+        assert_eq!(Verdict::of(Some(&leg(11, 0, false)), &army), Verdict::Not);
+        assert_eq!(Verdict::of(Some(&leg(0, 3, false)), &army), Verdict::Not);
+    }
 }

@@ -5,7 +5,7 @@
 
 use bevy::prelude::*;
 
-use super::forecast::{self, Forecast, Holding, RUNS_AHEAD};
+use super::forecast::{self, Forecast, Holding, RUNS_AHEAD, Reach};
 use super::{Order, Turn, view, words};
 use crate::report::chronicle;
 use crate::scenario::types::PlanStep;
@@ -13,7 +13,7 @@ use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, St
 use crate::sim::log::Chronicle;
 use crate::sim::map::{Location, MapIndex, Place, Route};
 use crate::sim::state::Relation;
-use crate::sim::{ActiveScenario, Calendar, CampaignStatus, Prestige};
+use crate::sim::{ActiveScenario, Calendar, CampaignStatus, Commander, Prestige};
 
 /// Wraps `text` at spaces to lines of at most `width` columns, continuing lines with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
@@ -133,6 +133,28 @@ pub fn status(world: &World, selected: &str) -> String {
             if f.name == selected && marches {
                 s.push_str(&ahead(world, &f.name));
             }
+        }
+        // Where the selected force is free to march, whether it can reach each road's far end.
+        let free = *activity == Activity::Idle && orders.queued().is_empty();
+        if f.name == selected
+            && free
+            && world.get_resource::<Commander>() == Some(&Commander::Player)
+            && world.resource::<CampaignStatus>().ended.is_none()
+            && let Ok(roads) = forecast::reach(world, &f.name)
+            && let Some(first) = roads.first()
+        {
+            s.push_str(&format!(
+                "   {}",
+                wrap(
+                    &format!(
+                        "reach from {}: {}",
+                        view::place_name(world, first.from),
+                        verdicts(&roads)
+                    ),
+                    77,
+                    "          "
+                )
+            ));
         }
     }
     if let Some(outcome) = world.resource::<CampaignStatus>().ended {
@@ -263,6 +285,15 @@ fn holding(h: &Holding) -> String {
     )
 }
 
+/// Nights camped without water, in words.
+fn dry_nights(n: u32) -> String {
+    match n {
+        0 => "no night without water".to_string(),
+        1 => "1 night without water".to_string(),
+        n => format!("{n} nights without water"),
+    }
+}
+
 /// `text` wrapped to 80 columns, its first line indented by two spaces and the rest by six.
 fn item(text: &str) -> String {
     format!("  {}", wrap(text, 78, "      "))
@@ -280,11 +311,7 @@ pub fn forecast(f: &Forecast) -> String {
         holding(&f.now)
     )));
     for leg in &f.legs {
-        let dry = match leg.dry_camps {
-            0 => "no night without water".to_string(),
-            1 => "1 night without water".to_string(),
-            n => format!("{n} nights without water"),
-        };
+        let dry = dry_nights(leg.dry_camps);
         s.push_str(&item(&format!(
             "{} -> {}: sets out day {}, {} days, {dry}; arrives day {} with {}",
             leg.from,
@@ -336,6 +363,7 @@ fn ahead(world: &World, force: &str) -> String {
                 days(l.arrives.water_days),
                 match l.dry_camps {
                     0 => String::new(),
+                    1 => ", 1 dry night".to_string(),
                     n => format!(", {n} dry nights"),
                 }
             )
@@ -354,4 +382,49 @@ pub fn forecast_of(world: &World, force: &str, orders: &[Order]) -> String {
         Ok(f) => forecast(&f),
         Err(why) => format!("no forecast: {why}\n"),
     }
+}
+
+/// Each road out of where the force called `force`'s orders leave it, with whether it can reach
+/// the far end on what it will carry, and what the march costs; or why that cannot be told.
+pub fn reach_of(world: &World, force: &str) -> String {
+    let roads = match forecast::reach(world, force) {
+        Ok(roads) => roads,
+        Err(why) => return format!("no reach: {why}\n"),
+    };
+    let Some(first) = roads.first() else {
+        return "no reach: the force is not at a place, nor on its way to one\n".to_string();
+    };
+    let mut s = format!(
+        "From {} (the median of {RUNS_AHEAD} runs ahead of each march):\n",
+        view::place_name(world, first.from)
+    );
+    for r in &roads {
+        let line = match &r.leg {
+            Some(leg) => format!(
+                "{}: {} — {} days, {}, {} men and {} animals dead of hunger or thirst; arrives day {} with food {} fodder {} water {}",
+                r.to,
+                r.verdict.word(),
+                leg.days,
+                dry_nights(leg.dry_camps),
+                leg.starved,
+                leg.animals_starved,
+                leg.arrives.day,
+                days(leg.arrives.food_days),
+                days(leg.arrives.fodder_days),
+                days(leg.arrives.water_days)
+            ),
+            None => format!("{}: {} — it does not arrive", r.to, r.verdict.word()),
+        };
+        s.push_str(&item(&line));
+    }
+    s
+}
+
+/// The verdicts of `roads`, in one line: "weili enough · yanqi marginal".
+fn verdicts(roads: &[Reach]) -> String {
+    roads
+        .iter()
+        .map(|r| format!("{} {}", r.to, r.verdict.word()))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

@@ -167,6 +167,7 @@ impl Session {
             Command::Select(which) => self.select(&which),
             Command::Status => self.status(),
             Command::Orders => text::orders(self.game.world_ref()),
+            Command::Reach => text::reach_of(self.game.world_ref(), &self.selected),
             Command::Forecast(orders) => {
                 text::forecast_of(self.game.world_ref(), &self.selected, &orders)
             }

@@ -235,6 +235,7 @@ fn line(world: &mut World, line: &str) -> Result<String, String> {
         Command::Select(which) => select(world, &which),
         Command::Status => Ok(text::status(world, selected.as_deref().unwrap_or(""))),
         Command::Orders => Ok(text::orders(world)),
+        Command::Reach => Ok(text::reach_of(world, selected.as_deref().unwrap_or(""))),
         Command::Forecast(orders) => Ok(text::forecast_of(
             world,
             selected.as_deref().unwrap_or(""),

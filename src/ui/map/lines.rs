@@ -1,6 +1,7 @@
 //! What the map draws anew each frame, in lines: rivers and ranges, the roads by water (blue
 //! where watered, red dashes along the waterless stretch), mountains along the roads, passes, the
-//! states' rings by their answer (or attitude), and the marks of what is hovered or clicked.
+//! states' rings by their answer (or attitude), the selected force's reach, and the marks of what
+//! is hovered or clicked.
 
 use bevy::math::Isometry2d;
 use bevy::prelude::*;
@@ -8,6 +9,7 @@ use bevy::prelude::*;
 use super::super::game::Campaign;
 use super::ground::{DRY, MOUNTAIN, RIVER, WATERED};
 use super::projection::MapProjection;
+use super::reach::{RoadReach, colour};
 use super::{Pointer, Target};
 use crate::scenario::types::{FeatureKind, Terrain};
 use crate::sim::ActiveScenario;
@@ -25,6 +27,7 @@ pub(super) fn draw_lines(
     states: Query<&OasisState>,
     projection: Res<MapProjection>,
     pointer: Res<Pointer>,
+    reach: Res<RoadReach>,
     camera: Single<&Projection, With<Camera2d>>,
 ) {
     let Some(scenario) = scenario.filter(|_| campaign.active) else {
@@ -115,6 +118,26 @@ pub(super) fn draw_lines(
         if marked {
             gizmos.line_2d(a + normal * 3.0, b + normal * 3.0, Color::BLACK);
             gizmos.line_2d(a - normal * 3.0, b - normal * 3.0, Color::BLACK);
+        }
+    }
+    // Reach: a band on each side of the roads the selected force can take next, half their
+    // length from where it leaves, coloured by whether it can reach the far end.
+    for &(road, from, verdict) in &reach.roads {
+        let Ok((_, r)) = routes.get(road) else {
+            continue;
+        };
+        let (a, b) = (spot(from), spot(r.other(from)));
+        let d = b - a;
+        if d.length() < 1.0 {
+            continue;
+        }
+        let normal = d.perp().normalize();
+        for w in [4.0, 5.0, 6.0, 7.0] {
+            for side in [-1.0, 1.0] {
+                // Pixels on screen at any zoom.
+                let n = normal * side * w * zoom;
+                gizmos.line_2d(a + n, a + d * 0.5 + n, colour(verdict));
+            }
         }
     }
     for (entity, p) in &places {

@@ -2,6 +2,8 @@
 //! the look of the ground ([`ground`]: the map's deserts, lakes, rivers and ranges; oases, river
 //! valleys, steppe, gobi and sand along the roads; mountains and passes), the routes coloured by
 //! water with their lengths and the oasis states ringed by their answer to the Han ([`lines`]),
+//! the roads the selected force can take next banded by whether it can reach their far end
+//! ([`reach`]),
 //! and the forces as banners that move along the routes as days pass ([`banners`]).
 //!
 //! Mouse: drag to pan, the wheel zooms about the pointer; hover over a place or a route for its
@@ -15,6 +17,7 @@ mod ground;
 mod lines;
 mod pointer;
 mod projection;
+mod reach;
 
 use bevy::prelude::*;
 
@@ -57,6 +60,7 @@ pub struct Pointer {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<MapProjection>();
     app.init_resource::<Pointer>();
+    app.init_resource::<reach::RoadReach>();
     app.add_systems(OnEnter(Screen::Playing), facts::spawn_tooltip);
     app.add_systems(OnExit(Screen::Playing), clear_map);
     app.add_systems(
@@ -67,6 +71,7 @@ pub(super) fn plugin(app: &mut App) {
                 ground::build_map,
                 banners::place_banners,
                 pointer::scale_labels,
+                reach::update_reach,
                 lines::draw_lines,
                 facts::show_tooltip,
             )

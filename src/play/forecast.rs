@@ -439,8 +439,14 @@ mod tests {
         };
         assert_eq!(Verdict::of(None, &army), Verdict::Not);
         assert_eq!(Verdict::of(Some(&leg(0, 0, false)), &army), Verdict::Enough);
-        assert_eq!(Verdict::of(Some(&leg(0, 0, true)), &army), Verdict::Marginal);
-        assert_eq!(Verdict::of(Some(&leg(10, 2, false)), &army), Verdict::Marginal);
+        assert_eq!(
+            Verdict::of(Some(&leg(0, 0, true)), &army),
+            Verdict::Marginal
+        );
+        assert_eq!(
+            Verdict::of(Some(&leg(10, 2, false)), &army),
+            Verdict::Marginal
+        );
         assert_eq!(Verdict::of(Some(&leg(11, 0, false)), &army), Verdict::Not);
         assert_eq!(Verdict::of(Some(&leg(0, 3, false)), &army), Verdict::Not);
     }

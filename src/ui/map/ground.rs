@@ -6,6 +6,7 @@ use bevy::prelude::*;
 
 use super::super::game::Campaign;
 use super::super::theme::{self, UiFont};
+use super::labels::{NAME_SIZE, OTHER_NAMES, PlaceName, rank};
 use super::projection::MapProjection;
 use super::{Label, MapItem, Pointer};
 use crate::scenario::types::{FeatureKind, Terrain};
@@ -158,6 +159,7 @@ pub(super) fn build_map(
                 at: centre,
                 offset: Vec2::ZERO,
             },
+            PlaceName::new(&f.name, size, OTHER_NAMES, true),
             Text2d::new(f.name.clone()),
             font.at(size),
             TextColor(ink),
@@ -183,6 +185,7 @@ pub(super) fn build_map(
                 at,
                 offset: Vec2::new(0.0, 12.0),
             },
+            PlaceName::new(&f.name, 11.0, OTHER_NAMES + 1, true),
             Text2d::new(f.name.clone()),
             font.at(11.0),
             TextColor(ink),
@@ -213,8 +216,14 @@ pub(super) fn build_map(
                 at,
                 offset: Vec2::new(0.0, 16.0),
             },
+            PlaceName::new(
+                &p.name,
+                NAME_SIZE,
+                rank(&scenario.0.map.states, &p.id),
+                false,
+            ),
             Text2d::new(p.name.clone()),
-            font.at(13.0),
+            font.at(NAME_SIZE),
             TextColor(theme::INK),
             Transform::from_translation(at.extend(3.0)),
         ));
@@ -228,6 +237,7 @@ pub(super) fn build_map(
                 at: (a + b) / 2.0,
                 offset: Vec2::new(0.0, -9.0),
             },
+            PlaceName::new(&format!("{:.0} km", r.length), 10.0, OTHER_NAMES + 2, true),
             Text2d::new(format!("{:.0} km", r.length)),
             font.at(10.0),
             TextColor(Color::srgba(0.25, 0.18, 0.1, 0.8)),

@@ -4,7 +4,8 @@
 //! water with their lengths and the oasis states ringed by their answer to the Han ([`lines`]),
 //! the roads the selected force can take next banded by whether it can reach their far end
 //! ([`reach`]),
-//! and the forces as banners that move along the routes as days pass ([`banners`]).
+//! and the forces as banners that move along the routes as days pass ([`banners`]). Place names
+//! are set clear of each other at every zoom ([`labels`]).
 //!
 //! Mouse: drag to pan, the wheel zooms about the pointer; hover over a place or a route for its
 //! facts ([`facts`]), click a place to keep them, click a banner to select its force
@@ -14,6 +15,7 @@
 mod banners;
 mod facts;
 mod ground;
+mod labels;
 mod lines;
 mod pointer;
 mod projection;
@@ -70,6 +72,7 @@ pub(super) fn plugin(app: &mut App) {
             (
                 ground::build_map,
                 banners::place_banners,
+                labels::declutter_names,
                 pointer::scale_labels,
                 reach::update_reach,
                 lines::draw_lines,

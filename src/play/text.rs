@@ -420,7 +420,7 @@ pub fn reach_of(world: &World, force: &str) -> String {
     s
 }
 
-/// The verdicts of `roads`, in one line: "weili enough · yanqi marginal".
+/// The verdicts of `roads`, in one line: "PLACE enough · PLACE marginal".
 fn verdicts(roads: &[Reach]) -> String {
     roads
         .iter()

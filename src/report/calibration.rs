@@ -202,8 +202,8 @@ pub fn summarise(def: &BandDef, values: &[Option<f64>]) -> Band {
     sorted.sort_by(f64::total_cmp);
     let (p10, p90) = match def.statistic {
         Statistic::Median if !sorted.is_empty() => (
-            super::compare::quantile(&sorted, 0.1),
-            super::compare::quantile(&sorted, 0.9),
+            super::stats::quantile(&sorted, 0.1),
+            super::stats::quantile(&sorted, 0.9),
         ),
         _ => (f64::NAN, f64::NAN),
     };

@@ -5,6 +5,7 @@ pub mod chart;
 pub mod chronicle;
 pub mod compare;
 pub mod records;
+pub mod stats;
 pub mod text;
 
 use bevy::prelude::*;

@@ -103,7 +103,7 @@ fn legend<'a, DB: DrawingBackend + 'a>(
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
-    super::compare::quantile(&xs, 0.5)
+    super::stats::quantile(&xs, 0.5)
 }
 
 /// The font the charts are drawn with, shipped with the game.

@@ -16,6 +16,7 @@ pub use table::render_table;
 
 use super::CampaignReport;
 use super::calibration::{self, Band};
+pub use super::stats::quantile;
 use crate::scenario::Scenario;
 use crate::scenario::types::{Cause, Figure};
 use crate::sim::{Commander, DailyRecord};
@@ -147,14 +148,6 @@ pub fn run_many(
         }
     });
     out
-}
-
-/// The value at quantile `q` (0..1) of sorted values (nearest rank); NaN if there are none.
-pub fn quantile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
 }
 
 /// One row of the table.

@@ -168,6 +168,13 @@ fn an_order_that_would_be_refused_gets_no_forecast_but_why() {
     let march = Order::Step(PlanStep::March("nowhere_at_all".to_string()));
     let why = forecast::forecast(game.world_ref(), &force, &[march]).unwrap_err();
     assert!(why.contains("nowhere_at_all"), "{why}");
+    // A campaign that is over has nothing ahead.
+    let mut over = Game::commanded_by(s.clone(), 1, heavenly_horses::sim::Commander::Historical);
+    while over.ended().is_none() {
+        over.advance(Advance::Days(100));
+    }
+    let why = forecast::forecast(over.world_ref(), &force, &[]).unwrap_err();
+    assert!(why.contains("over"), "{why}");
 }
 
 #[test]

@@ -328,6 +328,9 @@ fn median_legs(runs: &[RunAhead]) -> Vec<Leg> {
 /// first (none: its queue as it stands). Fails with the refusal, in words, if an order would be
 /// refused, or if the force is not in the field.
 pub fn forecast(world: &World, force: &str, orders: &[Order]) -> Result<Forecast, String> {
+    if world.resource::<CampaignStatus>().ended.is_some() {
+        return Err("the campaign is over".to_string());
+    }
     let Some(now_force) = view::find_force(world, force) else {
         return Err(format!("no force called '{force}' is in the field"));
     };

@@ -344,8 +344,16 @@ pub fn forecast(world: &World, force: &str, orders: &[Order]) -> Result<Forecast
         .copied()
         .unwrap_or_default();
     let mut runs = Vec::new();
+    // One app for every run ahead: each replay starts the campaign afresh in it.
+    let mut game = Game::commanded_by(scenario.clone(), played.seed, commander);
     for run in 0..RUNS_AHEAD {
-        let mut game = Game::replay_as(scenario.clone(), played.seed, commander, &played.actions)?;
+        super::replay(
+            game.world(),
+            &scenario,
+            played.seed,
+            commander,
+            &played.actions,
+        )?;
         for order in orders {
             game.give(&name, order.clone())
                 .map_err(|why| words::refused(game.world_ref(), &name, &why))?;

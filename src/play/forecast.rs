@@ -177,16 +177,33 @@ struct RunAhead {
     done: bool,
 }
 
+/// What a march has cost so far: where and when it set out, nights without water, the dead of
+/// hunger and thirst, and whether food or water ran out.
+#[derive(Default)]
+struct LegSoFar {
+    set_out: Option<(u32, Entity)>,
+    dry_camps: u32,
+    starved: u32,
+    animals_starved: u32,
+    ran_short: bool,
+}
+
+impl LegSoFar {
+    /// A march begun from `place` on `day`, nothing spent yet.
+    fn from(day: u32, place: Entity) -> Self {
+        LegSoFar {
+            set_out: Some((day, place)),
+            ..LegSoFar::default()
+        }
+    }
+}
+
 /// Plays `world` on until the force called `name` has carried out its orders, the campaign ends,
 /// the force leaves the field, or [`MAX_DAYS_AHEAD`] days have passed.
 fn run_ahead(world: &mut World, name: &str) -> RunAhead {
     let mut legs = Vec::new();
     let mut force = view::find_force(world, name);
-    let mut set_out: Option<(u32, Entity)> = None;
-    let mut dry_camps = 0;
-    let mut starved = 0u32;
-    let mut animals_starved = 0u32;
-    let mut ran_short = false;
+    let mut leg = LegSoFar::default();
     let mut end = force.map(|f| holding(world, f)).unwrap_or_default();
     let mut done = false;
     for _ in 0..MAX_DAYS_AHEAD {
@@ -199,11 +216,7 @@ fn run_ahead(world: &mut World, name: &str) -> RunAhead {
         }
         let day = world.resource::<Calendar>().day;
         if let Some(Location::At(here)) = world.get::<Location>(f).copied() {
-            set_out = Some((day, here));
-            dry_camps = 0;
-            starved = 0;
-            animals_starved = 0;
-            ran_short = false;
+            leg = LegSoFar::from(day, here);
         }
         let from = world.resource::<Chronicle>().0.len();
         if !sim::advance_day(world) {
@@ -213,29 +226,29 @@ fn run_ahead(world: &mut World, name: &str) -> RunAhead {
             Some(Location::OnRoute { route, km, .. })
                 if world.get::<Route>(route).is_some_and(|r| !r.watered_at(km)));
         if dry {
-            dry_camps += 1;
+            leg.dry_camps += 1;
         }
-        let has = holding(world, f);
-        if has.men > 0 && (has.food_days < 1.0 || (dry && has.water_days < 1.0)) {
-            ran_short = true;
+        end = holding(world, f);
+        if end.men > 0 && (end.food_days < 1.0 || (dry && end.water_days < 1.0)) {
+            leg.ran_short = true;
         }
         let mut arrivals = Vec::new();
         for l in world.resource::<Chronicle>().since(from) {
             match &l.event {
                 SimEvent::Arrived { force, place, .. } if *force == f => arrivals.push(*place),
                 SimEvent::MenLost { force, lost, .. } if *force == f => {
-                    starved = starved.saturating_add(lost.hunger.saturating_add(lost.thirst));
+                    let dead = lost.hunger.saturating_add(lost.thirst);
+                    leg.starved = leg.starved.saturating_add(dead);
                 }
                 SimEvent::AnimalsLost { force, lost, .. } if *force == f => {
-                    animals_starved =
-                        animals_starved.saturating_add(lost.hunger.saturating_add(lost.thirst));
+                    let dead = lost.hunger.saturating_add(lost.thirst);
+                    leg.animals_starved = leg.animals_starved.saturating_add(dead);
                 }
                 _ => {}
             }
         }
         for place in arrivals {
-            let (sets_out, origin) = set_out.unwrap_or((day, place));
-            let arrives = holding(world, f);
+            let (sets_out, origin) = leg.set_out.unwrap_or((day, place));
             legs.push(Leg {
                 from: view::place_name(world, origin),
                 to: view::place_name(world, place),
@@ -243,20 +256,15 @@ fn run_ahead(world: &mut World, name: &str) -> RunAhead {
                     .get::<Place>(place)
                     .map_or(String::new(), |p| p.id.clone()),
                 sets_out,
-                days: arrives.day.saturating_sub(sets_out),
-                dry_camps,
-                starved,
-                animals_starved,
-                ran_short,
-                arrives,
+                days: end.day.saturating_sub(sets_out),
+                dry_camps: leg.dry_camps,
+                starved: leg.starved,
+                animals_starved: leg.animals_starved,
+                ran_short: leg.ran_short,
+                arrives: end,
             });
-            set_out = Some((arrives.day, place));
-            dry_camps = 0;
-            starved = 0;
-            animals_starved = 0;
-            ran_short = false;
+            leg = LegSoFar::from(end.day, place);
         }
-        end = holding(world, f);
         if world.resource::<CampaignStatus>().ended.is_some() {
             break;
         }

@@ -3,6 +3,7 @@
 
 use std::str::FromStr;
 
+use super::muster::MusterOrder;
 use super::{Advance, Order};
 use crate::sim::orders::words::OrderParseError;
 
@@ -37,6 +38,16 @@ Orders (to the selected force; several may be queued):
                        days, dry nights, men and stores at each arrival
   reach (or r)         each road out of where the orders end: can the force
                        reach its far end on what it carries?
+Before the army sets out (where the campaign offers a muster):
+  muster               the muster: what the base holds, what each column takes,
+                       and what it can carry, eat and drink on the road ahead
+  muster ITEM N        the selected column takes N (or +N more, -N less) of
+                       infantry cavalry horses oxen donkeys camels carts
+                       grain fodder water (t, m³) silk gold
+  muster leave MONTH [DAY] [YEAR]   the day the army leaves
+  muster column NAME   split the selected column in two, the new one NAME
+  muster drop          the selected column's men and stores join another
+  muster history       the army as it was
 Turns:
   end (or e)           resolve until the next decision
   day (or d)           resolve one day
@@ -75,6 +86,8 @@ pub enum Command {
     Load(String),
     /// The help page.
     Help,
+    /// Look at or change the muster, before the army sets out.
+    Muster(MusterOrder),
     /// Leave the game.
     Quit,
 }
@@ -154,6 +167,7 @@ impl FromStr for Command {
                     })
                     .collect::<Result<_, _>>()?,
             ),
+            "muster" => Command::Muster(rest.parse().map_err(CommandError::Bad)?),
             "log" => Command::Log,
             "report" => Command::Report,
             "save" => Command::Save(named("NAME")?),

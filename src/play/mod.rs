@@ -10,6 +10,7 @@
 pub mod command;
 pub mod forecast;
 pub mod give;
+pub mod muster;
 pub mod text;
 pub mod turn;
 pub mod view;
@@ -53,6 +54,8 @@ pub struct Played {
 /// replacing any campaign there.
 pub fn start(world: &mut World, scenario: &Scenario, seed: u64, commander: Commander) {
     sim::start(world, scenario, seed, commander);
+    // A muster belongs to the campaign it was made for (see [`muster::restart`]).
+    world.remove_resource::<muster::Mustered>();
     world.insert_resource(Played {
         seed,
         actions: Vec::new(),

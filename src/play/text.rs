@@ -50,7 +50,7 @@ pub fn relation_words(r: Relation) -> &'static str {
 }
 
 /// Days of stores, for people: "12d", or "-" where none are needed.
-fn days(d: f64) -> String {
+pub(super) fn days(d: f64) -> String {
     if d.is_finite() {
         format!("{:.0}d", d.min(999.0))
     } else {
@@ -68,6 +68,9 @@ pub fn status(world: &World, selected: &str) -> String {
         "{} · Han prestige {prestige:+.2}\n",
         world.resource::<Calendar>().describe()
     ));
+    if super::muster::open(world).is_ok() {
+        s.push_str("The muster is open until the army sets out: 'muster' to choose the army.\n");
+    }
     for (i, e) in view::forces(world).into_iter().enumerate() {
         let (Some(f), Some(column), Some(stores), Some(condition), Some(location)) = (
             world.get::<Force>(e),
@@ -286,7 +289,7 @@ fn holding(h: &Holding) -> String {
 }
 
 /// Nights camped without water, in words.
-fn dry_nights(n: u32) -> String {
+pub(super) fn dry_nights(n: u32) -> String {
     match n {
         0 => "no night without water".to_string(),
         1 => "1 night without water".to_string(),
@@ -295,7 +298,7 @@ fn dry_nights(n: u32) -> String {
 }
 
 /// `text` wrapped to 80 columns, its first line indented by two spaces and the rest by six.
-fn item(text: &str) -> String {
+pub(super) fn item(text: &str) -> String {
     format!("  {}", wrap(text, 78, "      "))
 }
 

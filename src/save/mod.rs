@@ -13,15 +13,17 @@ use serde::{Deserialize, Serialize};
 
 use bevy::prelude::World;
 
+use crate::play::muster::{self, Mustered};
 use crate::play::{Action, Game, Played};
 use crate::scenario::Scenario;
+use crate::scenario::types::MusterChoice;
 use crate::sim::{ActiveScenario, Calendar, Commander};
 
 /// What the `game` field of every save holds.
 pub const GAME: &str = "heavenly-horses";
-/// The version of the save format this build writes. It reads this one and version 1 (whose
-/// campaign path was taken from the folder the game ran in).
-pub const VERSION: u32 = 2;
+/// The version of the save format this build writes. It reads this one, version 2 (without a
+/// muster) and version 1 (whose campaign path was taken from the folder the game ran in).
+pub const VERSION: u32 = 3;
 /// The oldest version of the save format this build reads.
 pub const OLDEST: u32 = 1;
 /// The largest save read, in bytes.
@@ -50,6 +52,9 @@ pub struct SaveFile {
     /// without it are the player's.
     #[serde(default = "player")]
     pub commander: Commander,
+    /// The army the player mustered, where it was not the campaign's own (version 3 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub muster: Option<MusterChoice>,
 }
 
 fn player() -> Commander {
@@ -137,6 +142,7 @@ impl SaveFile {
             day: world.resource::<Calendar>().day,
             actions: played.actions.clone(),
             commander: *world.resource::<Commander>(),
+            muster: world.get_resource::<Mustered>().map(|m| m.choice.clone()),
         }
     }
 
@@ -211,8 +217,13 @@ impl SaveFile {
     /// save was read from; `roots` the scenarios folders to look in first.
     pub fn restore(&self, at: &Path, roots: &[PathBuf]) -> Result<Game, SaveError> {
         let scenario = self.scenario(at, roots)?;
-        Game::replay_as(scenario, self.seed, self.commander, &self.actions)
-            .map_err(SaveError::Diverged)
+        let mut game = Game::commanded_by(scenario.clone(), self.seed, self.commander);
+        if let Some(choice) = &self.muster {
+            muster::restart(game.world(), scenario, choice.clone())
+                .map_err(|why| SaveError::Diverged(format!("the muster: {why}")))?;
+        }
+        crate::play::replay_actions(game.world(), &self.actions).map_err(SaveError::Diverged)?;
+        Ok(game)
     }
 
     /// Replays the save into `world` (which holds the simulation), once it has been checked to
@@ -228,6 +239,9 @@ impl SaveFile {
         let scenario = game.scenario().clone();
         crate::play::replay(world, &scenario, self.seed, self.commander, &self.actions)
             .map_err(SaveError::Diverged)?;
+        if let Some(mustered) = game.world_ref().get_resource::<Mustered>() {
+            world.insert_resource(mustered.clone());
+        }
         Ok(scenario)
     }
 }

@@ -2,13 +2,14 @@
 //!
 //! [`types`] is the format, [`units`] the quantities it is written in, [`source`] the files
 //! and the problems found in them, [`files`] finds them on disk, [`load`] reads a campaign with
-//! its map and rules (and overlays), [`validate`] checks them, and [`logistics`] is the arithmetic over the format's
+//! its map and rules (and overlays), [`validate`] checks them, [`muster`] is the army the player chooses before a campaign, and [`logistics`] is the arithmetic over the format's
 //! types that both the validation and the simulation use (what a column carries, eats and
 //! drinks, and how far it marches).
 
 pub mod files;
 pub mod load;
 pub mod logistics;
+pub mod muster;
 pub mod source;
 pub mod spans;
 pub mod types;

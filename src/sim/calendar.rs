@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use crate::scenario::types::{Season, StartDate};
+use crate::scenario::types::{Season, StartDate, year_words};
 
 /// The campaign's calendar.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -47,15 +47,5 @@ impl Calendar {
             self.season().word(),
             year_words(year)
         )
-    }
-}
-
-/// A year counted BC as people write it: `102 BC`, and from year 0 on (there is no year 0)
-/// `AD 1`, `AD 2`, ….
-pub fn year_words(year_bc: i32) -> String {
-    if year_bc >= 1 {
-        format!("{year_bc} BC")
-    } else {
-        format!("AD {}", 1 - i64::from(year_bc))
     }
 }

@@ -171,6 +171,17 @@ impl Session {
             Command::Forecast(orders) => {
                 text::forecast_of(self.game.world_ref(), &self.selected, &orders)
             }
+            Command::Muster(order) => {
+                match crate::play::muster::order(self.game.world(), &self.selected, &order) {
+                    Ok(done) => {
+                        if let Some(name) = done.select {
+                            self.selected = name;
+                        }
+                        done.told
+                    }
+                    Err(why) => format!("{why}\n"),
+                }
+            }
             Command::Log => text::log(self.game.world_ref()),
             Command::Report => report::render_text(&self.game.report()),
             Command::Save(name) => match self.save(&name) {

@@ -12,6 +12,7 @@ use super::menu::Catalogue;
 use super::theme;
 use super::{Reply, Screen, Settings, UiAction, UiSystems};
 use crate::play::command::{Command, CommandError, HELP};
+use crate::play::muster::MusterOrder;
 use crate::play::{self, Advance, Order, text, view, words};
 use crate::report;
 use crate::save::{self, SaveFile};
@@ -96,8 +97,24 @@ pub fn begin(world: &mut World, scenario: &Scenario, seed: u64, path: PathBuf, w
 pub fn reload(world: &mut World, scenario: &Scenario) -> Result<(), String> {
     let played = world.resource::<play::Played>().clone();
     let commander = *world.resource::<Commander>();
-    crate::play::Game::replay_as(scenario.clone(), played.seed, commander, &played.actions)?;
-    play::replay(world, scenario, played.seed, commander, &played.actions)?;
+    // A mustered army is mustered anew from the changed files.
+    let choice = world
+        .get_resource::<play::muster::Mustered>()
+        .map(|m| m.choice.clone());
+    let mustered = match &choice {
+        Some(choice) => {
+            play::muster::mustered(scenario, choice).map_err(|why| format!("the muster: {why}"))?
+        }
+        None => scenario.clone(),
+    };
+    crate::play::Game::replay_as(mustered.clone(), played.seed, commander, &played.actions)?;
+    play::replay(world, &mustered, played.seed, commander, &played.actions)?;
+    if let Some(choice) = choice {
+        world.insert_resource(play::muster::Mustered {
+            original: scenario.clone(),
+            choice,
+        });
+    }
     let (path, watch) = {
         let c = world.resource::<Campaign>();
         (c.path.clone(), c.watch)
@@ -241,6 +258,7 @@ fn line(world: &mut World, line: &str) -> Result<String, String> {
             selected.as_deref().unwrap_or(""),
             &orders,
         )),
+        Command::Muster(order) => muster(world, &order),
         Command::Log => Ok(text::log(world)),
         Command::Report => Ok(report::render_text(&report::of(world))),
         Command::Save(name) => save_as(world, &name),
@@ -255,6 +273,29 @@ fn line(world: &mut World, line: &str) -> Result<String, String> {
             Ok("farewell".to_string())
         }
     }
+}
+
+/// Looks at or changes the muster: a change starts the campaign afresh, its map drawn anew, with
+/// the same column selected (or the one split off).
+pub fn muster(world: &mut World, order: &MusterOrder) -> Result<String, String> {
+    let selected = world
+        .resource::<Campaign>()
+        .order_target(world)
+        .unwrap_or_default();
+    let done = play::muster::order(world, &selected, order)?;
+    if *order != MusterOrder::Show {
+        let (path, watch) = {
+            let c = world.resource::<Campaign>();
+            (c.path.clone(), c.watch)
+        };
+        begun(world, path, watch);
+        let name = done.select.unwrap_or(selected);
+        let column = view::find_force(world, &name);
+        if column.is_some() {
+            world.resource_mut::<Campaign>().selected = column;
+        }
+    }
+    Ok(done.told)
 }
 
 /// Starts a new game of the scenario picked in the menu.

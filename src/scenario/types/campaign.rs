@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::army::{MenDef, StoresDef};
 use super::events::EventDef;
 use super::history::HistoryDef;
+use super::muster::MusterDef;
 use super::plan::PlanStep;
 use super::rules::PerAnimal;
 
@@ -92,6 +93,35 @@ pub struct StartDate {
     pub day: u32,
 }
 
+impl StartDate {
+    /// The date as a count of days, to order dates (30-day months, 12 to a year, years BC).
+    pub fn day_number(self) -> i64 {
+        -i64::from(self.year_bc) * 360
+            + i64::from(self.month.saturating_sub(1)) * 30
+            + i64::from(self.day)
+    }
+
+    /// The date for people: "month 8 day 1, 104 BC".
+    pub fn words(self) -> String {
+        format!(
+            "month {} day {}, {}",
+            self.month,
+            self.day,
+            year_words(self.year_bc)
+        )
+    }
+}
+
+/// A year counted BC as people write it: `102 BC`, and from year 0 on (there is no year 0)
+/// `AD 1`, `AD 2`, ….
+pub fn year_words(year_bc: i32) -> String {
+    if year_bc >= 1 {
+        format!("{year_bc} BC")
+    } else {
+        format!("AD {}", 1 - i64::from(year_bc))
+    }
+}
+
 /// A campaign file: which map and rules, the forces, and the historical plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,4 +162,8 @@ pub struct CampaignFile {
     /// The historical record, shown beside the model's figures by `compare`.
     #[serde(default)]
     pub history: Option<HistoryDef>,
+    /// What the player may muster at the base before the campaign, if the army is theirs to
+    /// choose (else the forces are fixed).
+    #[serde(default)]
+    pub muster: Option<MusterDef>,
 }

@@ -2,7 +2,7 @@
 //!
 //! Every struct denies unknown fields, so a misspelt field is an error that names the valid ones.
 //! The modding guide (`scenarios/MODDING.md`) documents each field. One file per kind of file:
-//! [`map`], [`rules`] (with its [`season`]s), [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`] and [`history`]) [`overlay`], and the game's [`menu`].
+//! [`map`], [`rules`] (with its [`season`]s), [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`], [`history`] and [`muster`]), [`overlay`], and the game's [`menu`].
 
 pub mod army;
 pub mod campaign;
@@ -10,6 +10,7 @@ pub mod events;
 pub mod history;
 pub mod map;
 pub mod menu;
+pub mod muster;
 pub mod overlay;
 pub mod plan;
 pub mod rules;
@@ -21,6 +22,7 @@ pub use events::*;
 pub use history::*;
 pub use map::*;
 pub use menu::*;
+pub use muster::*;
 pub use overlay::*;
 pub use plan::*;
 pub use rules::*;

@@ -6,6 +6,7 @@ use super::army::{MenDef, StoresDef};
 use super::campaign::{CampaignFile, StateOverride};
 use super::events::EventDef;
 use super::history::HistoryDef;
+use super::muster::MusterDef;
 use super::plan::PlanStep;
 use super::rules::PerAnimal;
 
@@ -79,6 +80,10 @@ pub struct OverlayFile {
     /// A historical record for the what-if, if it has one.
     #[serde(default)]
     pub history: Option<HistoryDef>,
+    /// What the player may muster (else the base campaign's, grown where this what-if's forces
+    /// need more).
+    #[serde(default)]
+    pub muster: Option<MusterDef>,
 }
 
 impl OverlayFile {
@@ -135,6 +140,14 @@ impl OverlayFile {
             c.events = events.clone();
         }
         c.history = self.history.clone();
+        if let Some(muster) = &self.muster {
+            c.muster = Some(muster.clone());
+        } else if let Some(muster) = &mut c.muster
+            && !self.forces.is_empty()
+        {
+            // The what-if's own army is one the base could muster.
+            crate::scenario::muster::hold(muster, &c.forces);
+        }
         Ok(c)
     }
 }

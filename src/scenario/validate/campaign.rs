@@ -241,6 +241,9 @@ pub fn campaign(
     for (i, e) in camp.events.iter().enumerate() {
         check_event(&mut c, i, e, &places, &states);
     }
+    if let Some(m) = &camp.muster {
+        super::muster::check(&mut c, camp, m, &places);
+    }
     c.out
 }
 

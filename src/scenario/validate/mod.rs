@@ -5,6 +5,7 @@
 
 mod campaign;
 mod map;
+mod muster;
 mod plan;
 mod rules;
 

@@ -268,3 +268,48 @@ fn the_map_and_the_command_line_tell_the_reach_of_each_road() {
     assert_drawn(&dir, "reach.png");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_muster_panel_changes_the_army_before_it_sets_out() {
+    let Some(dir) = fresh("muster") else {
+        return;
+    };
+    let shots = dir.to_string_lossy().into_owned();
+    // The panel's buttons type muster commands: more foot, a column split off, an earlier day.
+    let script = [
+        "click +1000",
+        "expect Li Guangli's army takes 21,000 infantry",
+        "click Split off Column 2",
+        "expect Li Guangli's army splits in two: Column 2 takes half",
+        "click A month earlier",
+        "expect the army leaves on month 7 day 1, 104 BC",
+        "shot muster",
+        "status",
+        "expect month 7 day 1, 104 BC",
+        "expect Column 2",
+        "end",
+        "muster grain 100",
+        "expect the army has left Dunhuang",
+        "save mustered",
+        "quit",
+    ]
+    .join(";");
+    let out = run_in(
+        &dir,
+        &[
+            "window",
+            "scenarios/first_expedition_104bc.ron",
+            "--shots",
+            &shots,
+            "--script",
+            &script,
+        ],
+    );
+    assert!(out.contains("done: shot muster"), "{out}");
+    assert_drawn(&dir, "muster.png");
+    // The save records the army as mustered.
+    let save = std::fs::read_to_string(dir.join("mustered.json")).unwrap();
+    assert!(save.contains("\"muster\""), "{save}");
+    assert!(save.contains("Column 2"), "{save}");
+    let _ = std::fs::remove_dir_all(dir);
+}

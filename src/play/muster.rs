@@ -151,7 +151,9 @@ impl FromStr for MusterOrder {
 /// or another when the selected one was dropped).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mustering {
-    /// What to tell.
+    /// What was done, in a line (empty for a look at the muster).
+    pub done: String,
+    /// What to tell: what was done, and the muster sheet.
     pub told: String,
     /// The column to select, if the selection should change.
     pub select: Option<String>,
@@ -286,6 +288,7 @@ fn split(column: &ForceDef, name: &str) -> (ForceDef, ForceDef) {
 pub fn order(world: &mut World, selected: &str, order: &MusterOrder) -> Result<Mustering, String> {
     if *order == MusterOrder::Show {
         return Ok(Mustering {
+            done: String::new(),
             told: sheet(world),
             select: None,
         });
@@ -371,6 +374,7 @@ pub fn order(world: &mut World, selected: &str, order: &MusterOrder) -> Result<M
     restart(world, original, choice)?;
     Ok(Mustering {
         told: format!("{done}\n{}", sheet(world)),
+        done,
         select,
     })
 }
@@ -415,13 +419,79 @@ fn road_ahead(f: &Forecast) -> Vec<String> {
         .collect()
 }
 
-/// The muster sheet: the days the army may leave and the day chosen; each item the base holds,
-/// what the columns take and what the historical army took; each column with what it can carry,
-/// its days of food, fodder and water, and the first marches of the historical road.
-pub fn sheet(world: &World) -> String {
-    let Some((def, choice)) = offered(world) else {
-        return "This campaign's army is fixed: its scenario offers no muster.\n".to_string();
-    };
+/// One line of the muster's table: an item, what the base holds, what the columns take, and
+/// what the historical army took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The item.
+    pub item: Item,
+    /// What the base holds.
+    pub limit: f64,
+    /// What the columns take.
+    pub taken: f64,
+    /// What the historical army took.
+    pub history: f64,
+}
+
+impl Row {
+    /// The header of the table's lines.
+    pub fn header() -> String {
+        format!(
+            "  {:<9}{:>14}{:>14}{:>14}",
+            "", "base has", "taken", "history"
+        )
+    }
+
+    /// The row as a line of the table, marked `*` where the choice differs from the history.
+    pub fn line(&self) -> String {
+        let mark = if (self.taken - self.history).abs() > 1e-6 {
+            " *"
+        } else {
+            ""
+        };
+        format!(
+            "  {:<9}{:>14}{:>14}{:>14}{mark}",
+            self.item.name(),
+            self.item.amount(self.limit),
+            self.item.amount(self.taken),
+            self.item.amount(self.history)
+        )
+    }
+}
+
+/// One column of the muster: what it takes and carries, and what the road ahead costs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnSheet {
+    /// Its name.
+    pub name: String,
+    /// Its men, animals, carts and load in a line.
+    pub summary: String,
+    /// Its days of food, fodder and water, and the history's first marches run ahead, a line
+    /// each.
+    pub lines: Vec<String>,
+}
+
+/// The muster as it stands, for the terminal's sheet and the window's panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The base's name.
+    pub base: String,
+    /// The days the army may leave, and the most columns, in words.
+    pub window: String,
+    /// The day chosen.
+    pub leave: StartDate,
+    /// The historical day.
+    pub history_leave: StartDate,
+    /// Each item the base holds or the columns take.
+    pub rows: Vec<Row>,
+    /// Each column.
+    pub columns: Vec<ColumnSheet>,
+}
+
+/// The muster of the campaign in `world` as it stands, with each column's road ahead run ahead
+/// (none if the campaign offers no muster).
+pub fn sheet_of(world: &World) -> Option<Sheet> {
+    let (def, choice) = offered(world)?;
     let original = original(world);
     let history = muster::historical(&original.campaign).unwrap_or_else(|| choice.clone());
     let base = original
@@ -430,92 +500,122 @@ pub fn sheet(world: &World) -> String {
         .iter()
         .find(|p| p.id == def.at)
         .map_or(def.at.clone(), |p| p.name.clone());
-    let mut s = wrap(
-        &format!(
-            "Muster at {base}: the army may leave from {} to {}, in up to {} column{}",
-            def.leave.earliest.words(),
-            def.leave.latest.words(),
-            def.columns,
-            if def.columns == 1 { "" } else { "s" }
-        ),
-        80,
-        "  ",
+    let window = format!(
+        "the army may leave from {} to {}, in up to {} column{}",
+        def.leave.earliest.words(),
+        def.leave.latest.words(),
+        def.columns,
+        if def.columns == 1 { "" } else { "s" }
     );
-    let same = |d: StartDate| if d == history.leave { "" } else { " *" };
-    s.push_str(&format!(
-        "It leaves on {}{} (history: {})\n",
-        choice.leave.words(),
-        same(choice.leave),
-        history.leave.words()
-    ));
-    s.push_str(&format!(
-        "  {:<9}{:>14}{:>14}{:>14}\n",
-        "", "base has", "taken", "history"
-    ));
-    for it in Item::ALL {
-        let (taken, was) = (it.total(&choice.columns), it.total(&history.columns));
-        if it.limit(def) == 0.0 && taken == 0.0 && was == 0.0 {
-            continue;
-        }
-        let mark = if (taken - was).abs() > 1e-6 { " *" } else { "" };
-        s.push_str(&format!(
-            "  {:<9}{:>14}{:>14}{:>14}{mark}\n",
-            it.name(),
-            it.amount(it.limit(def)),
-            it.amount(taken),
-            it.amount(was)
-        ));
-    }
-    s.push_str("  (* where the choice differs from the history)\n");
-    let rules = &original.rules;
-    let marches = first_marches(&original.campaign.plan);
-    let orders: Vec<Order> = marches
-        .iter()
-        .map(|to| Order::Step(PlanStep::March(to.clone())))
+    let rows = Item::ALL
+        .into_iter()
+        .map(|it| Row {
+            item: it,
+            limit: it.limit(def),
+            taken: it.total(&choice.columns),
+            history: it.total(&history.columns),
+        })
+        .filter(|r| r.limit > 0.0 || r.taken > 0.0 || r.history > 0.0)
         .collect();
-    for (n, c) in choice.columns.iter().enumerate() {
-        let capacity = logistics::capacity(rules, &c.men, &c.animals, c.carts)
-            .tonnes()
-            .0;
-        let load = c.stores.grain_t.0 + c.stores.fodder_t.0 + c.stores.water_m3.0;
-        let animals: u32 = c.animals.horses + c.animals.oxen + c.animals.donkeys + c.animals.camels;
-        s.push_str(&wrap(
-            &format!(
-                "{} {}: {} men, {} animals, {} carts; carries {} t of the {} t it can",
-                n + 1,
+    let rules = &original.rules;
+    let orders: Vec<Order> = first_marches(&original.campaign.plan)
+        .into_iter()
+        .map(|to| Order::Step(PlanStep::March(to)))
+        .collect();
+    let columns = choice
+        .columns
+        .iter()
+        .map(|c| {
+            let capacity = logistics::capacity(rules, &c.men, &c.animals, c.carts)
+                .tonnes()
+                .0;
+            let load = c.stores.grain_t.0 + c.stores.fodder_t.0 + c.stores.water_m3.0;
+            let a = &c.animals;
+            let animals = [a.horses, a.oxen, a.donkeys, a.camels]
+                .iter()
+                .map(|&n| f64::from(n))
+                .sum();
+            let summary = format!(
+                "{}: {} men, {} animals, {} carts; carries {} t of the {} t it can",
                 c.name,
-                thousands(f64::from(c.men.infantry + c.men.cavalry)),
-                thousands(f64::from(animals)),
+                thousands(f64::from(c.men.infantry) + f64::from(c.men.cavalry)),
+                thousands(animals),
                 thousands(f64::from(c.carts)),
                 thousands(load),
                 thousands(capacity.floor())
-            ),
-            80,
-            "  ",
-        ));
-        let Some(e) = view::find_force(world, &c.name) else {
-            continue;
-        };
-        let h = forecast::holding(world, e);
-        s.push_str(&item(&format!(
-            "at full rations: food {}, fodder {}, water {}",
-            days(h.food_days),
-            days(h.fodder_days),
-            days(h.water_days)
-        )));
-        if orders.is_empty() {
-            continue;
-        }
-        match forecast::forecast(world, &c.name, &orders) {
-            Ok(f) => {
-                s.push_str(&item(
-                    "the history's first marches (the median of runs ahead):",
+            );
+            let mut lines = Vec::new();
+            if let Some(e) = view::find_force(world, &c.name) {
+                let h = forecast::holding(world, e);
+                lines.push(format!(
+                    "at full rations: food {}, fodder {}, water {}",
+                    days(h.food_days),
+                    days(h.fodder_days),
+                    days(h.water_days)
                 ));
-                for line in road_ahead(&f) {
-                    s.push_str(&item(&format!("  {line}")));
+                if !orders.is_empty() {
+                    match forecast::forecast(world, &c.name, &orders) {
+                        Ok(f) => {
+                            lines.push(
+                                "the history's first marches (the median of runs ahead):"
+                                    .to_string(),
+                            );
+                            lines.extend(road_ahead(&f).into_iter().map(|l| format!("  {l}")));
+                        }
+                        Err(why) => lines.push(format!("no forecast of the road ahead: {why}")),
+                    }
                 }
             }
-            Err(why) => s.push_str(&item(&format!("no forecast of the road ahead: {why}"))),
+            ColumnSheet {
+                name: c.name.clone(),
+                summary,
+                lines,
+            }
+        })
+        .collect();
+    Some(Sheet {
+        base,
+        window,
+        leave: choice.leave,
+        history_leave: history.leave,
+        rows,
+        columns,
+    })
+}
+
+/// The muster sheet: the days the army may leave and the day chosen; each item the base holds,
+/// what the columns take and what the historical army took; each column with what it can carry,
+/// its days of food, fodder and water, and the first marches of the historical road.
+pub fn sheet(world: &World) -> String {
+    let Some(sheet) = sheet_of(world) else {
+        return "This campaign's army is fixed: its scenario offers no muster.\n".to_string();
+    };
+    let mut s = wrap(
+        &format!("Muster at {}: {}", sheet.base, sheet.window),
+        80,
+        "  ",
+    );
+    s.push_str(&format!(
+        "It leaves on {}{} (history: {})\n",
+        sheet.leave.words(),
+        if sheet.leave == sheet.history_leave {
+            ""
+        } else {
+            " *"
+        },
+        sheet.history_leave.words()
+    ));
+    s.push_str(&Row::header());
+    s.push('\n');
+    for row in &sheet.rows {
+        s.push_str(&row.line());
+        s.push('\n');
+    }
+    s.push_str("  (* where the choice differs from the history)\n");
+    for (n, c) in sheet.columns.iter().enumerate() {
+        s.push_str(&wrap(&format!("{} {}", n + 1, c.summary), 80, "  "));
+        for line in &c.lines {
+            s.push_str(&item(line));
         }
     }
     s.push_str("Change it with muster ITEM N (+N, -N), muster leave MONTH [DAY], muster column\n");

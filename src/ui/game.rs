@@ -294,6 +294,8 @@ pub fn muster(world: &mut World, order: &MusterOrder) -> Result<String, String> 
         if column.is_some() {
             world.resource_mut::<Campaign>().selected = column;
         }
+        // The muster panel shows the sheet.
+        return Ok(done.done);
     }
     Ok(done.told)
 }

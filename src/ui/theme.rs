@@ -89,6 +89,23 @@ pub struct Chosen;
 
 /// A button: its words, what it does; a hint (its key) after the words.
 pub fn button(font: &UiFont, label: &str, hint: &str, action: UiAction) -> impl Bundle + use<> {
+    button_at(font, label, hint, action, 14.0, 3.0)
+}
+
+/// A small button, for panels with many (the muster's).
+pub fn small_button(font: &UiFont, label: &str, action: UiAction) -> impl Bundle + use<> {
+    button_at(font, label, "", action, 12.0, 1.0)
+}
+
+/// A button whose words are `size` pixels high, `pad` pixels below and above them.
+fn button_at(
+    font: &UiFont,
+    label: &str,
+    hint: &str,
+    action: UiAction,
+    size: f32,
+    pad: f32,
+) -> impl Bundle + use<> {
     let text = if hint.is_empty() {
         label.to_string()
     } else {
@@ -100,8 +117,8 @@ pub fn button(font: &UiFont, label: &str, hint: &str, action: UiAction) -> impl 
         action,
         ButtonLabel(label.to_string()),
         Node {
-            padding: UiRect::axes(px(6), px(3)),
-            margin: UiRect::all(px(2)),
+            padding: UiRect::axes(px(6), px(pad)),
+            margin: UiRect::all(px(if pad >= 3.0 { 2.0 } else { 1.0 })),
             border: UiRect::all(px(1)),
             border_radius: BorderRadius::all(px(3)),
             ..default()
@@ -110,7 +127,7 @@ pub fn button(font: &UiFont, label: &str, hint: &str, action: UiAction) -> impl 
         BackgroundColor(BUTTON),
         children![(
             Text::new(text),
-            font.at(14.0),
+            font.at(size),
             TextColor(INK),
             Pickable::IGNORE
         )],

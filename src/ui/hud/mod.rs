@@ -3,8 +3,8 @@
 //! ([`forces`]), and its orders as buttons on the left ([`orders`]); the siege (walls, days, the
 //! defenders' water and stores, the terms they offer) or the end of the campaign (the result
 //! beside the historical record and the strength along the route) on the right ([`side`]); the
-//! chronicle, the game's replies and the command line along the bottom ([`log`]); and the keys
-//! ([`keys`]).
+//! chronicle, the game's replies and the command line along the bottom ([`log`]); the muster
+//! on the right until the army sets out ([`muster`]); and the keys ([`keys`]).
 //!
 //! The panels are redrawn when what they show changes (Bevy's change detection on the forces'
 //! components and the campaign), not every frame.
@@ -12,6 +12,7 @@
 mod forces;
 mod keys;
 mod log;
+mod muster;
 mod orders;
 mod side;
 
@@ -202,6 +203,19 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
                 ));
             });
         });
+    // On the right, until the army sets out: the muster.
+    commands.spawn((
+        DespawnOnExit(Screen::Playing),
+        muster::MusterPanel,
+        theme::panel(column(Node {
+            top: px(40),
+            right: px(8),
+            max_width: px(600),
+            row_gap: px(2),
+            ..default()
+        })),
+        Visibility::Hidden,
+    ));
     // Along the bottom: the chronicle and the replies, and the command line.
     commands
         .spawn((
@@ -255,6 +269,7 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Built>();
     app.init_resource::<side::EndReport>();
+    app.init_resource::<muster::MusterView>();
     app.add_systems(OnEnter(Screen::Playing), spawn_hud);
     app.add_systems(
         Update,
@@ -262,10 +277,12 @@ pub(super) fn plugin(app: &mut App) {
             keys::keys.in_set(UiSystems::Input),
             (
                 side::make_end_report,
+                muster::make_muster_view,
                 (
                     forces::show_forces,
                     orders::show_orders,
                     side::show_side,
+                    muster::show_muster,
                     log::show_log,
                 ),
             )

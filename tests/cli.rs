@@ -160,7 +160,7 @@ fn with_no_command_a_build_without_the_window_says_how_to_play() {
     }
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        err.contains("play scenarios/second_expedition_102bc.ron --text"),
+        err.contains("play scenarios/first_campaign_tutorial.ron --text"),
         "{err}"
     );
 }

@@ -313,3 +313,44 @@ fn the_muster_panel_changes_the_army_before_it_sets_out() {
     assert!(save.contains("Column 2"), "{save}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_guided_campaign_is_offered_first_and_played_to_its_end_from_the_menu() {
+    let Some(dir) = fresh("guided") else {
+        return;
+    };
+    let shots = dir.to_string_lossy().into_owned();
+    // The menu offers the guided campaign first; each lesson in the chronicle names the button
+    // that takes the next step, and the buttons named take it.
+    let script = [
+        "click New game",
+        "expect A First Campaign: the Road to Loulan",
+        "expect Lesson 1, the march",
+        "click March to Yumen Pass",
+        "click End turn",
+        "expect Lesson 2, water",
+        "click Water for the leg",
+        "forecast march loulan",
+        "expect Yumen Pass -> Loulan",
+        "click March to Loulan",
+        "click End turn",
+        "expect Lesson 3, asking",
+        "click Ask for food",
+        "click End turn",
+        "expect Lesson 4, the siege",
+        "click Besiege (60 days)",
+        "until 120",
+        "log",
+        "expect Lesson 5, home",
+        "shot guided",
+        "until 200",
+        "report",
+        "expect victory",
+        "quit",
+    ]
+    .join(";");
+    let out = run_in(&dir, &["window", "--shots", &shots, "--script", &script]);
+    assert!(out.contains("done: shot guided"), "{out}");
+    assert_drawn(&dir, "guided.png");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -227,7 +227,11 @@ fn play_session(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    writeln!(out, "{}", session.game.scenario().campaign.name)?;
+    let campaign = &session.game.scenario().campaign;
+    writeln!(out, "{}", campaign.name)?;
+    if !campaign.description.is_empty() {
+        write!(out, "{}", text::wrap(&campaign.description, 80, ""))?;
+    }
     writeln!(out, "{}", session.status())?;
     writeln!(out, "{}", Session::prompt_hint())?;
     write!(out, "> ")?;

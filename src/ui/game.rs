@@ -133,6 +133,9 @@ pub fn open_at_start(world: &mut World, path: &Path, seed: Option<u64>, watch: b
                 .resource_mut::<NextState<Screen>>()
                 .set(Screen::Playing);
             world.resource_mut::<Clock>().playing = watch;
+            world
+                .resource_mut::<Reply>()
+                .say(theme::latin(&scenario.campaign.description));
         }
         Err(e) => {
             // The menu shows why, and the player can pick another.
@@ -316,13 +319,14 @@ fn new_game(world: &mut World, watch: bool) -> Result<String, String> {
                 .resource_mut::<NextState<Screen>>()
                 .set(Screen::Playing);
             Ok(format!(
-                "{} (seed {seed}): {}",
+                "{} (seed {seed}): {}\n{}",
                 entry.name,
                 if watch {
                     "the historical plan plays itself; P pauses"
                 } else {
                     "give your orders, then end the turn"
-                }
+                },
+                theme::latin(&scenario.campaign.description)
             ))
         }
         Err(e) => {

@@ -31,7 +31,14 @@ Orders (to the selected force; several may be queued):
                        or give them at once: split NAME men N { march P; ask }
   join FORCE           merge into FORCE where it is
   wait FORCE N         wait up to N days for FORCE to join
-  slaughter N          slaughter N oxen for meat
+  slaughter N [KIND]   slaughter N oxen (or horses, donkeys, camels) for meat
+  rations full|X       put the men on a share X of the full ration (0.75):
+                       the grain lasts longer, the men are fed less
+  punish               punish the greedy officers: less withheld, morale falls
+  hand FORCE GOODS N   hand N t of grain|fodder|water (m³), or N horses|oxen|
+                       donkeys|camels, to FORCE at the same place
+  cache GOODS N        leave N t of grain|fodder|water in a depot here
+  draw GOODS N         take N t of it from the depot here
   home                 go home the way the army came
   cancel               take back the orders not yet begun;  orders: list them
   forecast [ORDERS]    what the queue (and ORDERS, split by ;) will cost:

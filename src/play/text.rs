@@ -11,7 +11,7 @@ use crate::report::chronicle;
 use crate::scenario::types::PlanStep;
 use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, Stores};
 use crate::sim::log::Chronicle;
-use crate::sim::map::{Location, MapIndex, Place, Route};
+use crate::sim::map::{Depot, Location, MapIndex, Place, Route};
 use crate::sim::state::Relation;
 use crate::sim::{ActiveScenario, Calendar, CampaignStatus, Commander, Prestige};
 
@@ -112,8 +112,13 @@ pub fn status(world: &World, selected: &str) -> String {
             days(water)
         ));
         let a = &column.animals;
+        let rations = if column.ration() < 1.0 {
+            format!("  rations {:.0}%", column.ration() * 100.0)
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "   horses {} oxen {} donkeys {} camels {}\n",
+            "   horses {} oxen {} donkeys {} camels {}{rations}\n",
             a.horses, a.oxen, a.donkeys, a.camels
         ));
         if f.name == selected
@@ -184,6 +189,14 @@ fn surroundings(world: &World, here: Entity) -> String {
             state.soldiers,
             state.walls.outer,
             grain.tonnes()
+        ));
+    }
+    if let Some(depot) = world.get::<Depot>(here).filter(|d| !d.is_empty()) {
+        s.push_str(&format!(
+            "   depot here: grain {:.0} t, fodder {:.0} t, water {:.0} m³\n",
+            depot.grain.tonnes().0,
+            depot.fodder.tonnes().0,
+            depot.water.0 / 1000.0
         ));
     }
     let mut roads: Vec<String> = Vec::new();

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 
-use crate::scenario::logistics::{daily_need, days_of, days_of_food};
+use crate::scenario::logistics::{days_of, days_of_food};
 use crate::scenario::types::{PlanStep, Rules};
 use crate::scenario::validate::did_you_mean;
 use crate::sim::force::{Activity, Column, Force, Orders, Standing, Stores};
@@ -132,12 +132,7 @@ pub fn find_place(world: &World, text: &str) -> Result<(Entity, String), PlaceNo
 
 /// Days of food (grain, and meat at its grain equivalent), fodder and water a column carries.
 pub fn supply_days(rules: &Rules, column: &Column, stores: &Stores) -> (f64, f64, f64) {
-    let need = daily_need(
-        rules,
-        column.men.total(),
-        column.men.cavalry,
-        &column.animals,
-    );
+    let need = column.need(rules);
     (
         days_of_food(rules, need.men_grain, stores.grain, stores.meat),
         days_of(stores.fodder, need.feed_total()),

@@ -61,6 +61,24 @@ pub fn given(g: &Given) -> String {
         Order::Step(s) if g.pending => format!("{name} (once it splits off): {}", step(s)),
         Order::Step(s) => format!("{name}: {}", step(s)),
         Order::Slaughter(n) => format!("{name} slaughters {n} oxen for meat"),
+        Order::SlaughterAnimals(kind, n) => {
+            format!("{name} slaughters {n} {} for meat", kind.name())
+        }
+        Order::Rations(share) if *share >= 1.0 => format!("{name}: the men are on full rations"),
+        Order::Rations(share) => format!(
+            "{name}: the men are on {:.0}% of a full ration",
+            share * 100.0
+        ),
+        Order::Punish => format!("{name}: the greedy officers are punished"),
+        Order::Hand { to, goods, amount } => {
+            format!("{name} hands {} to {to}", goods.amount(*amount))
+        }
+        Order::Cache(goods, amount) => {
+            format!("{name} leaves {} in a depot here", goods.amount(*amount))
+        }
+        Order::Draw(goods, amount) => {
+            format!("{name} draws {} from the depot here", goods.amount(*amount))
+        }
         Order::Cancel => {
             let orders = if g.taken_back == 1 { "order" } else { "orders" };
             format!("{name}: {} {orders} taken back", g.taken_back)
@@ -175,6 +193,39 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
         Refusal::ItSelf => format!("{force} cannot wait for or join itself"),
         Refusal::Slaughter { oxen } => {
             format!("{force} has {oxen} oxen; slaughter between 1 and that many")
+        }
+        Refusal::SlaughterAnimals { kind, spare } => format!(
+            "{force} has {spare} {} to slaughter (the cavalry keeps its mounts); slaughter between 1 and that many",
+            kind.name()
+        ),
+        Refusal::Rations { least } => format!(
+            "a ration is a share of the full one, from {least} to 1 ('rations 0.75', 'rations full')"
+        ),
+        Refusal::NoCorruption => format!("{force}'s officers withhold nothing from the men"),
+        Refusal::NotTogether(other) => format!(
+            "{} is not where {force} is; goods are handed over at the same place",
+            view::force_name(world, *other)
+        ),
+        Refusal::NotEnough { goods, have } => format!(
+            "{force} has {}{}",
+            goods.amount(*have),
+            if *goods
+                == crate::sim::orders::Goods::Animals(crate::scenario::types::AnimalKind::Horses)
+            {
+                " the cavalry does not ride"
+            } else {
+                ""
+            }
+        ),
+        Refusal::NoRoom { room_t } => {
+            format!("it can carry only {room_t:.0} t more; take less, or more pack animals")
+        }
+        Refusal::DepotHolds { goods, have } => {
+            format!("the depot here holds {}", goods.amount(*have))
+        }
+        Refusal::NotStores => {
+            "only grain, fodder and water are left in a depot; animals are handed to a force"
+                .to_string()
         }
         Refusal::RoadHome => format!("{force} is on the road home; its road cannot be taken back"),
         Refusal::NothingToCancel => format!("{force} has no orders waiting"),

@@ -109,7 +109,8 @@ pub fn eat_and_drink(
                 ordered: false,
             });
         }
-        today.men_fed = share(eaten, men_grain) * (1.0 - condition.corruption);
+        // Men on short rations are fed that share of the full ration at most.
+        today.men_fed = share(eaten, men_grain) * column.ration() * (1.0 - condition.corruption);
         // The captives eat what grain the men leave, and those there is none for are let go.
         if column.captives > 0 {
             let want = f64::from(column.captives) * rules.rations.man.grain_kg.0;

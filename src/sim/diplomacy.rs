@@ -45,7 +45,7 @@ use super::log::{Answer, BattleKind, SimEvent};
 use super::prestige::change_prestige;
 use super::random::{SimRng, ln, logistic, uniform};
 use super::state::{OasisState, Relation, Remembered};
-use crate::scenario::logistics::{daily_need, days_of_food};
+use crate::scenario::logistics::days_of_food;
 use crate::scenario::types::{DiplomacyRules, Rules};
 use crate::scenario::units::Kg;
 
@@ -94,13 +94,7 @@ pub fn want(
     condition: &super::force::Condition,
 ) -> f64 {
     let thirst = (condition.dry_days / rules.attrition.man_thirst_days.max(1e-9)).clamp(0.0, 1.0);
-    let need = daily_need(
-        rules,
-        column.men.total(),
-        column.men.cavalry,
-        &column.animals,
-    )
-    .men_grain;
+    let need = column.need(rules).men_grain;
     if need.0 <= 0.0 {
         return thirst;
     }

@@ -61,13 +61,30 @@ pub struct Column {
     /// Enemies taken alive and kept: they eat what grain the men leave, and are let go when
     /// there is none for them.
     pub captives: u32,
+    /// The share of the full ration the men are kept from by order (0: full rations; see
+    /// [`Column::ration`]).
+    pub ration_cut: f64,
 }
 
 impl Column {
-    /// What its men and animals need in a day of `season` (the rules' rations, the water scaled
+    /// The share of the full ration the men are issued, 0..1.
+    pub fn ration(&self) -> f64 {
+        (1.0 - self.ration_cut).clamp(0.0, 1.0)
+    }
+
+    /// What its men and animals need in a day at the rations issued (the rules' rations, the
+    /// men's grain cut to [`Column::ration`]): the one need behind days of food everywhere.
+    pub fn need(&self, rules: &Rules) -> logistics::DailyNeed {
+        let mut need =
+            logistics::daily_need(rules, self.men.total(), self.men.cavalry, &self.animals);
+        need.men_grain = need.men_grain * self.ration();
+        need
+    }
+
+    /// What its men and animals need in a day of `season` ([`Column::need`], the water scaled
     /// by the season's `water_by_season`).
     pub fn need_in(&self, rules: &Rules, season: Season) -> logistics::DailyNeed {
-        logistics::daily_need(rules, self.men.total(), self.men.cavalry, &self.animals)
+        self.need(rules)
             .in_heat(rules.attrition.water_by_season.get(season))
     }
 

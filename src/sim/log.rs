@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::calendar::Calendar;
 use super::campaign::Outcome;
 use super::force::{AnimalLosses, Because, MenLosses};
-use super::orders::{Order, Refusal, Target};
+use super::orders::{Goods, Order, Refusal, Target};
 use crate::scenario::types::{AnimalKind, DrinkFirst, Pace, PerAnimal};
 use crate::scenario::units::Kg;
 
@@ -148,9 +148,55 @@ impl SiegeEnd {
     }
 }
 
+/// What a force's quartermaster did by order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Provision {
+    /// The men were put on this share of the full ration.
+    Rations(f64),
+    /// The officers were punished: they now withhold this share of the ration.
+    Punished {
+        /// The share withheld now.
+        corruption: f64,
+    },
+    /// Goods handed to another force.
+    Handed {
+        /// The force that took them.
+        to: Entity,
+        /// What.
+        goods: Goods,
+        /// How much (tonnes, cubic metres, or heads).
+        amount: f64,
+    },
+    /// Stores left in the depot at a place.
+    Cached {
+        /// The place.
+        place: Entity,
+        /// What.
+        goods: Goods,
+        /// How much.
+        amount: f64,
+    },
+    /// Stores taken from the depot at a place.
+    Drawn {
+        /// The place.
+        place: Entity,
+        /// What.
+        goods: Goods,
+        /// How much.
+        amount: f64,
+    },
+}
+
 /// A fact of the campaign.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum SimEvent {
+    /// A force's quartermaster did something by order.
+    Provisioned {
+        /// The force.
+        force: Entity,
+        /// What.
+        what: Provision,
+    },
     /// A force sets out at the start of the campaign.
     SetOut {
         /// The force.

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 
 use crate::scenario::logistics;
 use crate::scenario::types::{Rules, Season, Terrain, Water};
-use crate::scenario::units::{Days, Kg, Km};
+use crate::scenario::units::{Days, Kg, Km, Litres};
 
 /// A place on the map.
 #[derive(Component, Debug, Clone)]
@@ -206,5 +206,23 @@ pub fn lat_lon(
             let share = length(route).map_or(0.5, |l| (km.0 / l.0.max(1e-9)).clamp(0.0, 1.0));
             (a.0 + (b.0 - a.0) * share, a.1 + (b.1 - a.1) * share)
         }
+    }
+}
+
+/// Stores left at a place by order, for any force there to draw on.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Default)]
+pub struct Depot {
+    /// Grain.
+    pub grain: Kg,
+    /// Fodder.
+    pub fodder: Kg,
+    /// Water.
+    pub water: Litres,
+}
+
+impl Depot {
+    /// Whether it holds anything.
+    pub fn is_empty(&self) -> bool {
+        self.grain.0 <= 0.0 && self.fodder.0 <= 0.0 && self.water.0 <= 0.0
     }
 }

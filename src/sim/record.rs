@@ -14,7 +14,7 @@ use super::force::{
 };
 use super::log::SimEvent;
 use super::map::{Location, Place, Route, lat_lon};
-use crate::scenario::logistics::{daily_need, days_of, days_of_food};
+use crate::scenario::logistics::{days_of, days_of_food};
 use crate::scenario::types::PerAnimal;
 
 /// A force with fewer days of food or water than this is warned of it.
@@ -184,12 +184,7 @@ pub fn record_day(
 
 /// Whether a column's food or water has fallen below [`LOW_SUPPLY_DAYS`].
 pub fn is_short(rules: &crate::scenario::types::Rules, column: &Column, stores: &Stores) -> bool {
-    let need = daily_need(
-        rules,
-        column.men.total(),
-        column.men.cavalry,
-        &column.animals,
-    );
+    let need = column.need(rules);
     let food = days_of_food(rules, need.men_grain, stores.grain, stores.meat);
     let water = days_of(stores.water, need.water());
     food < LOW_SUPPLY_DAYS || water < LOW_SUPPLY_DAYS

@@ -66,6 +66,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     forage_max,
                     forage_regrowth: forage_max / rules.forage.regrowth_days.max(1.0),
                 },
+                super::map::Depot::default(),
             ))
             .id();
         index.places.insert(p.id.clone(), entity);
@@ -215,6 +216,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 drink: f.drink,
                 water_days: 0,
                 captives: 0,
+                ration_cut: 0.0,
             },
             stores,
             condition: Condition {
@@ -239,6 +241,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                         drink: f.drink,
                         water_days: 0,
                         captives: 0,
+                        ration_cut: 0.0,
                     },
                     &stores,
                 ),

@@ -82,12 +82,52 @@ const TOLD_LOSSES: (u32, f64) = (50, 0.01);
 /// Slaughter for want of grain is told from this many animals.
 const TOLD_SLAUGHTER: u32 = 100;
 
+/// A quartermaster's order carried out, told.
+fn provisioned(names: &Names, force: &str, what: &crate::sim::log::Provision) -> String {
+    use crate::sim::log::Provision as P;
+    match what {
+        P::Rations(share) if *share >= 1.0 => format!("{force} puts its men on full rations"),
+        P::Rations(share) => format!(
+            "{force} puts its men on {:.0}% of a full ration",
+            share * 100.0
+        ),
+        P::Punished { corruption } => format!(
+            "{force} punishes its greedy officers: they now withhold {:.0}% of the ration, and the army is shaken",
+            corruption * 100.0
+        ),
+        P::Handed { to, goods, amount } => format!(
+            "{force} hands {} to {}",
+            goods.amount(*amount),
+            names.force(*to)
+        ),
+        P::Cached {
+            place,
+            goods,
+            amount,
+        } => format!(
+            "{force} leaves {} in a depot at {}",
+            goods.amount(*amount),
+            names.place(*place)
+        ),
+        P::Drawn {
+            place,
+            goods,
+            amount,
+        } => format!(
+            "{force} draws {} from the depot at {}",
+            goods.amount(*amount),
+            names.place(*place)
+        ),
+    }
+}
+
 /// The chronicle's line for `event`, if it is told.
 pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<String> {
     use SimEvent as E;
     let f = |e: Entity| names.force(e);
     let s = |e: Entity| names.state(e);
     Some(match &logged.event {
+        E::Provisioned { force, what } => provisioned(names, f(*force), what),
         E::SetOut {
             force,
             at,

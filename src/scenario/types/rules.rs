@@ -457,6 +457,32 @@ pub struct Rules {
     pub battle: BattleRules,
     /// The heuristic commander (`run --plan ai`, and the AI's columns).
     pub commander: CommanderRules,
+    /// What the quartermaster's orders on rations and the officers may do.
+    #[serde(default)]
+    pub quartermaster: QuartermasterRule,
+}
+
+/// What the quartermaster's orders on rations and the officers may do.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuartermasterRule {
+    /// The smallest share of the full ration the men may be put on (`rations X`).
+    pub least_ration: f64,
+    /// Punishing the officers (`punish`) cuts the share of the ration they withhold by this
+    /// share of itself…
+    pub punish_cut: f64,
+    /// …and costs the force this much morale.
+    pub punish_morale: f64,
+}
+
+impl Default for QuartermasterRule {
+    fn default() -> Self {
+        QuartermasterRule {
+            least_ration: 0.5,
+            punish_cut: 0.5,
+            punish_morale: 0.1,
+        }
+    }
 }
 
 /// A cart and its team.

@@ -151,6 +151,17 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     c.count("rest_every_days", rules.rest_every_days, 1, 365);
     c.share("slaughter_pack_below", rules.slaughter_pack_below);
     c.within(
+        "quartermaster.least_ration",
+        rules.quartermaster.least_ration,
+        0.01,
+        1.0,
+    );
+    c.share("quartermaster.punish_cut", rules.quartermaster.punish_cut);
+    c.share(
+        "quartermaster.punish_morale",
+        rules.quartermaster.punish_morale,
+    );
+    c.within(
         "meat_grain_equivalent",
         rules.meat_grain_equivalent,
         0.0,

@@ -197,6 +197,9 @@ pub fn begin_next(
                         ended: status.ended.is_some(),
                         names: &names,
                         pending: &pending,
+                        // Steps of a plan hand nothing over and draw on no depot.
+                        others: &[],
+                        depot: &|_| Default::default(),
                     };
                     check::check(&context, &subject, &target, &order)
                 };

@@ -3,12 +3,12 @@
 
 use bevy::prelude::*;
 
-use super::{Order, Target};
+use super::{Goods, Order, Target};
 use crate::scenario::logistics::{self, Column as Carried};
-use crate::scenario::types::{DetachSize, Pace, PlanStep, Rules};
-use crate::scenario::units::Days;
+use crate::scenario::types::{AnimalKind, DetachSize, Pace, PlanStep, Rules};
+use crate::scenario::units::{Days, Kg};
 use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, Stores};
-use crate::sim::map::{Location, MapIndex, Route};
+use crate::sim::map::{Depot, Location, MapIndex, Route};
 use crate::sim::state::OasisState;
 
 /// What a force was asked to do to a state.
@@ -90,6 +90,43 @@ pub enum Refusal {
         /// Oxen it has.
         oxen: u32,
     },
+    /// It has not that many animals of the kind to slaughter (the cavalry's mounts are kept).
+    SlaughterAnimals {
+        /// The kind.
+        kind: AnimalKind,
+        /// How many it could slaughter.
+        spare: u32,
+    },
+    /// A ration is a share of the full one, from the rules' least to 1.
+    Rations {
+        /// The least share.
+        least: f64,
+    },
+    /// Its officers withhold nothing.
+    NoCorruption,
+    /// The force to hand goods to is not at the same place.
+    NotTogether(Entity),
+    /// It has not that much to hand over or leave (horses the cavalry rides are not counted).
+    NotEnough {
+        /// What.
+        goods: Goods,
+        /// How much it has.
+        have: f64,
+    },
+    /// The force taking them cannot carry that much more.
+    NoRoom {
+        /// The tonnes it has room for.
+        room_t: f64,
+    },
+    /// The depot here holds less.
+    DepotHolds {
+        /// What.
+        goods: Goods,
+        /// How much it holds.
+        have: f64,
+    },
+    /// Only grain, fodder and water are left in a depot.
+    NotStores,
     /// The road home cannot be taken back.
     RoadHome,
     /// No orders are waiting.
@@ -144,6 +181,10 @@ pub struct Context<'a, 'w, 's> {
     /// The name of a detachment some force has been ordered to split off, found by its name in
     /// any case (asked only when no force in the field goes by it).
     pub pending: &'a dyn Fn(&str) -> Option<String>,
+    /// Every force's entity, where it is, and the room it has for more load.
+    pub others: &'a [(Entity, Location, Kg)],
+    /// The depot at a place.
+    pub depot: &'a dyn Fn(Entity) -> Depot,
 }
 
 impl Context<'_, '_, '_> {
@@ -301,6 +342,81 @@ pub fn check(
                 return Err(Refusal::Slaughter { oxen });
             }
         }
+        Order::SlaughterAnimals(kind, n) => {
+            let spare = Goods::Animals(*kind).held(subject.column, subject.stores) as u32;
+            if *n == 0 || *n > spare {
+                return Err(Refusal::SlaughterAnimals { kind: *kind, spare });
+            }
+        }
+        Order::Rations(share) => {
+            let least = w.rules.quartermaster.least_ration;
+            if !(share.is_finite() && *share >= least - 1e-9 && *share <= 1.0) {
+                return Err(Refusal::Rations { least });
+            }
+        }
+        Order::Punish => {
+            if subject.condition.corruption <= 0.0 {
+                return Err(Refusal::NoCorruption);
+            }
+        }
+        Order::Hand { to, goods, amount } => {
+            let Location::At(here) = subject.location else {
+                return Err(Refusal::BetweenPlaces);
+            };
+            let (other, _) = w
+                .force_named(to)
+                .ok_or_else(|| Refusal::NoSuchForce(to.clone()))?;
+            let other = other.ok_or_else(|| Refusal::NoSuchForce(to.clone()))?;
+            if other == subject.entity {
+                return Err(Refusal::ItSelf);
+            }
+            let (_, there, room) = w
+                .others
+                .iter()
+                .find(|(e, ..)| *e == other)
+                .copied()
+                .ok_or(Refusal::NotInField)?;
+            if there != Location::At(here) {
+                return Err(Refusal::NotTogether(other));
+            }
+            enough(subject, *goods, *amount)?;
+            if goods.weight(*amount) > room {
+                return Err(Refusal::NoRoom {
+                    room_t: room.0.max(0.0) / 1000.0,
+                });
+            }
+        }
+        Order::Cache(goods, amount) => {
+            if !matches!(subject.location, Location::At(_)) {
+                return Err(Refusal::BetweenPlaces);
+            }
+            if !goods.is_stores() {
+                return Err(Refusal::NotStores);
+            }
+            enough(subject, *goods, *amount)?;
+        }
+        Order::Draw(goods, amount) => {
+            let Location::At(here) = subject.location else {
+                return Err(Refusal::BetweenPlaces);
+            };
+            if !goods.is_stores() {
+                return Err(Refusal::NotStores);
+            }
+            let depot = (w.depot)(here);
+            let have = depot_holds(&depot, *goods);
+            if !(amount.is_finite() && *amount > 0.0 && *amount <= have + 1e-9) {
+                return Err(Refusal::DepotHolds {
+                    goods: *goods,
+                    have,
+                });
+            }
+            let room = subject.column.capacity(w.rules) - subject.stores.weight();
+            if goods.weight(*amount) > room {
+                return Err(Refusal::NoRoom {
+                    room_t: room.0.max(0.0) / 1000.0,
+                });
+            }
+        }
         Order::Cancel => {
             if subject.standing.homeward {
                 return Err(Refusal::RoadHome);
@@ -322,6 +438,28 @@ pub fn check(
         }
     }
     Ok(())
+}
+
+/// Whether the force has `amount` (more than none) of `goods` to hand over or leave; animals by
+/// whole heads.
+fn enough(subject: &Subject, goods: Goods, amount: f64) -> Result<(), Refusal> {
+    let have = goods.held(subject.column, subject.stores);
+    let whole = goods.is_stores() || amount.fract() == 0.0;
+    if amount.is_finite() && amount > 0.0 && whole && amount <= have + 1e-9 {
+        Ok(())
+    } else {
+        Err(Refusal::NotEnough { goods, have })
+    }
+}
+
+/// How much of `goods` (stores) `depot` holds, in the orders' units.
+pub fn depot_holds(depot: &Depot, goods: Goods) -> f64 {
+    match goods {
+        Goods::Grain => depot.grain.0 / 1000.0,
+        Goods::Fodder => depot.fodder.0 / 1000.0,
+        Goods::Water => depot.water.0 / 1000.0,
+        Goods::Animals(_) => 0.0,
+    }
 }
 
 /// Whether the force can get across the leg from `from` to `to`: a route must join them, and the

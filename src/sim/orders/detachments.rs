@@ -121,6 +121,7 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
             drink: force.column.drink,
             water_days: force.column.water_days,
             captives: 0,
+            ration_cut: force.column.ration_cut,
         },
         stores,
         condition: *force.condition,

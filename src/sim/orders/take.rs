@@ -5,13 +5,14 @@
 use bevy::prelude::*;
 
 use super::check::{self, Context, Refusal, Subject};
-use super::{GiveOrder, Order, Target};
+use super::{GiveOrder, Goods, Order, Target};
 use crate::scenario::types::PlanStep;
+use crate::scenario::units::Kg;
 use crate::sim::ActiveScenario;
 use crate::sim::campaign::CampaignStatus;
 use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
-use crate::sim::log::SimEvent;
-use crate::sim::map::{Location, MapIndex, Route};
+use crate::sim::log::{Provision, SimEvent};
+use crate::sim::map::{Depot, Location, MapIndex, Route};
 use crate::sim::state::OasisState;
 
 /// The forces, as the orders phase takes them.
@@ -23,7 +24,7 @@ type Forces<'w, 's> = Query<
         &'static Force,
         &'static mut Column,
         &'static mut Stores,
-        &'static Condition,
+        &'static mut Condition,
         &'static Location,
         &'static mut Activity,
         &'static Standing,
@@ -65,6 +66,7 @@ pub fn take_orders(
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     status: Res<CampaignStatus>,
+    mut depots: Query<&'static mut Depot>,
     mut events: MessageWriter<SimEvent>,
 ) {
     if given.is_empty() {
@@ -80,6 +82,12 @@ pub fn take_orders(
         );
         let pending =
             |lower: &str| pending_named(forces.iter().map(|(.., orders, _)| orders), lower);
+        let others: Vec<(Entity, Location, Kg)> = forces
+            .iter()
+            .map(|(e, _, column, stores, _, location, ..)| {
+                (e, *location, column.capacity(rules) - stores.weight())
+            })
+            .collect();
         let verdict = match forces.get(target.holder()) {
             Ok((
                 entity,
@@ -112,6 +120,8 @@ pub fn take_orders(
                     ended: status.ended.is_some(),
                     names: &names,
                     pending: &pending,
+                    others: &others,
+                    depot: &|p| depots.get(p).copied().unwrap_or_default(),
                 };
                 check::check(&context, &subject, &target, &order)
             }
@@ -125,8 +135,46 @@ pub fn take_orders(
             });
             continue;
         }
-        let Ok((entity, _, mut column, mut stores, _, _, mut activity, _, mut queue, mut ledger)) =
-            forces.get_mut(target.holder())
+        // Goods handed over go to another force: both are taken from the query together.
+        if let Order::Hand { to, goods, amount } = &order {
+            let lower = to.to_lowercase();
+            let Some(&(other, ..)) = names
+                .iter()
+                .find(|(_, n, merged)| !merged && n.to_lowercase() == lower)
+            else {
+                continue;
+            };
+            let Ok([mut from, mut into]) = forces.get_many_mut([target.holder(), other]) else {
+                continue;
+            };
+            goods.move_between(
+                *amount,
+                (&mut from.2, &mut from.3),
+                (&mut into.2, &mut into.3),
+            );
+            events.write(SimEvent::Provisioned {
+                force: from.0,
+                what: Provision::Handed {
+                    to: other,
+                    goods: *goods,
+                    amount: *amount,
+                },
+            });
+            events.write(SimEvent::OrderGiven { target, order });
+            continue;
+        }
+        let Ok((
+            entity,
+            _,
+            mut column,
+            mut stores,
+            mut condition,
+            location,
+            mut activity,
+            _,
+            mut queue,
+            mut ledger,
+        )) = forces.get_mut(target.holder())
         else {
             continue;
         };
@@ -152,6 +200,72 @@ pub fn take_orders(
                     ordered: true,
                 });
             }
+            (_, Order::SlaughterAnimals(kind, n)) => {
+                *column.animals.get_mut(*kind) -= n;
+                ledger.animals_lost.get_mut(*kind).slaughtered += n;
+                stores.meat += *rules.meat_kg.get(*kind) * f64::from(*n);
+                events.write(SimEvent::Slaughtered {
+                    force: entity,
+                    kind: *kind,
+                    count: *n,
+                    ordered: true,
+                });
+            }
+            (_, Order::Rations(share)) => {
+                column.ration_cut = 1.0 - share;
+                events.write(SimEvent::Provisioned {
+                    force: entity,
+                    what: Provision::Rations(*share),
+                });
+            }
+            (_, Order::Punish) => {
+                let q = &rules.quartermaster;
+                condition.corruption *= 1.0 - q.punish_cut;
+                condition.morale = (condition.morale - q.punish_morale).max(0.0);
+                events.write(SimEvent::Provisioned {
+                    force: entity,
+                    what: Provision::Punished {
+                        corruption: condition.corruption,
+                    },
+                });
+            }
+            (_, Order::Cache(goods, amount)) | (_, Order::Draw(goods, amount)) => {
+                let Location::At(place) = *location else {
+                    continue;
+                };
+                let Ok(mut depot) = depots.get_mut(place) else {
+                    continue;
+                };
+                let kg = amount * 1000.0;
+                let caching = matches!(order, Order::Cache(..));
+                let sign = if caching { 1.0 } else { -1.0 };
+                let (held, kept) = match goods {
+                    Goods::Grain => (&mut stores.grain.0, &mut depot.grain.0),
+                    Goods::Fodder => (&mut stores.fodder.0, &mut depot.fodder.0),
+                    Goods::Water => (&mut stores.water.0, &mut depot.water.0),
+                    Goods::Animals(_) => continue,
+                };
+                *held -= sign * kg;
+                *kept += sign * kg;
+                let what = if caching {
+                    Provision::Cached {
+                        place,
+                        goods: *goods,
+                        amount: *amount,
+                    }
+                } else {
+                    Provision::Drawn {
+                        place,
+                        goods: *goods,
+                        amount: *amount,
+                    }
+                };
+                events.write(SimEvent::Provisioned {
+                    force: entity,
+                    what,
+                });
+            }
+            (_, Order::Hand { .. }) => {}
             (_, Order::Cancel) => queue.clear(),
             (_, Order::Terms(accept)) => {
                 if let Activity::Besieging { accept_terms, .. } = &mut *activity {

@@ -6,7 +6,8 @@
 //! march PLACE            rest N           pace standard|light|forced
 //! drink men|animals|shared                water N
 //! ask        gift N       seize      battle     storm
-//! besiege N [assault D] [refuse]          terms accept|refuse     slaughter N
+//! besiege N [assault D] [refuse]          terms accept|refuse     slaughter N [KIND]
+//! rations full|X         punish           hand FORCE GOODS N       cache GOODS N   draw GOODS N
 //! split NAME share X | split NAME men N [{ ORDER; ORDER; … }]     join FORCE  wait FORCE N
 //! home                   cancel
 //! ```
@@ -18,7 +19,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::Order;
+use super::{Goods, Order};
 use crate::scenario::types::{DetachSize, DrinkFirst, Pace, PlanStep};
 
 /// Why a line is not an order.
@@ -86,6 +87,15 @@ impl fmt::Display for Order {
         match self {
             Order::Step(step) => write_step(f, step),
             Order::Slaughter(n) => write!(f, "slaughter {n}"),
+            Order::SlaughterAnimals(kind, n) => write!(f, "slaughter {n} {}", kind.name()),
+            Order::Rations(share) if *share >= 1.0 => write!(f, "rations full"),
+            Order::Rations(share) => write!(f, "rations {share}"),
+            Order::Punish => write!(f, "punish"),
+            Order::Hand { to, goods, amount } => {
+                write!(f, "hand {} {} {amount}", quoted(to), goods.word())
+            }
+            Order::Cache(goods, amount) => write!(f, "cache {} {amount}", goods.word()),
+            Order::Draw(goods, amount) => write!(f, "draw {} {amount}", goods.word()),
             Order::Terms(true) => write!(f, "terms accept"),
             Order::Terms(false) => write!(f, "terms refuse"),
             Order::Cancel => write!(f, "cancel"),
@@ -225,6 +235,28 @@ fn number(word: Option<&str>, what: &str, example: &str) -> Result<u32, OrderPar
 }
 
 /// A share from 0 to 1 for `what`.
+/// An amount of goods: tonnes or cubic metres (a number), or animals (a whole number).
+fn amount(word: Option<&str>, goods: Goods) -> Result<f64, OrderParseError> {
+    let what = match goods {
+        Goods::Grain | Goods::Fodder => "the tonnes",
+        Goods::Water => "the cubic metres",
+        Goods::Animals(_) => "the animals",
+    };
+    let Some(word) = word else {
+        return Err(OrderParseError::Bad(format!(
+            "{what} of {} are missing (such as 100)",
+            goods.word()
+        )));
+    };
+    match word.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 && (goods.is_stores() || x.fract() == 0.0) => Ok(x),
+        _ => Err(OrderParseError::Bad(format!(
+            "'{word}' is not an amount: give {what} of {} as a number above 0, such as 100",
+            goods.word()
+        ))),
+    }
+}
+
 fn share(word: Option<&str>, what: &str) -> Result<f64, OrderParseError> {
     let bad = |w: &str| {
         OrderParseError::Bad(format!(
@@ -394,7 +426,59 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
             }),
             None => bad("wait for which force? 'wait FORCE DAYS'"),
         },
-        "slaughter" => Ok(Order::Slaughter(number(arg(0), "the oxen", "1000")?)),
+        "slaughter" => {
+            let n = number(arg(0), "the animals", "1000")?;
+            match arg(1).map(str::to_lowercase).as_deref() {
+                None | Some("oxen") => Ok(Order::Slaughter(n)),
+                Some(word) => match Goods::parse(word) {
+                    Some(Goods::Animals(kind)) => Ok(Order::SlaughterAnimals(kind, n)),
+                    _ => bad("slaughter N [oxen|horses|donkeys|camels]"),
+                },
+            }
+        }
+        "rations" | "ration" => match arg(0).map(str::to_lowercase).as_deref() {
+            Some("full") => Ok(Order::Rations(1.0)),
+            Some(x) => Ok(Order::Rations(share(
+                Some(x),
+                "the share of a full ration",
+            )?)),
+            None => bad(
+                "'rations full', or 'rations X' with X the share of a full ration, such as 0.75",
+            ),
+        },
+        "punish" => Ok(Order::Punish),
+        "hand" | "give" => {
+            let usage = "hand FORCE grain|fodder|water|horses|oxen|donkeys|camels N";
+            let (Some(to), Some(what)) = (arg(0), arg(1)) else {
+                return bad(usage);
+            };
+            let Some(goods) = Goods::parse(what) else {
+                return bad(usage);
+            };
+            if rest.len() > 3 {
+                return bad(usage);
+            }
+            Ok(Order::Hand {
+                to: to.to_string(),
+                goods,
+                amount: amount(arg(2), goods)?,
+            })
+        }
+        "cache" | "draw" => {
+            let usage = format!("{verb} grain|fodder|water N (tonnes; water in cubic metres)");
+            let Some(goods) = arg(0).and_then(Goods::parse) else {
+                return Err(OrderParseError::Bad(usage));
+            };
+            if rest.len() > 2 {
+                return Err(OrderParseError::Bad(usage));
+            }
+            let n = amount(arg(1), goods)?;
+            Ok(if verb == "cache" {
+                Order::Cache(goods, n)
+            } else {
+                Order::Draw(goods, n)
+            })
+        }
         "cancel" | "undo" => Ok(Order::Cancel),
         "home" | "return" | "retreat" => step(PlanStep::Return),
         _ => Err(OrderParseError::NotAnOrder),
@@ -461,6 +545,22 @@ mod tests {
             }),
             Order::Step(PlanStep::Return),
             Order::Slaughter(1000),
+            Order::SlaughterAnimals(crate::scenario::types::AnimalKind::Donkeys, 300),
+            Order::Rations(0.75),
+            Order::Rations(1.0),
+            Order::Punish,
+            Order::Hand {
+                to: "The southern columns".into(),
+                goods: Goods::Grain,
+                amount: 120.5,
+            },
+            Order::Hand {
+                to: "Wang".into(),
+                goods: Goods::Animals(crate::scenario::types::AnimalKind::Camels),
+                amount: 200.0,
+            },
+            Order::Cache(Goods::Water, 40.0),
+            Order::Draw(Goods::Fodder, 12.25),
             Order::Terms(true),
             Order::Terms(false),
             Order::Cancel,

@@ -37,7 +37,7 @@ use super::log::{BattleKind, SiegeEnd, SimEvent};
 use super::prestige::change_prestige;
 use super::random::SimRng;
 use super::state::OasisState;
-use crate::scenario::logistics::{daily_need, days_of_food_and_oxen};
+use crate::scenario::logistics::days_of_food_and_oxen;
 use crate::scenario::types::{CityWater, Rules, SiegeRules};
 
 /// The defenders' morale the blockade wears away in a day, before the random factor.
@@ -214,13 +214,7 @@ pub fn resolve_sieges_and_battles(
                     *force.activity = Activity::Idle;
                     continue;
                 }
-                let need = daily_need(
-                    ctx.rules,
-                    force.column.men.total(),
-                    force.column.men.cavalry,
-                    &force.column.animals,
-                )
-                .men_grain;
+                let need = force.column.need(ctx.rules).men_grain;
                 // The besieger's clock: it lifts when its food, the oxen counted as meat, runs out.
                 let food_days = days_of_food_and_oxen(
                     ctx.rules,

@@ -113,7 +113,7 @@ pub(super) fn show_orders(
         .selected
         .filter(|_| campaign.pending.is_none())
         .and_then(|e| forces.get(e).ok());
-    if let Some((me, _, column, _, _, location, _, standing, queue)) = selected
+    if let Some((me, _, column, _, condition, location, _, standing, queue)) = selected
         && status.ended.is_none()
         && !watching
     {
@@ -139,6 +139,14 @@ pub(super) fn show_orders(
         }
         if column.animals.oxen > 0 {
             orders.push(("Slaughter 1,000 oxen".into(), Order::Slaughter(1000)));
+        }
+        if column.ration() < 1.0 {
+            orders.push(("Full rations".into(), Order::Rations(1.0)));
+        } else {
+            orders.push(("Three-quarter rations".into(), Order::Rations(0.75)));
+        }
+        if condition.corruption > 0.0 {
+            orders.push(("Punish the officers".into(), Order::Punish));
         }
         if !standing.homeward {
             orders.push(("Go home".into(), Order::Step(PlanStep::Return)));

@@ -89,6 +89,9 @@ enum Command {
         /// The folder for saves and the autosave.
         #[arg(long, default_value = "saves")]
         saves: PathBuf,
+        /// In the window: its size in pixels, such as 1920x1080.
+        #[arg(long, value_parser = parse_size, default_value = "1280x720")]
+        size: (u32, u32),
     },
     /// Open the game window at its menu (what running with no command does), or on a scenario.
     Window {
@@ -106,6 +109,9 @@ enum Command {
         /// The folder for the script's screenshots.
         #[arg(long, default_value = "screenshots")]
         shots: PathBuf,
+        /// The window's size in pixels, such as 1920x1080.
+        #[arg(long, value_parser = parse_size, default_value = "1280x720")]
+        size: (u32, u32),
         /// Lines to carry out one after another, separated by ';': `click LABEL`, `shot NAME`,
         /// `until DAY`, `until compared`, `frames N`, `expect TEXT`, `measure`, `fps`, `quit`, or
         /// any command of the terminal mode.
@@ -170,6 +176,7 @@ fn main() -> ExitCode {
         return window(WindowArgs {
             saves: PathBuf::from("saves"),
             shots: PathBuf::from("screenshots"),
+            size: (1280, 720),
             ..WindowArgs::default()
         });
     };
@@ -207,6 +214,7 @@ fn main() -> ExitCode {
             shot_days,
             commands,
             script,
+            size,
         } => {
             if !text {
                 // The old flags (--autoplay, --commands, --screenshots with --shot-days) are
@@ -227,6 +235,7 @@ fn main() -> ExitCode {
                     shots: screenshots.unwrap_or_else(|| PathBuf::from("screenshots")),
                     saves,
                     script: lines,
+                    size,
                 });
             }
             let Some(scenario) = cli::load(&scenario) else {
@@ -270,6 +279,7 @@ fn main() -> ExitCode {
             saves,
             shots,
             script,
+            size,
         } => window(WindowArgs {
             scenario,
             seed,
@@ -277,6 +287,7 @@ fn main() -> ExitCode {
             saves,
             shots,
             script,
+            size,
         }),
         Command::Replay {
             save,
@@ -323,6 +334,23 @@ struct WindowArgs {
     saves: PathBuf,
     shots: PathBuf,
     script: Vec<String>,
+    size: (u32, u32),
+}
+
+/// A window size written `WIDTHxHEIGHT`, each from 320 to 8192 pixels.
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("'{text}' is not a window size: give WIDTHxHEIGHT, such as 1920x1080");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let (w, h) = (
+        w.trim().parse::<u32>().map_err(|_| bad())?,
+        h.trim().parse::<u32>().map_err(|_| bad())?,
+    );
+    if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
+        return Err(format!(
+            "{w}x{h}: a window is from 320x240 to 8192x8192 pixels"
+        ));
+    }
+    Ok((w, h))
 }
 
 /// The campaign to suggest for the terminal: the one given, or the one the menu file offers first.
@@ -350,6 +378,7 @@ fn window(args: WindowArgs) -> ExitCode {
         saves: args.saves,
         shots: args.shots,
         script: args.script,
+        size: args.size,
         started: STARTED
             .get()
             .copied()

@@ -1,6 +1,6 @@
 //! What a player sees of the campaign, read from the simulation's world: the forces in the field
 //! in the order they were raised, a force or a place found by (the start of) its name, a force's
-//! days of supplies, what it is doing, where it will be, and the state at a place.
+//! days of supplies, what it is doing, where it will be, the state at a place, and a day's losses.
 
 use bevy::prelude::*;
 
@@ -8,6 +8,8 @@ use crate::scenario::logistics::{days_of, days_of_food};
 use crate::scenario::types::{PlanStep, Rules};
 use crate::scenario::validate::did_you_mean;
 use crate::sim::force::{Activity, Column, Force, Orders, Standing, Stores};
+use crate::sim::ledger::MenLosses;
+use crate::sim::log::{Logged, SimEvent};
 use crate::sim::map::{Location, MapIndex, Place};
 use crate::sim::state::OasisState;
 
@@ -172,4 +174,36 @@ pub fn whereabouts(world: &World, location: &Location) -> String {
 pub fn state_at(world: &World, place: Entity) -> Option<(Entity, &OasisState)> {
     let state = world.resource::<MapIndex>().state_at(place)?;
     world.get::<OasisState>(state).map(|s| (state, s))
+}
+
+/// The men `force` lost on `day`, by cause (those not in a fight), from the chronicle's facts.
+pub fn day_losses(chronicle: &[Logged], force: Entity, day: u32) -> MenLosses {
+    let mut out = MenLosses::default();
+    for l in chronicle.iter().rev() {
+        if l.day < day {
+            break;
+        }
+        if let SimEvent::MenLost { force: f, lost, .. } = &l.event
+            && *f == force
+            && l.day == day
+        {
+            out.add(lost);
+        }
+    }
+    out
+}
+
+/// A day's losses in a few words: "35: hunger 20, thirst 15" (empty if none).
+pub fn losses_words(lost: &MenLosses) -> String {
+    let total = lost.total();
+    if total == 0 {
+        return String::new();
+    }
+    let causes: Vec<String> = lost
+        .named()
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(cause, n)| format!("{cause} {n}"))
+        .collect();
+    format!("{total}: {}", causes.join(", "))
 }

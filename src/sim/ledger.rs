@@ -41,6 +41,20 @@ impl MenLosses {
         ]
     }
 
+    /// The losses by cause with the causes' names, in the order of [`MenLosses::by_cause`].
+    pub fn named(&self) -> [(&'static str, u32); 7] {
+        let n = self.by_cause();
+        [
+            ("hunger", n[0]),
+            ("thirst", n[1]),
+            ("exposure", n[2]),
+            ("disease", n[3]),
+            ("desertion", n[4]),
+            ("combat", n[5]),
+            ("captured", n[6]),
+        ]
+    }
+
     /// All losses.
     pub fn total(&self) -> u32 {
         self.by_cause()

@@ -50,6 +50,8 @@ pub struct WindowOptions {
     /// Lines to carry out one after another (see [`script`]): window verbs, or commands of the
     /// terminal mode.
     pub script: Vec<String>,
+    /// The window's size in pixels.
+    pub size: (u32, u32),
     /// When the program started (for the first-frame figure).
     pub started: Instant,
 }
@@ -212,7 +214,7 @@ fn build(options: WindowOptions) -> App {
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title: "Heavenly Horses".to_string(),
-            resolution: (1280u32, 720u32).into(),
+            resolution: options.size.into(),
             ..default()
         }),
         ..default()

@@ -9,7 +9,8 @@ use super::super::theme::{self, Chosen, UiFont};
 use super::{Built, ForceDetails, ForceList, TopText};
 use crate::play::{view, words};
 use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, Stores};
-use crate::sim::map::{Location, Place};
+use crate::sim::log::Chronicle;
+use crate::sim::map::{Location, Place, Route};
 use crate::sim::{ActiveScenario, Calendar, CampaignStatus, Prestige};
 
 /// Days of stores, for people.
@@ -83,12 +84,14 @@ pub(super) fn show_forces(
     forces: Shown,
     changed: ForcesChanged,
     places: Query<&Place>,
+    routes: Query<&Route>,
     font: Res<UiFont>,
     mut built: ResMut<Built>,
     mut top: Single<&mut Text, (With<TopText>, Without<ForceDetails>)>,
     mut details: Single<&mut Text, (With<ForceDetails>, Without<TopText>)>,
     list: Single<Entity, With<ForceList>>,
     buttons: Query<(Entity, &UiAction, Has<Chosen>)>,
+    chronicle: Option<Res<Chronicle>>,
 ) {
     let (Some(calendar), Some(prestige), Some(status), Some(scenario)) = state else {
         return;
@@ -103,11 +106,24 @@ pub(super) fn show_forces(
     }
     let clock_state = match status.ended {
         Some(o) => format!("campaign over: {}", o.word()),
-        None if clock.playing => format!("▶ {} days/s", SPEEDS[clock.speed]),
+        None if clock.playing => format!("▶ {} d/s", SPEEDS[clock.speed]),
         None => "paused".to_string(),
     };
+    // The season's weather: the heat that raises the water needed, snow that shuts roads.
+    let season = calendar.season();
+    let rules = &scenario.0.rules;
+    let heat = rules.attrition.water_by_season.get(season);
+    let mut weather = String::new();
+    if heat > 1.0 + 1e-9 {
+        weather.push_str(&format!(" · heat: water ×{heat:.1}"));
+    }
+    let snowbound = routes.iter().filter(|r| r.closed(season)).count();
+    if snowbound > 0 {
+        weather.push_str(&format!(" · snow shuts {snowbound}"));
+        weather.push_str(if snowbound == 1 { " road" } else { " roads" });
+    }
     top.0 = format!(
-        "{} · prestige {:+.2} · {clock_state}",
+        "{}{weather} · prestige {:+.2} · {clock_state}",
         calendar.describe(),
         prestige.0
     );
@@ -151,7 +167,7 @@ pub(super) fn show_forces(
         };
         let a = &column.animals;
         format!(
-            "{}, {at}\n{}\nmen {} ({} horse, {} foot), morale {:.2}\nhorses {} · oxen {} · donkeys {} · camels {}\ndays of grain {} · fodder {} · water {}\nqueued: {}",
+            "{}, {at}\n{}\nmen {} ({} horse, {} foot), morale {:.2}\nhorses {} · oxen {} · donkeys {} · camels {}\ndays of grain {} · fodder {} · water {}{}{}\nqueued: {}",
             f.name,
             view::doing(activity, standing, orders),
             column.men.total(),
@@ -165,6 +181,25 @@ pub(super) fn show_forces(
             days(grain),
             days(fodder),
             days(water),
+            if column.ration() < 1.0 {
+                format!(" · rations {:.0}%", column.ration() * 100.0)
+            } else {
+                String::new()
+            },
+            match chronicle
+                .as_ref()
+                .map(|c| {
+                    view::losses_words(&view::day_losses(
+                        &c.0,
+                        selected.unwrap_or(Entity::PLACEHOLDER),
+                        calendar.day.saturating_sub(1),
+                    ))
+                })
+                .filter(|w| !w.is_empty())
+            {
+                Some(w) => format!("\nlost yesterday {w}"),
+                None => String::new(),
+            },
             if orders.queued().is_empty() {
                 "nothing".to_string()
             } else {

@@ -92,7 +92,7 @@ fn spawn_hud(mut commands: Commands, font: Res<UiFont>, mut built: ResMut<Built>
             })),
         ))
         .with_children(|bar| {
-            bar.spawn((TopText, Text::new(""), font.at(14.0), TextColor(theme::INK)));
+            bar.spawn((TopText, Text::new(""), font.at(13.0), TextColor(theme::INK)));
             let buttons = [
                 ("End turn", "Space", UiAction::Advance(Advance::Turn)),
                 ("Day", "D", UiAction::Advance(Advance::Days(1))),

@@ -63,6 +63,7 @@ pub(super) fn build_map(
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut camera: Single<(&mut Transform, &mut Projection), With<Camera2d>>,
     mut pointer: ResMut<Pointer>,
+    window: Single<&Window, With<bevy::window::PrimaryWindow>>,
 ) {
     let epoch = campaign.epoch;
     let Some(scenario) = scenario.filter(|_| campaign.active) else {
@@ -77,10 +78,11 @@ pub(super) fn build_map(
     *projection = MapProjection::fit(&scenario.0.map.places, epoch);
     *pointer = Pointer::default();
     let (transform, proj) = &mut *camera;
-    // The map sits a little right of centre and above, clear of the force panel and the log.
-    transform.translation = Vec3::new(-165.0, 25.0, 0.0);
+    // The map fills the room between the force panel, the top bar and the log.
+    let (at, scale) = super::projection::camera_fit(window.size());
+    transform.translation = at;
     if let Projection::Orthographic(ortho) = &mut **proj {
-        ortho.scale = 1.0;
+        ortho.scale = scale;
     }
     let features = &scenario.0.map.features;
     let spot = |e: Entity| {

@@ -257,5 +257,13 @@ mod tests {
         // One step of the wheel in, every name has a spot of its own.
         let (shown, all) = boxes(&names, 0.85);
         assert_eq!(shown.len(), all, "zoomed in, every place is named");
+        // The zoom a 1280×720 window opens at, the map filling the room between the panels.
+        let (_, default) = super::super::projection::camera_fit(Vec2::new(1280.0, 720.0));
+        let (shown, all) = boxes(&names, default);
+        assert!(
+            shown.len() * 10 >= all * 9,
+            "{} of {all} named",
+            shown.len()
+        );
     }
 }

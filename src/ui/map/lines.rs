@@ -1,7 +1,7 @@
 //! What the map draws anew each frame, in lines: rivers and ranges, the roads by water (blue
 //! where watered, red dashes along the waterless stretch), mountains along the roads, passes, the
-//! states' rings by their answer (or attitude), the selected force's reach, and the marks of what
-//! is hovered or clicked.
+//! states' rings by their answer (or attitude), the selected force's reach, each force's queued
+//! marches, and the marks of what is hovered or clicked.
 
 use bevy::math::Isometry2d;
 use bevy::prelude::*;
@@ -11,9 +11,10 @@ use super::ground::{DRY, MOUNTAIN, RIVER, WATERED};
 use super::projection::MapProjection;
 use super::reach::{RoadReach, colour};
 use super::{Pointer, Target};
-use crate::scenario::types::{FeatureKind, Terrain};
+use crate::scenario::types::{FeatureKind, PlanStep, Terrain};
 use crate::sim::ActiveScenario;
-use crate::sim::map::{Place, Route};
+use crate::sim::force::{Activity, Orders, Standing};
+use crate::sim::map::{Location, MapIndex, Place, Route, lat_lon};
 use crate::sim::state::{OasisState, Relation};
 
 /// Draws what changes or is drawn in lines: routes by water, mountains, rivers, the states'
@@ -29,6 +30,8 @@ pub(super) fn draw_lines(
     pointer: Res<Pointer>,
     reach: Res<RoadReach>,
     camera: Single<&Projection, With<Camera2d>>,
+    forces: Query<(Entity, &Location, &Activity, &Orders, &Standing)>,
+    index: Option<Res<MapIndex>>,
 ) {
     let Some(scenario) = scenario.filter(|_| campaign.active) else {
         return;
@@ -140,6 +143,48 @@ pub(super) fn draw_lines(
             }
         }
     }
+    // Each force's queued marches: a dashed ink line from where it stands along the roads it
+    // has been ordered to take, heavier for the selected force.
+    if let Some(index) = &index {
+        for (e, location, activity, orders, standing) in &forces {
+            if standing.merged {
+                continue;
+            }
+            let (lat, lon) = lat_lon(
+                *location,
+                |p| places.get(p).ok().map(|(_, p)| (p.lat, p.lon)),
+                |r| routes.get(r).ok().map(|(_, r)| r.length),
+            );
+            let mut path = vec![projection.at(lat, lon)];
+            if let Activity::Marching { to } = activity {
+                path.push(spot(*to));
+            }
+            for step in orders.queued() {
+                if let PlanStep::March(id) = step
+                    && let Some(p) = index.places.get(id)
+                {
+                    path.push(spot(*p));
+                }
+            }
+            let widths: &[f32] = if Some(e) == campaign.selected {
+                &[-1.5, 0.0, 1.5]
+            } else {
+                &[0.0]
+            };
+            for w in path.windows(2) {
+                let d = w[1] - w[0];
+                let dashes = (d.length() / 6.0).max(1.0) as usize;
+                let normal = d.perp().normalize_or_zero();
+                for i in (0..dashes).step_by(2) {
+                    let (t0, t1) = (i as f32 / dashes as f32, (i + 1) as f32 / dashes as f32);
+                    for &off in widths {
+                        let n = normal * off * zoom;
+                        gizmos.line_2d(w[0] + d * t0 + n, w[0] + d * t1 + n, QUEUED);
+                    }
+                }
+            }
+        }
+    }
     for (entity, p) in &places {
         let at = projection.at(p.lat, p.lon);
         gizmos.circle_2d(Isometry2d::from_translation(at), 4.0, INK_DOT);
@@ -172,6 +217,8 @@ pub(super) fn draw_lines(
 }
 
 const INK_DOT: Color = Color::srgb(0.3, 0.25, 0.2);
+/// A force's queued marches.
+const QUEUED: Color = Color::srgba(0.15, 0.08, 0.03, 0.95);
 
 /// A state's ring: by its answer to the Han, or, before any, by its attitude.
 fn state_colour(s: &OasisState) -> Color {

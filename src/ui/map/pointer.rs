@@ -88,9 +88,12 @@ pub(super) fn pointer_input(
         if keys.pressed(KeyCode::Minus) || keys.pressed(KeyCode::NumpadSubtract) {
             ortho.scale *= 1.0 + time.delta_secs();
         }
-        if keys.just_pressed(KeyCode::Home) {
-            ortho.scale = 1.0;
-            transform.translation = Vec3::new(-165.0, 25.0, 0.0);
+        if keys.just_pressed(KeyCode::Home)
+            && let Some(size) = cam.logical_viewport_size()
+        {
+            let (at, scale) = super::projection::camera_fit(size);
+            ortho.scale = scale;
+            transform.translation = at;
         }
     }
     // Is the pointer over a panel?

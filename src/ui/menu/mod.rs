@@ -307,17 +307,17 @@ mod tests {
     fn the_menu_lists_the_shipped_campaigns_but_not_maps_or_rules() {
         let catalogue = Catalogue::scan(&scenarios_dir());
         let names: Vec<&str> = catalogue.entries.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(catalogue.entries.len(), 4, "{names:?}");
+        assert_eq!(catalogue.entries.len(), 5, "{names:?}");
         assert!(
             names.contains(&"The Second Expedition (102 BC)"),
             "{names:?}"
         );
         assert!(catalogue.entries.iter().all(|e| e.error.is_none()));
-        // The second expedition is picked first.
+        // The guided campaign is picked first, for a new player.
         assert!(
             catalogue.entries[catalogue.picked]
                 .path
-                .ends_with("second_expedition_102bc.ron")
+                .ends_with("first_campaign_tutorial.ron")
         );
     }
 

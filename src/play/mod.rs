@@ -10,6 +10,7 @@
 pub mod command;
 pub mod forecast;
 pub mod give;
+pub mod lines;
 pub mod muster;
 pub mod text;
 pub mod turn;

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use bevy::prelude::*;
 
 use super::forecast::{self, Forecast, Verdict};
-use super::text::{days, dry_nights, item, wrap};
+use super::lines::{days, dry_nights, item, wrap};
 use super::{Order, Played, view};
 use crate::scenario::Scenario;
 use crate::scenario::logistics;

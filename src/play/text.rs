@@ -6,6 +6,8 @@
 use bevy::prelude::*;
 
 use super::forecast::{self, Forecast, Holding, RUNS_AHEAD, Reach};
+pub use super::lines::wrap;
+use super::lines::{days, dry_nights, item};
 use super::{Order, Turn, view, words};
 use crate::report::chronicle;
 use crate::scenario::types::PlanStep;
@@ -14,28 +16,6 @@ use crate::sim::log::Chronicle;
 use crate::sim::map::{Depot, Location, MapIndex, Place, Route};
 use crate::sim::state::Relation;
 use crate::sim::{ActiveScenario, Calendar, CampaignStatus, Commander, Prestige};
-
-/// Wraps `text` at spaces to lines of at most `width` columns, continuing lines with `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line = indent.to_string();
-            line.push_str(word);
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
-    out.push_str(&line);
-    out.push('\n');
-    out
-}
 
 /// A state's standing with the Han, in a few words.
 pub fn relation_words(r: Relation) -> &'static str {
@@ -46,15 +26,6 @@ pub fn relation_words(r: Relation) -> &'static str {
         Relation::Conquered => "conquered",
         Relation::Victorious => "beat the Han",
         Relation::Trading => "sells",
-    }
-}
-
-/// Days of stores, for people: "12d", or "-" where none are needed.
-pub(super) fn days(d: f64) -> String {
-    if d.is_finite() {
-        format!("{:.0}d", d.min(999.0))
-    } else {
-        "-".to_string()
     }
 }
 
@@ -299,20 +270,6 @@ fn holding(h: &Holding) -> String {
         h.water.weight().tonnes().0,
         days(h.water_days)
     )
-}
-
-/// Nights camped without water, in words.
-pub(super) fn dry_nights(n: u32) -> String {
-    match n {
-        0 => "no night without water".to_string(),
-        1 => "1 night without water".to_string(),
-        n => format!("{n} nights without water"),
-    }
-}
-
-/// `text` wrapped to 80 columns, its first line indented by two spaces and the rest by six.
-pub(super) fn item(text: &str) -> String {
-    format!("  {}", wrap(text, 78, "      "))
 }
 
 /// A forecast told, a leg to a few lines, wrapped to 80 columns.

@@ -1,7 +1,10 @@
-//! The parts of an army as the format writes them: men by arm, and the stores it carries.
+//! An army as the format writes it: a force at the start of a campaign, its men by arm, and the
+//! stores it carries.
 
 use serde::{Deserialize, Serialize};
 
+use super::plan::{DrinkFirst, Pace};
+use super::rules::PerAnimal;
 use crate::scenario::units::{CubicMetres, Tonnes};
 
 /// Men by arm.
@@ -29,4 +32,43 @@ pub struct StoresDef {
     /// Water, cubic metres (tonnes).
     #[serde(default)]
     pub water_m3: CubicMetres,
+}
+
+/// A force at the start of a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForceDef {
+    /// Its name.
+    pub name: String,
+    /// Where it starts (a place id).
+    pub at: String,
+    /// Men by arm.
+    pub men: MenDef,
+    /// Animals by kind.
+    pub animals: PerAnimal<u32>,
+    /// Carts, each drawn by the rules' `cart.oxen` of its oxen (the rest carry packs).
+    #[serde(default)]
+    pub carts: u32,
+    /// Stores carried at the start.
+    pub stores: StoresDef,
+    /// Morale at the start, 0..1.
+    pub morale: f64,
+    /// Share of the men's ration that officers withhold (0..1).
+    #[serde(default)]
+    pub corruption: f64,
+    /// Whether water engineers (水工) march with the force: they divert a besieged city's stream.
+    #[serde(default)]
+    pub engineers: bool,
+    /// Bolts of silk carried for gifts and purchases.
+    #[serde(default)]
+    pub silk_bolts: u32,
+    /// Jin of gold carried for gifts and purchases.
+    #[serde(default)]
+    pub gold_jin: u32,
+    /// The pace it marches at until an order changes it.
+    #[serde(default)]
+    pub pace: Pace,
+    /// Who drinks first when water is short, until an order changes it.
+    #[serde(default)]
+    pub drink: DrinkFirst,
 }

@@ -2,10 +2,13 @@
 //!
 //! Every struct denies unknown fields, so a misspelt field is an error that names the valid ones.
 //! The modding guide (`scenarios/MODDING.md`) documents each field. One file per kind of file:
-//! [`map`], [`rules`] (with its [`season`]s), [`campaign`] (with the [`army`] it fields) (with its [`plan`], [`events`], [`history`] and [`muster`]), [`overlay`], and the game's [`menu`].
+//! [`map`], [`rules`] (with its [`season`]s), [`campaign`] (with the [`army`] it fields, its
+//! [`date`]s, [`plan`], [`events`], [`history`] and [`muster`]), [`overlay`], and the game's
+//! [`menu`].
 
 pub mod army;
 pub mod campaign;
+pub mod date;
 pub mod events;
 pub mod history;
 pub mod map;
@@ -18,6 +21,7 @@ pub mod season;
 
 pub use army::*;
 pub use campaign::*;
+pub use date::*;
 pub use events::*;
 pub use history::*;
 pub use map::*;

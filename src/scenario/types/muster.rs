@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::army::{MenDef, StoresDef};
-use super::campaign::{ForceDef, StartDate};
+use super::army::{ForceDef, MenDef, StoresDef};
+use super::date::StartDate;
 use super::rules::PerAnimal;
 
 /// The first and last days the army may leave the base.

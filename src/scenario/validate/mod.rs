@@ -3,6 +3,7 @@
 //! above 0, a ceiling on days), and feasibility, each problem pointing at the value's own file,
 //! line and column, with what would be valid.
 
+mod army;
 mod campaign;
 mod map;
 mod muster;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::campaign::check_army;
+use super::army::check_army;
 use super::{Checker, MAX_ANIMALS, MAX_TREASURE, unknown};
 use crate::scenario::muster::{self, Item};
 use crate::scenario::types::{CampaignFile, MusterDef};

@@ -225,6 +225,7 @@ fn the_historical_plan_hands_its_steps_to_the_orders_phase_which_refuses_one_it_
             name: "Later".into(),
             size: DetachSize::Share(0.5),
             plan: vec![],
+            stores: Default::default(),
         },
     ];
     s.campaign.events.clear();

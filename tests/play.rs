@@ -55,11 +55,18 @@ fn play(scenario: &str, seed: u64, dir: &Path, commands: &[String]) -> String {
 /// given to it once it is ordered to split off.
 fn commands(plan: &[PlanStep], force: &str, out: &mut Vec<String>) {
     for step in plan {
-        if let PlanStep::Detach { name, size, plan } = step {
+        if let PlanStep::Detach {
+            name,
+            size,
+            plan,
+            stores,
+        } = step
+        {
             let split = PlanStep::Detach {
                 name: name.clone(),
                 size: *size,
                 plan: Vec::new(),
+                stores: *stores,
             };
             out.push(Order::Step(split).to_string());
             out.push(format!("force \"{name}\""));

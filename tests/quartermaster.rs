@@ -168,3 +168,27 @@ fn a_depot_left_on_the_way_out_feeds_the_army_on_the_way_back() {
     );
     let _ = (Goods::Grain, AnimalKind::Oxen, PlanStep::Return);
 }
+
+#[test]
+fn a_detachment_takes_the_tonnes_it_is_given_and_no_more_than_it_can_carry() {
+    let mut game = Game::new(common::second(), 4);
+    let before = grain_t(&game, ARMY);
+    // Water it takes as its share; grain as given.
+    give(&mut game, ARMY, "split Wang men 6000 grain 500");
+    game.advance(Advance::Days(1));
+    assert!(
+        (grain_t(&game, "Wang") - 500.0).abs() < 20.0,
+        "{}",
+        grain_t(&game, "Wang")
+    );
+    let eaten = before - grain_t(&game, ARMY) - grain_t(&game, "Wang");
+    assert!(
+        (0.0..100.0).contains(&eaten),
+        "a day's grain of 60,000 men: {eaten} t"
+    );
+    // More than the force has, or than the detachment's men and animals can carry, is refused.
+    let too_much = refused(&mut game, ARMY, "split Li men 1000 grain 99999");
+    assert!(too_much.starts_with("Li Guangli's army has "), "{too_much}");
+    let heavy = refused(&mut game, ARMY, "split Li men 1000 grain 2000");
+    assert!(heavy.starts_with("it can carry only "), "{heavy}");
+}

@@ -238,6 +238,7 @@ pub fn command(
                     PlanStep::March(id.clone()),
                     PlanStep::Join(force.name.clone()),
                 ],
+                stores: Default::default(),
             });
             last = Some(name);
         }

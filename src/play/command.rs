@@ -28,7 +28,8 @@ Orders (to the selected force; several may be queued):
   terms accept|refuse  accept or refuse the terms of the siege
   split NAME share X   send off a detachment with share X (0-1) of the army
   split NAME men N     ... or with N men; then 'force NAME' to give it orders,
-                       or give them at once: split NAME men N { march P; ask }
+                       or give them at once: split NAME men N { march P; ask };
+                       add grain T, fodder T or water M for tonnes, not a share
   join FORCE           merge into FORCE where it is
   wait FORCE N         wait up to N days for FORCE to join
   slaughter N [KIND]   slaughter N oxen (or horses, donkeys, camels) for meat

@@ -65,9 +65,15 @@ fn canonical_step(world: &World, step: PlanStep) -> Result<PlanStep, Refused> {
             force: canonical_force(world, &force),
             days,
         },
-        PlanStep::Detach { name, size, plan } => PlanStep::Detach {
+        PlanStep::Detach {
             name,
             size,
+            plan,
+            stores,
+        } => PlanStep::Detach {
+            name,
+            size,
+            stores,
             plan: plan
                 .into_iter()
                 .map(|s| canonical_step(world, s))

@@ -2,6 +2,31 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::scenario::units::{CubicMetres, Tonnes};
+
+/// The stores a detachment takes, each where it is not its share of the force's: tonnes of
+/// grain and fodder, cubic metres of water.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DetachStores {
+    /// Grain, tonnes.
+    #[serde(default)]
+    pub grain_t: Option<Tonnes>,
+    /// Fodder, tonnes.
+    #[serde(default)]
+    pub fodder_t: Option<Tonnes>,
+    /// Water, cubic metres.
+    #[serde(default)]
+    pub water_m3: Option<CubicMetres>,
+}
+
+impl DetachStores {
+    /// Whether it takes only its share of everything.
+    pub fn is_share(&self) -> bool {
+        *self == DetachStores::default()
+    }
+}
+
 /// How big a detachment is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum DetachSize {
@@ -85,6 +110,9 @@ pub enum PlanStep {
         size: DetachSize,
         /// Its orders; when they are done it goes home.
         plan: Vec<PlanStep>,
+        /// The stores it takes, where they are not its share of the force's.
+        #[serde(default)]
+        stores: DetachStores,
     },
     /// Merge into the named force: wait here until it is here too.
     Join(String),

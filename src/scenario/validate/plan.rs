@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 
 use super::{Checker, MAX_DAYS, MAX_TREASURE, num, unknown, writable_name};
 use crate::scenario::logistics::{self, Column, Leg};
-use crate::scenario::types::{DetachSize, MapFile, MenDef, Pace, PerAnimal, PlanStep, Rules};
+use crate::scenario::types::{
+    DetachSize, DetachStores, MapFile, MenDef, Pace, PerAnimal, PlanStep, Rules,
+};
 use crate::scenario::units::{Kg, Litres};
 
 /// A column as it sets out: the plan's marches are checked against it.
@@ -29,8 +31,8 @@ pub(super) struct SetOut {
 
 impl SetOut {
     /// The detachment of `size` this column sends off: its share of each arm, each kind and the
-    /// stores, as the simulation splits it.
-    fn detachment(&self, size: DetachSize) -> SetOut {
+    /// stores (but the `chosen` stores, as much of them as there is), as the simulation splits it.
+    fn detachment(&self, size: DetachSize, chosen: &DetachStores) -> SetOut {
         let total = self.men.infantry.saturating_add(self.men.cavalry);
         let part = match size {
             DetachSize::Share(share) => share.clamp(0.0, 1.0),
@@ -54,9 +56,15 @@ impl SetOut {
             animals,
             carts: share(self.carts),
             pace: self.pace,
-            grain: self.grain * part,
-            fodder: self.fodder * part,
-            water: self.water * part,
+            grain: chosen
+                .grain_t
+                .map_or(self.grain * part, |t| Kg(t.kg().0.min(self.grain.0))),
+            fodder: chosen
+                .fodder_t
+                .map_or(self.fodder * part, |t| Kg(t.kg().0.min(self.fodder.0))),
+            water: chosen.water_m3.map_or(self.water * part, |m| {
+                Litres(m.litres().0.min(self.water.0))
+            }),
         }
     }
 }
@@ -81,6 +89,65 @@ pub(super) struct PlanWalk<'a, 'c, 's> {
 }
 
 impl PlanWalk<'_, '_, '_> {
+    /// Checks the stores a detachment at `field` takes: no more than the force carries there.
+    fn chosen_stores(&mut self, field: &str, chosen: &DetachStores, column: &SetOut) {
+        let carried = [
+            (
+                "grain_t",
+                chosen.grain_t.map(|t| t.0),
+                column.grain.0 / 1000.0,
+                "t",
+            ),
+            (
+                "fodder_t",
+                chosen.fodder_t.map(|t| t.0),
+                column.fodder.0 / 1000.0,
+                "t",
+            ),
+            (
+                "water_m3",
+                chosen.water_m3.map(|m| m.0),
+                column.water.0 / 1000.0,
+                "m³",
+            ),
+        ];
+        for (name, chosen, have, unit) in carried {
+            let Some(x) = chosen else {
+                continue;
+            };
+            let at = format!("{field}.stores.{name}");
+            if !(x.is_finite() && x >= 0.0) {
+                self.c
+                    .problem(at, format!("{}: give a number of {unit} from 0", num(x)));
+            } else if x > have + 1e-9 {
+                self.c.problem(
+                    at,
+                    format!(
+                        "{} {unit}, but the force carries {} {unit} when it splits; give at most that",
+                        num(x),
+                        num(have.floor())
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Checks that a detachment can carry what it takes.
+    fn detachment_load(&mut self, field: &str, d: &SetOut) {
+        let capacity = logistics::capacity(self.rules, &d.men, &d.animals, d.carts).0;
+        let load = d.grain.0 + d.fodder.0 + d.water.0;
+        if load.is_finite() && load > capacity + 1e-6 {
+            self.c.problem(
+                format!("{field}.stores"),
+                format!(
+                    "the detachment would carry {} t, but its men and animals can carry {} t; take less",
+                    num((load / 1000.0).round()),
+                    num((capacity / 1000.0).floor())
+                ),
+            );
+        }
+    }
+
     /// Walks `plan`, of the force called `me`, from `start`, setting out as `column`.
     pub(super) fn plan(
         &mut self,
@@ -206,7 +273,13 @@ impl PlanWalk<'_, '_, '_> {
                         _ => {}
                     }
                 }
-                PlanStep::Detach { name, size, plan } => {
+                PlanStep::Detach {
+                    name,
+                    size,
+                    plan,
+                    stores,
+                } => {
+                    self.chosen_stores(&field, stores, &column);
                     let men = column.men.infantry.saturating_add(column.men.cavalry);
                     match size {
                         DetachSize::Share(share) if !(*share > 0.0 && *share < 1.0) => {
@@ -245,7 +318,11 @@ impl PlanWalk<'_, '_, '_> {
                         );
                     }
                     let inner = format!("{field}.plan");
-                    self.plan(plan, &at, &inner, name, column.detachment(*size));
+                    let detachment = column.detachment(*size, stores);
+                    if !stores.is_share() {
+                        self.detachment_load(&field, &detachment);
+                    }
+                    self.plan(plan, &at, &inner, name, detachment);
                 }
                 PlanStep::Join(name) | PlanStep::WaitFor { force: name, .. } => {
                     if !self.names.contains(&name.as_str()) {

@@ -307,10 +307,11 @@ pub fn begin_next(
                 name,
                 size,
                 plan: steps,
+                stores,
             } => {
                 let raised = next_raised;
                 next_raised += 1;
-                let detachment = detachments::split(&mut force, &name, size, raised);
+                let detachment = detachments::split(&mut force, &name, size, &stores, raised);
                 let (men, animals) = (
                     detachment.column.men.total(),
                     detachment.column.animals.total(),

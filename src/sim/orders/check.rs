@@ -314,8 +314,41 @@ pub fn check(
                     return Err(Refusal::Submitted(s));
                 }
             }
-            PlanStep::Detach { name, size, .. } => {
+            PlanStep::Detach {
+                name, size, stores, ..
+            } => {
+                // The stores it takes must be there (as the force stands now: a split queued
+                // behind marches takes as much as is left, at most).
+                let chosen = [
+                    (Goods::Grain, stores.grain_t.map(|t| t.0)),
+                    (Goods::Fodder, stores.fodder_t.map(|t| t.0)),
+                    (Goods::Water, stores.water_m3.map(|m| m.0)),
+                ];
+                for (goods, x) in chosen {
+                    let have = goods.held(subject.column, subject.stores);
+                    if x.is_some_and(|x| !x.is_finite() || x < 0.0 || x > have + 1e-9) {
+                        return Err(Refusal::NotEnough { goods, have });
+                    }
+                }
                 let men = subject.column.men.total();
+                // And it must be able to carry them: its share of the force's men and animals
+                // carries that share of what the force can.
+                if !stores.is_share() && men > 0 {
+                    let part = match size {
+                        DetachSize::Share(x) => x.clamp(0.0, 1.0),
+                        DetachSize::Men(n) => (f64::from(*n) / f64::from(men)).min(1.0),
+                    };
+                    let load: f64 = chosen
+                        .iter()
+                        .map(|(goods, x)| {
+                            x.map_or(goods.held(subject.column, subject.stores) * part, |x| x)
+                        })
+                        .sum();
+                    let room_t = subject.column.capacity(w.rules).0 / 1000.0 * part;
+                    if load > room_t + 1e-6 {
+                        return Err(Refusal::NoRoom { room_t });
+                    }
+                }
                 let bad = match size {
                     DetachSize::Share(x) => !(*x > 0.0 && *x < 1.0),
                     DetachSize::Men(n) => *n == 0 || *n >= men,

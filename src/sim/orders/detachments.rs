@@ -9,7 +9,8 @@
 
 use bevy::prelude::*;
 
-use crate::scenario::types::{AnimalKind, DetachSize, PerAnimal};
+use crate::scenario::types::{AnimalKind, DetachSize, DetachStores, PerAnimal};
+use crate::scenario::units::{Kg, Litres};
 use crate::sim::force::{
     Activity, Column, Condition, Force, ForceMut, ForceMutItem, Ledger, Retinue, Standing, Stores,
     Today,
@@ -60,8 +61,15 @@ impl NewForce {
     }
 }
 
-/// Splits a detachment named `name` of `size` off `force`, raised `raised`th, and returns it.
-pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32) -> NewForce {
+/// Splits a detachment named `name` of `size` off `force`, raised `raised`th, and returns it:
+/// it takes its share of everything, but the `chosen` stores (as much of them as the force has).
+pub fn split(
+    force: &mut ForceMutItem,
+    name: &str,
+    size: DetachSize,
+    chosen: &DetachStores,
+    raised: u32,
+) -> NewForce {
     let total = force.column.men.total();
     let part = match size {
         DetachSize::Share(share) => share.clamp(0.0, 1.0),
@@ -81,10 +89,20 @@ pub fn split(force: &mut ForceMutItem, name: &str, size: DetachSize, raised: u32
         .max(men.cavalry)
         .min(force.column.animals.horses);
     let carts = share_of(force.column.carts, part);
+    let or_share = |chosen: Option<f64>, have: f64| chosen.map_or(have * part, |c| c.min(have));
     let stores = Stores {
-        grain: force.stores.grain * part,
-        fodder: force.stores.fodder * part,
-        water: force.stores.water * part,
+        grain: Kg(or_share(
+            chosen.grain_t.map(|t| t.kg().0),
+            force.stores.grain.0,
+        )),
+        fodder: Kg(or_share(
+            chosen.fodder_t.map(|t| t.kg().0),
+            force.stores.fodder.0,
+        )),
+        water: Litres(or_share(
+            chosen.water_m3.map(|m| m.litres().0),
+            force.stores.water.0,
+        )),
         meat: force.stores.meat * part,
         treasure_cash: force.stores.treasure_cash * part,
     };

@@ -20,7 +20,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::{Goods, Order};
-use crate::scenario::types::{DetachSize, DrinkFirst, Pace, PlanStep};
+use crate::scenario::types::{DetachSize, DetachStores, DrinkFirst, Pace, PlanStep};
+use crate::scenario::units::{CubicMetres, Tonnes};
 
 /// Why a line is not an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,11 +130,25 @@ fn write_step(f: &mut fmt::Formatter<'_>, step: &PlanStep) -> fmt::Result {
             }
             Ok(())
         }
-        PlanStep::Detach { name, size, plan } => {
+        PlanStep::Detach {
+            name,
+            size,
+            plan,
+            stores,
+        } => {
             write!(f, "split {}", quoted(name))?;
             match size {
                 DetachSize::Share(x) => write!(f, " share {x}")?,
                 DetachSize::Men(n) => write!(f, " men {n}")?,
+            }
+            if let Some(t) = stores.grain_t {
+                write!(f, " grain {}", t.0)?;
+            }
+            if let Some(t) = stores.fodder_t {
+                write!(f, " fodder {}", t.0)?;
+            }
+            if let Some(m) = stores.water_m3 {
+                write!(f, " water {}", m.0)?;
             }
             if !plan.is_empty() {
                 write!(f, " {{ ")?;
@@ -235,6 +250,18 @@ fn number(word: Option<&str>, what: &str, example: &str) -> Result<u32, OrderPar
 }
 
 /// A share from 0 to 1 for `what`.
+/// An amount of stores a detachment takes: tonnes or cubic metres, none or more.
+fn stores_amount(word: Option<&str>, goods: Goods) -> Result<f64, OrderParseError> {
+    match word.map(str::parse::<f64>) {
+        Some(Ok(x)) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(OrderParseError::Bad(format!(
+            "how much {}? give a number from 0 after it, such as '{} 100'",
+            goods.word(),
+            goods.word()
+        ))),
+    }
+}
+
 /// An amount of goods: tonnes or cubic metres (a number), or animals (a whole number).
 fn amount(word: Option<&str>, goods: Goods) -> Result<f64, OrderParseError> {
     let what = match goods {
@@ -397,7 +424,8 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
             _ => bad("'terms accept' or 'terms refuse'"),
         },
         "split" | "detach" => {
-            let usage = "split NAME share X, or split NAME men N";
+            let usage =
+                "split NAME share X, or split NAME men N, then [grain T] [fodder T] [water M]";
             let Some(name) = arg(0) else {
                 return bad(usage);
             };
@@ -406,13 +434,27 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
                 Some("men") => DetachSize::Men(number(arg(2), "the men", "1000")?),
                 _ => return bad(usage),
             };
-            if rest.len() > 3 {
-                return bad(usage);
+            // The stores it takes, where not its share.
+            let mut stores = DetachStores::default();
+            let mut i = 3;
+            while let Some(word) = arg(i) {
+                let goods = Goods::parse(word).filter(|g| g.is_stores());
+                let Some(goods) = goods else {
+                    return bad(usage);
+                };
+                let x = stores_amount(arg(i + 1), goods)?;
+                match goods {
+                    Goods::Grain => stores.grain_t = Some(Tonnes(x)),
+                    Goods::Fodder => stores.fodder_t = Some(Tonnes(x)),
+                    _ => stores.water_m3 = Some(CubicMetres(x)),
+                }
+                i += 2;
             }
             step(PlanStep::Detach {
                 name: name.to_string(),
                 size,
                 plan: inner.unwrap_or_default(),
+                stores,
             })
         }
         "join" => match arg(0) {
@@ -533,11 +575,17 @@ mod tests {
                     PlanStep::Request,
                     PlanStep::Join("The main army".into()),
                 ],
+                stores: DetachStores::default(),
             }),
             Order::Step(PlanStep::Detach {
                 name: "Wang".into(),
                 size: DetachSize::Men(1000),
                 plan: vec![],
+                stores: DetachStores {
+                    grain_t: Some(Tonnes(120.5)),
+                    fodder_t: None,
+                    water_m3: Some(CubicMetres(40.0)),
+                },
             }),
             Order::Step(PlanStep::WaitFor {
                 force: "The southern columns".into(),

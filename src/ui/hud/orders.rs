@@ -134,6 +134,7 @@ pub(super) fn show_orders(
                     name: format!("Column {}", field.len() + 1),
                     size: DetachSize::Share(0.33),
                     plan: Vec::new(),
+                    stores: Default::default(),
                 }),
             ));
         }

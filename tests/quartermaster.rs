@@ -192,3 +192,45 @@ fn a_detachment_takes_the_tonnes_it_is_given_and_no_more_than_it_can_carry() {
     let heavy = refused(&mut game, ARMY, "split Li men 1000 grain 2000");
     assert!(heavy.starts_with("it can carry only "), "{heavy}");
 }
+
+#[test]
+fn a_force_buys_no_more_than_its_commander_allows() {
+    use heavenly_horses::sim::state::{OasisState, Relation};
+    // A column of 5,000 at Loulan with silk to pay, half its room free, and Loulan selling.
+    let bought = |limit: Option<&str>| {
+        let mut s = common::with_force(common::second(), "loulan", 5000, 50.0, 0, false, vec![]);
+        s.campaign.forces[0].silk_bolts = 20000;
+        let mut game = Game::new(s, 1);
+        let loulan = game
+            .world_ref()
+            .resource::<heavenly_horses::sim::map::MapIndex>()
+            .places["loulan"];
+        let state = game
+            .world_ref()
+            .resource::<heavenly_horses::sim::map::MapIndex>()
+            .state_at(loulan)
+            .unwrap();
+        game.world().get_mut::<OasisState>(state).unwrap().relation = Relation::Trading;
+        let force = game.force_names()[0].clone();
+        if let Some(order) = limit {
+            give(&mut game, &force, order);
+        }
+        give(&mut game, &force, "rest 3");
+        let before = grain_t(&game, &force);
+        game.advance(Advance::Days(3));
+        grain_t(&game, &force) - before
+    };
+    let free = bought(None);
+    let held = bought(Some("buy grain 10"));
+    assert!(free > 30.0, "bought freely: {free:.0} t");
+    // It bought 10 t over the days, and ate its grain meanwhile.
+    assert!(
+        held < 10.5 && held < free - 20.0,
+        "bought with a limit of 10 t: {held:.1} t net"
+    );
+    assert_eq!(
+        "buy horses 10".parse::<Order>().map_err(|_| ()),
+        Err(()),
+        "only grain and fodder are for sale"
+    );
+}

@@ -38,6 +38,8 @@ Orders (to the selected force; several may be queued):
   punish               punish the greedy officers: less withheld, morale falls
   hand FORCE GOODS N   hand N t of grain|fodder|water (m³), or N horses|oxen|
                        donkeys|camels, to FORCE at the same place
+  buy grain|fodder N   buy at most N t more from states that sell
+                       (buy grain all: as much as it can carry and pay for)
   cache GOODS N        leave N t of grain|fodder|water in a depot here
   draw GOODS N         take N t of it from the depot here
   home                 go home the way the army came

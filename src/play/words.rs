@@ -76,6 +76,14 @@ pub fn given(g: &Given) -> String {
         Order::Cache(goods, amount) => {
             format!("{name} leaves {} in a depot here", goods.amount(*amount))
         }
+        Order::Buy(goods, Some(t)) => format!(
+            "{name} will buy at most {} from states that sell",
+            goods.amount(*t)
+        ),
+        Order::Buy(goods, None) => format!(
+            "{name} will buy all the {} it can carry and pay for",
+            goods.word()
+        ),
         Order::Draw(goods, amount) => {
             format!("{name} draws {} from the depot here", goods.amount(*amount))
         }
@@ -223,6 +231,7 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
         Refusal::DepotHolds { goods, have } => {
             format!("the depot here holds {}", goods.amount(*have))
         }
+        Refusal::NotForSale => "states sell grain and fodder only".to_string(),
         Refusal::NotStores => {
             "only grain, fodder and water are left in a depot; animals are handed to a force"
                 .to_string()

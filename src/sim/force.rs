@@ -64,6 +64,18 @@ pub struct Column {
     /// The share of the full ration the men are kept from by order (0: full rations; see
     /// [`Column::ration`]).
     pub ration_cut: f64,
+    /// The most it will still buy from states that sell.
+    pub buying: Buying,
+}
+
+/// The most grain and fodder a force will still buy from states that sell, by order (none: as
+/// much as it can carry and pay for).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Buying {
+    /// Grain.
+    pub grain: Option<Kg>,
+    /// Fodder.
+    pub fodder: Option<Kg>,
 }
 
 impl Column {

@@ -217,6 +217,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                 water_days: 0,
                 captives: 0,
                 ration_cut: 0.0,
+                buying: Default::default(),
             },
             stores,
             condition: Condition {
@@ -242,6 +243,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                         water_days: 0,
                         captives: 0,
                         ration_cut: 0.0,
+                        buying: Default::default(),
                     },
                     &stores,
                 ),

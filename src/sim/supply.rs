@@ -33,7 +33,7 @@ fn next_destination(activity: &Activity, orders: &Orders, index: &MapIndex) -> O
 /// Finds today's water and grazing, loads supplies from friendly states, and tops up water.
 pub fn gather_supplies(
     mut forces: Query<(
-        &Column,
+        &mut Column,
         &mut Stores,
         &Condition,
         &Location,
@@ -81,7 +81,7 @@ pub fn gather_supplies(
         }
     }
     for (
-        column,
+        mut column,
         mut stores,
         condition,
         location,
@@ -98,7 +98,7 @@ pub fn gather_supplies(
         let Some((at, watered)) = spot(location) else {
             continue;
         };
-        let need = need_of(column);
+        let need = need_of(&column);
         let mine = Demand::of(&need, watered);
         let all = demands.0.get(&at).copied().unwrap_or(mine);
         // The day's yield where the force camps tonight: a place's standing pasture and wild
@@ -188,7 +188,8 @@ pub fn gather_supplies(
         // Beyond what it can carry away, the force eats today's grain from the state's granaries.
         let room = (capacity - stores.weight() - reserve).max(Kg::ZERO) + need.men_grain;
         let d = &rules.diplomacy;
-        // What a trading state sells is limited by what the force can pay.
+        // What a trading state sells is limited by what the force can pay, and what its
+        // commander will buy.
         let afford = |cash: f64, price: f64| {
             if free {
                 Kg(f64::INFINITY)
@@ -196,20 +197,35 @@ pub fn gather_supplies(
                 Kg(cash / price.max(1e-9))
             }
         };
+        let most = |limit: Option<Kg>| match limit {
+            Some(kg) if !free => kg.max(Kg::ZERO),
+            _ => Kg(f64::INFINITY),
+        };
         let grain = spare_grain
             .min(room)
-            .min(afford(stores.treasure_cash, d.grain_price_cash_per_kg));
+            .min(afford(stores.treasure_cash, d.grain_price_cash_per_kg))
+            .min(most(column.buying.grain));
         let mut paid = if free {
             0.0
         } else {
             grain.0 * d.grain_price_cash_per_kg
         };
-        let fodder = spare_fodder.min(room - grain).min(afford(
-            stores.treasure_cash - paid,
-            d.fodder_price_cash_per_kg,
-        ));
+        let fodder = spare_fodder
+            .min(room - grain)
+            .min(afford(
+                stores.treasure_cash - paid,
+                d.fodder_price_cash_per_kg,
+            ))
+            .min(most(column.buying.fodder));
         if !free {
             paid += fodder.0 * d.fodder_price_cash_per_kg;
+            let buying = &mut column.buying;
+            if let Some(left) = &mut buying.grain {
+                *left = (*left - grain).max(Kg::ZERO);
+            }
+            if let Some(left) = &mut buying.fodder {
+                *left = (*left - fodder).max(Kg::ZERO);
+            }
         }
         state.grain_out += grain;
         state.fodder_out += fodder;

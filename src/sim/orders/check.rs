@@ -127,6 +127,8 @@ pub enum Refusal {
     },
     /// Only grain, fodder and water are left in a depot.
     NotStores,
+    /// States sell grain and fodder only.
+    NotForSale,
     /// The road home cannot be taken back.
     RoadHome,
     /// No orders are waiting.
@@ -416,6 +418,17 @@ pub fn check(
             if goods.weight(*amount) > room {
                 return Err(Refusal::NoRoom {
                     room_t: room.0.max(0.0) / 1000.0,
+                });
+            }
+        }
+        Order::Buy(goods, most) => {
+            if !matches!(goods, Goods::Grain | Goods::Fodder) {
+                return Err(Refusal::NotForSale);
+            }
+            if most.is_some_and(|t| !(t.is_finite() && t >= 0.0)) {
+                return Err(Refusal::NotEnough {
+                    goods: *goods,
+                    have: 0.0,
                 });
             }
         }

@@ -140,6 +140,7 @@ pub fn split(
             water_days: force.column.water_days,
             captives: 0,
             ration_cut: force.column.ration_cut,
+            buying: Default::default(),
         },
         stores,
         condition: *force.condition,

@@ -53,6 +53,9 @@ pub enum Order {
         /// How much: tonnes of grain or fodder, cubic metres of water, or a count of animals.
         amount: f64,
     },
+    /// Buy at most so many tonnes of grain or fodder from states that sell, from now on (none:
+    /// as much as it can carry and pay for).
+    Buy(Goods, Option<f64>),
     /// Leave stores in a depot at the place, for any force to draw on later.
     Cache(Goods, f64),
     /// Take stores from the depot at the place.

@@ -265,6 +265,14 @@ pub fn take_orders(
                     what,
                 });
             }
+            (_, Order::Buy(goods, most)) => {
+                let kg = most.map(|t| Kg(t * 1000.0));
+                if *goods == Goods::Fodder {
+                    column.buying.fodder = kg;
+                } else {
+                    column.buying.grain = kg;
+                }
+            }
             (_, Order::Hand { .. }) => {}
             (_, Order::Cancel) => queue.clear(),
             (_, Order::Terms(accept)) => {

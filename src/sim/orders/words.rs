@@ -95,6 +95,8 @@ impl fmt::Display for Order {
             Order::Hand { to, goods, amount } => {
                 write!(f, "hand {} {} {amount}", quoted(to), goods.word())
             }
+            Order::Buy(goods, Some(t)) => write!(f, "buy {} {t}", goods.word()),
+            Order::Buy(goods, None) => write!(f, "buy {} all", goods.word()),
             Order::Cache(goods, amount) => write!(f, "cache {} {amount}", goods.word()),
             Order::Draw(goods, amount) => write!(f, "draw {} {amount}", goods.word()),
             Order::Terms(true) => write!(f, "terms accept"),
@@ -385,6 +387,20 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
             )?)),
             None => bad("for how many days? 'water N' (0: the next leg's need)"),
         },
+        "buy" if arg(0).is_some() => {
+            let usage = "buy grain|fodder N (the most tonnes to buy from now on), or buy grain all";
+            let Some(goods) = arg(0)
+                .and_then(Goods::parse)
+                .filter(|g| matches!(g, Goods::Grain | Goods::Fodder))
+            else {
+                return bad(usage);
+            };
+            match arg(1).map(str::to_lowercase).as_deref() {
+                Some("all") => Ok(Order::Buy(goods, None)),
+                Some(_) => Ok(Order::Buy(goods, Some(stores_amount(arg(1), goods)?))),
+                None => bad(usage),
+            }
+        }
         "ask" | "request" | "buy" => step(PlanStep::Request),
         "gift" => step(PlanStep::Gift(number(arg(0), "the bolts of silk", "1000")?)),
         "seize" | "requisition" => step(PlanStep::Requisition),
@@ -608,6 +624,8 @@ mod tests {
                 amount: 200.0,
             },
             Order::Cache(Goods::Water, 40.0),
+            Order::Buy(Goods::Grain, Some(200.0)),
+            Order::Buy(Goods::Fodder, None),
             Order::Draw(Goods::Fodder, 12.25),
             Order::Terms(true),
             Order::Terms(false),

@@ -85,10 +85,12 @@ fn cost(name: &str, seed: u64) -> Cost {
 }
 
 /// Ceilings, measured on 3 December 2026: (scenario, seed, allocations in the days after the
-/// first, allocations of the report, systems run).
+/// first, allocations of the report, systems run). Systems run raised on 4 December for the two
+/// systems of the foraging parties and of hostages and new kings, and the sync point after the
+/// orders phase spawns a convoy (22 a day, from 19).
 const CEILINGS: [(&str, u64, u64, u64, u64); 2] = [
-    ("first_expedition_104bc.ron", 104, 537, 1745, 5966),
-    ("second_expedition_102bc.ron", 102, 1102, 996, 8379),
+    ("first_expedition_104bc.ron", 104, 537, 1745, 6908),
+    ("second_expedition_102bc.ron", 102, 1102, 996, 9702),
 ];
 
 #[test]

@@ -2,6 +2,8 @@
 //! shipped campaign's historical plan, the forecast's days and what the army has on arrival are
 //! within 10% of what the marches then cost in the median of many seeded campaigns.
 
+mod common;
+
 use heavenly_horses::play::forecast::{self, Holding};
 use heavenly_horses::play::{Advance, Game, Order};
 use heavenly_horses::scenario::Scenario;
@@ -175,32 +177,11 @@ fn an_order_that_would_be_refused_gets_no_forecast_but_why() {
 
 #[test]
 fn the_terminal_tells_a_forecast_and_the_road_ahead_in_the_status() {
-    use std::io::Write as _;
     let saves = std::env::temp_dir().join(format!("hh-forecast-{}", std::process::id()));
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_heavenly-horses"))
-        .args([
-            "play",
-            "scenarios/first_expedition_104bc.ron",
-            "--text",
-            "--saves",
-        ])
-        .arg(&saves)
-        .current_dir(ROOT)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("the game runs");
     let input =
         "forecast march yumen_pass; march loulan\nmarch yumen_pass\nmarch loulan\nstatus\nquit\n";
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let text = common::play_text("first_expedition_104bc.ron", &saves, input);
     let _ = std::fs::remove_dir_all(&saves);
-    let text = String::from_utf8_lossy(&out.stdout);
     let s = scenario("first_expedition_104bc.ron");
     let name = |id: &str| {
         s.map

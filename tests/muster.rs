@@ -4,9 +4,6 @@
 
 mod common;
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use heavenly_horses::play::muster::{self, MusterOrder};
 use heavenly_horses::play::{Advance, Game};
 use heavenly_horses::save::SaveFile;
@@ -15,7 +12,6 @@ use heavenly_horses::scenario::muster::historical;
 use heavenly_horses::scenario::types::StartDate;
 use heavenly_horses::sim::Calendar;
 
-const BIN: &str = env!("CARGO_BIN_EXE_heavenly-horses");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn first() -> Scenario {
@@ -204,27 +200,7 @@ fn the_terminal_musters_the_army_and_the_campaign_follows_it() {
     let dir = std::env::temp_dir().join(format!("hh-muster-term-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let input = "muster\nmuster donkeys 12000\nmuster infantry 15000\nmuster grain 900\nmuster leave 3\nstatus\nend\nmuster grain 10\nsave spring\nquit\n";
-    let mut child = Command::new(BIN)
-        .args([
-            "play",
-            "scenarios/first_expedition_104bc.ron",
-            "--text",
-            "--saves",
-        ])
-        .arg(&dir)
-        .current_dir(ROOT)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let out = String::from_utf8_lossy(&out.stdout);
+    let out = common::play_text("first_expedition_104bc.ron", &dir, input);
     assert!(
         out.contains("The muster is open until the army sets out"),
         "{out}"

@@ -4,7 +4,9 @@
 
 mod common;
 
-use heavenly_horses::play::{Advance, Game, Order, view};
+use common::{give, grain_t, of, refused};
+
+use heavenly_horses::play::{Advance, Game, Order};
 use heavenly_horses::scenario::types::{AnimalKind, PlanStep};
 use heavenly_horses::sim::force::{Column, Condition, Stores};
 use heavenly_horses::sim::map::Depot;
@@ -14,27 +16,6 @@ const ARMY: &str = "Li Guangli's army";
 
 fn first() -> Game {
     Game::new(common::shipped("first_expedition_104bc.ron"), 3)
-}
-
-fn of<T: bevy::prelude::Component + Copy>(game: &Game, force: &str) -> T {
-    let e = view::find_force(game.world_ref(), force).expect("in the field");
-    *game.world_ref().get::<T>(e).expect("the component")
-}
-
-fn grain_t(game: &Game, force: &str) -> f64 {
-    of::<Stores>(game, force).grain.0 / 1000.0
-}
-
-fn give(game: &mut Game, force: &str, order: &str) {
-    let order: Order = order.parse().expect("an order");
-    game.give(force, order.clone())
-        .unwrap_or_else(|why| panic!("{order} refused: {why:?}"));
-}
-
-fn refused(game: &mut Game, force: &str, order: &str) -> String {
-    let order: Order = order.parse().expect("an order");
-    let why = game.give(force, order).expect_err("refused");
-    heavenly_horses::play::words::refused(game.world_ref(), force, &why)
 }
 
 #[test]

@@ -51,6 +51,17 @@ fn run_in(dir: &Path, args: &[&str]) -> String {
     stdout
 }
 
+/// Runs the window's `script` (on `scenario`, or from the menu), its screenshots and saves going
+/// into `dir`; every `expect` must hold. Returns what it printed.
+fn script_in(dir: &Path, scenario: Option<&str>, script: &[&str]) -> String {
+    let shots = dir.to_string_lossy().into_owned();
+    let script = script.join(";");
+    let mut args = vec!["window"];
+    args.extend(scenario);
+    args.extend(["--shots", &shots, "--script", &script]);
+    run_in(dir, &args)
+}
+
 /// Plays the 102 BC campaign in the window with `args`; the folder of its screenshots and
 /// saves, or `None` where `xvfb-run` is missing.
 fn play_in_window(name: &str, args: &[&str]) -> Option<PathBuf> {
@@ -116,34 +127,35 @@ fn from_the_menu_a_game_is_played_with_buttons_and_the_expeditions_compared() {
     let Some(dir) = fresh("menu") else {
         return;
     };
-    let shots = dir.to_string_lossy().into_owned();
     // Every `expect` must hold, or the window quits with a failure.
-    let script = [
-        "shot menu",
-        "click New game",
-        "march loulan",
-        "expect refused: no route from Dunhuang to Loulan",
-        "click March to Yumen Pass",
-        "expect march",
-        "click End turn",
-        "click March to Loulan",
-        "click End turn",
-        "click Ask for food",
-        "expect ask",
-        "click Share the water",
-        "expect share the water",
-        "click End turn",
-        "shot orders",
-        "click Menu",
-        "click Compare the expeditions",
-        "click 100",
-        "click Run",
-        "until compared",
-        "shot compare",
-        "quit",
-    ]
-    .join(";");
-    let out = run_in(&dir, &["window", "--shots", &shots, "--script", &script]);
+    let out = script_in(
+        &dir,
+        None,
+        &[
+            "shot menu",
+            "click New game",
+            "march loulan",
+            "expect refused: no route from Dunhuang to Loulan",
+            "click March to Yumen Pass",
+            "expect march",
+            "click End turn",
+            "click March to Loulan",
+            "click End turn",
+            "click Ask for food",
+            "expect ask",
+            "click Share the water",
+            "expect share the water",
+            "click End turn",
+            "shot orders",
+            "click Menu",
+            "click Compare the expeditions",
+            "click 100",
+            "click Run",
+            "until compared",
+            "shot compare",
+            "quit",
+        ],
+    );
     assert!(out.contains("done: shot compare"), "{out}");
     for shot in ["menu.png", "orders.png", "compare.png"] {
         assert_drawn(&dir, shot);
@@ -240,28 +252,19 @@ fn the_map_and_the_command_line_tell_the_reach_of_each_road() {
     let Some(dir) = fresh("reach") else {
         return;
     };
-    let shots = dir.to_string_lossy().into_owned();
-    let script = [
-        "march yumen_pass",
-        "end",
-        "reach",
-        "expect From Yumen Pass",
-        "expect loulan: ",
-        "forecast march loulan",
-        "expect Yumen Pass -> Loulan: sets out day",
-        "shot reach",
-        "quit",
-    ]
-    .join(";");
-    let out = run_in(
+    let out = script_in(
         &dir,
+        Some("scenarios/first_expedition_104bc.ron"),
         &[
-            "window",
-            "scenarios/first_expedition_104bc.ron",
-            "--shots",
-            &shots,
-            "--script",
-            &script,
+            "march yumen_pass",
+            "end",
+            "reach",
+            "expect From Yumen Pass",
+            "expect loulan: ",
+            "forecast march loulan",
+            "expect Yumen Pass -> Loulan: sets out day",
+            "shot reach",
+            "quit",
         ],
     );
     assert!(out.contains("done: shot reach"), "{out}");
@@ -270,39 +273,60 @@ fn the_map_and_the_command_line_tell_the_reach_of_each_road() {
 }
 
 #[test]
+fn the_order_buttons_forage_send_for_a_convoy_and_demand_hostages() {
+    let Some(dir) = fresh("field-supply") else {
+        return;
+    };
+    let out = script_in(
+        &dir,
+        Some("scenarios/first_expedition_104bc.ron"),
+        &[
+            "march yumen_pass",
+            "end",
+            "click Forage 3 days",
+            "expect camp and send foraging parties out for 3 days",
+            "end",
+            "expect foraging parties bring in",
+            "click Convoy",
+            "expect a convoy leaves the base for Li Guangli's army with 500 men",
+            "march loulan",
+            "days 30",
+            "click Demand a hostage",
+            "expect refused: Loulan has not submitted, sold or been conquered: it gives no hostage",
+            "shot field-supply",
+            "quit",
+        ],
+    );
+    assert!(out.contains("done: shot field-supply"), "{out}");
+    assert_drawn(&dir, "field-supply.png");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn the_muster_panel_changes_the_army_before_it_sets_out() {
     let Some(dir) = fresh("muster") else {
         return;
     };
-    let shots = dir.to_string_lossy().into_owned();
     // The panel's buttons type muster commands: more foot, a column split off, an earlier day.
-    let script = [
-        "click +1000",
-        "expect Li Guangli's army takes 21,000 infantry",
-        "click Split off Column 2",
-        "expect Li Guangli's army splits in two: Column 2 takes half",
-        "click A month earlier",
-        "expect the army leaves on month 7 day 1, 104 BC",
-        "shot muster",
-        "status",
-        "expect month 7 day 1, 104 BC",
-        "expect Column 2",
-        "end",
-        "muster grain 100",
-        "expect the army has left Dunhuang",
-        "save mustered",
-        "quit",
-    ]
-    .join(";");
-    let out = run_in(
+    let out = script_in(
         &dir,
+        Some("scenarios/first_expedition_104bc.ron"),
         &[
-            "window",
-            "scenarios/first_expedition_104bc.ron",
-            "--shots",
-            &shots,
-            "--script",
-            &script,
+            "click +1000",
+            "expect Li Guangli's army takes 21,000 infantry",
+            "click Split off Column 2",
+            "expect Li Guangli's army splits in two: Column 2 takes half",
+            "click A month earlier",
+            "expect the army leaves on month 7 day 1, 104 BC",
+            "shot muster",
+            "status",
+            "expect month 7 day 1, 104 BC",
+            "expect Column 2",
+            "end",
+            "muster grain 100",
+            "expect the army has left Dunhuang",
+            "save mustered",
+            "quit",
         ],
     );
     assert!(out.contains("done: shot muster"), "{out}");
@@ -319,37 +343,38 @@ fn the_guided_campaign_is_offered_first_and_played_to_its_end_from_the_menu() {
     let Some(dir) = fresh("guided") else {
         return;
     };
-    let shots = dir.to_string_lossy().into_owned();
     // The menu offers the guided campaign first; each lesson in the chronicle names the button
     // that takes the next step, and the buttons named take it.
-    let script = [
-        "click New game",
-        "expect A First Campaign: the Road to Loulan",
-        "expect Lesson 1, the march",
-        "click March to Yumen Pass",
-        "click End turn",
-        "expect Lesson 2, water",
-        "click Water for the leg",
-        "forecast march loulan",
-        "expect Yumen Pass -> Loulan",
-        "click March to Loulan",
-        "click End turn",
-        "expect Lesson 3, asking",
-        "click Ask for food",
-        "click End turn",
-        "expect Lesson 4, the siege",
-        "click Besiege (60 days)",
-        "until 120",
-        "log",
-        "expect Lesson 5, home",
-        "shot guided",
-        "until 200",
-        "report",
-        "expect victory",
-        "quit",
-    ]
-    .join(";");
-    let out = run_in(&dir, &["window", "--shots", &shots, "--script", &script]);
+    let out = script_in(
+        &dir,
+        None,
+        &[
+            "click New game",
+            "expect A First Campaign: the Road to Loulan",
+            "expect Lesson 1, the march",
+            "click March to Yumen Pass",
+            "click End turn",
+            "expect Lesson 2, water",
+            "click Water for the leg",
+            "forecast march loulan",
+            "expect Yumen Pass -> Loulan",
+            "click March to Loulan",
+            "click End turn",
+            "expect Lesson 3, asking",
+            "click Ask for food",
+            "click End turn",
+            "expect Lesson 4, the siege",
+            "click Besiege (60 days)",
+            "until 120",
+            "log",
+            "expect Lesson 5, home",
+            "shot guided",
+            "until 200",
+            "report",
+            "expect victory",
+            "quit",
+        ],
+    );
     assert!(out.contains("done: shot guided"), "{out}");
     assert_drawn(&dir, "guided.png");
     let _ = std::fs::remove_dir_all(dir);

@@ -12,6 +12,9 @@ pub const HELP: &str = "\
 Orders (to the selected force; several may be queued):
   march PLACE          march to a neighbouring place (id or name)
   rest N               rest N days: the animals graze, the men forage (graze N)
+  forage N             camp N days and send foraging parties out along every
+                       road: wild food as grain, cut grass as fodder (lost men
+                       where a town about has shut its gates)
   pace standard|light|forced
                        the 30-li day with the train, the slowest element's
                        own pace, or a forced march (stragglers and fatigue)
@@ -21,6 +24,9 @@ Orders (to the selected force; several may be queued):
   ask                  ask the state here for supplies (buy: it may sell)
   gift N               give the state here N bolts of silk
   seize                seize the state's grain by force
+  hostage              demand a prince of the state here as hostage
+  king                 put a friendly king on the throne of a state that
+                       submitted or was conquered
   battle               meet the state's army in the field
   storm                storm the state's city
   besiege N [assault D] [refuse]
@@ -42,6 +48,9 @@ Orders (to the selected force; several may be queued):
                        (buy grain all: as much as it can carry and pay for)
   cache GOODS N        leave N t of grain|fodder|water in a depot here
   draw GOODS N         take N t of it from the depot here
+  convoy men N [KIND N] [grain T] [fodder T]
+                       send a convoy from the base's reserve up the road to
+                       join the force (it eats on the way)
   home                 go home the way the army came
   cancel               take back the orders not yet begun;  orders: list them
   forecast [ORDERS]    what the queue (and ORDERS, split by ;) will cost:

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use super::view::{self, PlaceNotFound};
 use super::{Given, Order, Refused, Stop};
 use crate::scenario::types::{DetachSize, PlanStep};
+use crate::sim::base::ConvoyItem;
 use crate::sim::map::MapIndex;
 use crate::sim::map::Route;
 use crate::sim::orders::words::{drink_phrase, pace_word};
@@ -16,6 +17,9 @@ pub fn step(step: &PlanStep) -> String {
     match step {
         PlanStep::March(to) => format!("march to {to}"),
         PlanStep::Rest(d) => format!("rest {}", days(*d)),
+        PlanStep::Forage(d) => format!("camp and send foraging parties out for {}", days(*d)),
+        PlanStep::Hostage => "demand a prince of the state as hostage".to_string(),
+        PlanStep::InstallKing => "put a king friendly to the Han on the state's throne".to_string(),
         PlanStep::Pace(p) => format!("march at the {} pace", pace_word(*p)),
         PlanStep::Drink(d) => drink_phrase(*d).to_string(),
         PlanStep::CarryWater(0) => "carry water for the next leg".to_string(),
@@ -86,6 +90,17 @@ pub fn given(g: &Given) -> String {
         ),
         Order::Draw(goods, amount) => {
             format!("{name} draws {} from the depot here", goods.amount(*amount))
+        }
+        Order::Convoy(convoy) => {
+            let what: Vec<String> = ConvoyItem::ALL
+                .into_iter()
+                .filter(|i| i.of(convoy) > 0.0)
+                .map(|i| i.amount(i.of(convoy)))
+                .collect();
+            format!(
+                "a convoy leaves the base for {name} with {}",
+                what.join(", ")
+            )
         }
         Order::Cancel => {
             let orders = if g.taken_back == 1 { "order" } else { "orders" };
@@ -173,6 +188,7 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
                 StateVerb::Give => "give gifts to",
                 StateVerb::Seize => "seize grain from",
                 StateVerb::Fight => "fight",
+                StateVerb::Settle => "settle",
             };
             let here = at.map_or_else(|| "the road".to_string(), place);
             format!("there is no state at {here} to {verb}")
@@ -244,6 +260,30 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
         }
         Refusal::PendingSplit => format!("{given} must split off before it splits again"),
         Refusal::PendingNowhere => format!("{given} has nowhere to start from"),
+        Refusal::NoBase => {
+            "this campaign has no base to send a convoy from (its scenario has no muster)"
+                .to_string()
+        }
+        Refusal::ConvoyMen => {
+            "a convoy needs men to drive and guard it ('convoy men 200 donkeys 1000 grain 40')"
+                .to_string()
+        }
+        Refusal::BaseHolds { item, have } => {
+            format!("the base holds only {}", item.amount(*have))
+        }
+        Refusal::ConvoyLoad { room_t } => format!(
+            "the convoy's men and animals carry only {room_t:.0} t; send more animals or fewer stores"
+        ),
+        Refusal::NoHostage(s) => format!(
+            "{} has not submitted, sold or been conquered: it gives no hostage",
+            state(*s)
+        ),
+        Refusal::HostageHeld(s) => format!("{}'s prince is already held at court", state(*s)),
+        Refusal::NoThrone(s) => format!(
+            "{} has not submitted or been conquered: no king can be put on its throne",
+            state(*s)
+        ),
+        Refusal::KingReigns(s) => format!("{} already has a king friendly to the Han", state(*s)),
     }
 }
 

@@ -198,6 +198,33 @@ pub fn historical(c: &CampaignFile) -> Option<MusterChoice> {
     })
 }
 
+/// What the base still holds once the campaign's columns have left it: the muster's limits less
+/// what the forces at its base took, as a force at the base (none: the campaign has no muster).
+/// Convoys sent up the road draw on it.
+pub fn left_at_base(c: &CampaignFile) -> Option<ForceDef> {
+    let m = c.muster.as_ref()?;
+    let at_base: Vec<ForceDef> = c.forces.iter().filter(|f| f.at == m.at).cloned().collect();
+    let mut left = ForceDef {
+        name: String::new(),
+        at: m.at.clone(),
+        men: Default::default(),
+        animals: Default::default(),
+        carts: 0,
+        stores: Default::default(),
+        morale: 0.0,
+        corruption: 0.0,
+        engineers: false,
+        silk_bolts: 0,
+        gold_jin: 0,
+        pace: Default::default(),
+        drink: Default::default(),
+    };
+    for item in Item::ALL {
+        item.set(&mut left, item.limit(m) - item.total(&at_base));
+    }
+    Some(left)
+}
+
 /// Grows the muster's limits to hold `forces` (those at its base): an overlay's army is one its
 /// base could muster.
 pub fn hold(m: &mut MusterDef, forces: &[ForceDef]) {

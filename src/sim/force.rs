@@ -211,6 +211,21 @@ pub enum Activity {
         /// Days still to rest.
         days_left: u32,
     },
+    /// Camped, with foraging parties out along the roads for some days.
+    Foraging {
+        /// Days still to forage.
+        days_left: u32,
+    },
+    /// Demanding a prince of the state here as hostage.
+    DemandingHostage {
+        /// The state.
+        state: Entity,
+    },
+    /// Putting a friendly king on the throne of the state here.
+    InstallingKing {
+        /// The state.
+        state: Entity,
+    },
     /// Asking the state here for supplies.
     Requesting {
         /// The state.
@@ -276,6 +291,7 @@ impl Activity {
         matches!(
             self,
             Activity::Resting { .. }
+                | Activity::Foraging { .. }
                 | Activity::Joining { .. }
                 | Activity::Waiting { .. }
                 | Activity::Snowbound { .. }

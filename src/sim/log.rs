@@ -185,6 +185,24 @@ pub enum Provision {
         /// How much.
         amount: f64,
     },
+    /// The foraging parties came back from the country about the camp.
+    Foraged {
+        /// Wild food they brought in (carried as grain).
+        food: Kg,
+        /// Grass they cut (carried as fodder).
+        fodder: Kg,
+        /// Men of the parties killed.
+        lost: u32,
+    },
+    /// A convoy set out from the base with stores for this force.
+    ConvoySent {
+        /// The convoy, a force of its own.
+        convoy: Entity,
+        /// Its grain.
+        grain: Kg,
+        /// Its fodder.
+        fodder: Kg,
+    },
 }
 
 /// A fact of the campaign.
@@ -390,6 +408,20 @@ pub enum SimEvent {
     },
     /// A state sent a prince to court as hostage.
     HostageSent {
+        /// The state.
+        state: Entity,
+    },
+    /// A state that only sold refused a force's demand for a hostage and shut its gates.
+    HostageRefused {
+        /// The force that demanded one.
+        force: Entity,
+        /// The state.
+        state: Entity,
+    },
+    /// A force put a friendly king on a state's throne.
+    KingInstalled {
+        /// The force.
+        force: Entity,
         /// The state.
         state: Entity,
     },

@@ -149,6 +149,53 @@ impl MapIndex {
         self.state_at.get(&place).copied()
     }
 
+    /// The shortest way by road from `from` to `to`: the places after `from`, in order (empty
+    /// when they are the same place; none when no road leads there). `route` gives a route's
+    /// ends and length.
+    pub fn shortest_path(
+        &self,
+        from: Entity,
+        to: Entity,
+        route: impl Fn(Entity) -> Option<(Entity, Entity, Km)>,
+    ) -> Option<Vec<Entity>> {
+        use std::cmp::Reverse;
+        use std::collections::BinaryHeap;
+        let mut best: BTreeMap<Entity, (f64, Option<Entity>)> = BTreeMap::new();
+        best.insert(from, (0.0, None));
+        // Lengths are never negative, so their bits order as the numbers do.
+        let mut open = BinaryHeap::new();
+        open.push(Reverse((0.0f64.to_bits(), from)));
+        while let Some(Reverse((bits, here))) = open.pop() {
+            let km = f64::from_bits(bits);
+            if here == to {
+                break;
+            }
+            if best.get(&here).is_some_and(|(b, _)| *b < km) {
+                continue;
+            }
+            for &r in self.routes_from(here) {
+                let Some((a, b, length)) = route(r) else {
+                    continue;
+                };
+                let next = if a == here { b } else { a };
+                let far = km + length.0.max(0.0);
+                if best.get(&next).is_none_or(|(b, _)| far < *b) {
+                    best.insert(next, (far, Some(here)));
+                    open.push(Reverse((far.to_bits(), next)));
+                }
+            }
+        }
+        best.get(&to)?;
+        let mut path = Vec::new();
+        let mut at = to;
+        while at != from {
+            path.push(at);
+            at = best.get(&at)?.1?;
+        }
+        path.reverse();
+        Some(path)
+    }
+
     /// Records a route between `a` and `b`.
     pub fn add_route(&mut self, route: Entity, a: Entity, b: Entity) {
         self.routes_from.entry(a).or_default().push(route);

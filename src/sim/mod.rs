@@ -10,16 +10,19 @@
 //! The world: [`map`] (places, routes), [`state`] (the oasis states), [`force`] (the forces, a
 //! component per concern), [`calendar`] and [`campaign`]. The day's phases, in order: the
 //! commanders' set ([`DaySystems::Command`], where a commander outside `sim/` hooks in),
-//! [`orders`], [`diplomacy`], [`movement`], [`supply`], [`consumption`], [`attrition`],
+//! [`orders`], [`diplomacy`] (with [`settlement`]), [`movement`], [`supply`] (with
+//! [`foraging`]), [`consumption`], [`attrition`],
 //! [`siege`] (with [`battle`]), [`triggers`] (the scenario's events), [`record`].
 
 pub mod attrition;
+pub mod base;
 pub mod battle;
 pub mod calendar;
 pub mod campaign;
 pub mod consumption;
 pub mod country;
 pub mod diplomacy;
+pub mod foraging;
 pub mod force;
 pub mod ledger;
 pub mod log;
@@ -29,6 +32,7 @@ pub mod orders;
 pub mod prestige;
 pub mod random;
 pub mod record;
+pub mod settlement;
 pub mod setup;
 pub mod siege;
 pub mod state;
@@ -125,11 +129,17 @@ pub fn plugin(app: &mut App) {
             )
                 .chain()
                 .in_set(DaySystems::Orders),
-            (diplomacy::harvest, diplomacy::answer_requests)
+            (
+                diplomacy::harvest,
+                diplomacy::answer_requests,
+                settlement::settle_states,
+            )
                 .chain()
                 .in_set(DaySystems::Diplomacy),
             movement::march.in_set(DaySystems::Movement),
-            supply::gather_supplies.in_set(DaySystems::Supply),
+            (supply::gather_supplies, foraging::send_parties)
+                .chain()
+                .in_set(DaySystems::Supply),
             consumption::eat_and_drink.in_set(DaySystems::Consumption),
             attrition::apply_losses.in_set(DaySystems::Attrition),
             siege::resolve_sieges_and_battles.in_set(DaySystems::Siege),

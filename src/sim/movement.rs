@@ -75,7 +75,8 @@ pub fn march(
                     Activity::Idle
                 };
             }
-            Activity::Joining { .. } => {
+            // The camp rests while its parties are out; the foraging phase counts the days.
+            Activity::Joining { .. } | Activity::Foraging { .. } => {
                 rest(&mut condition);
             }
             Activity::Snowbound { to } => {

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use super::ActiveScenario;
+use super::base::Base;
 use super::calendar::Calendar;
 use super::campaign::{CampaignStatus, Prestige};
 use super::force::{Condition, Force, Ledger, Orders, Retinue, Stores, Visit};
@@ -186,75 +187,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
             .iter()
             .find(|p| p.id == f.at)
             .map_or(f.at.clone(), |p| p.name.clone());
-        let treasure = f64::from(f.silk_bolts) * rules.diplomacy.silk_bolt_cash
-            + f64::from(f.gold_jin) * rules.diplomacy.gold_jin_cash;
-        let stores = stores_of(&f.stores, treasure);
-        let ledger = Ledger {
-            men_start: f.men.total(),
-            animals_start: f.animals,
-            visits: vec![Visit {
-                id: f.at.clone(),
-                name: place_name,
-                day: 0,
-                men: f.men.total(),
-                animals: f.animals,
-                stores,
-            }],
-            ..Ledger::default()
-        };
-        let force = NewForce {
-            force: Force {
-                name: f.name.clone(),
-                label: f.name.as_str().into(),
-                raised: raised as u32,
-            },
-            column: super::force::Column {
-                men: f.men,
-                animals: f.animals,
-                carts: f.carts,
-                pace: f.pace,
-                drink: f.drink,
-                water_days: 0,
-                captives: 0,
-                ration_cut: 0.0,
-                buying: Default::default(),
-            },
-            stores,
-            condition: Condition {
-                morale: f.morale,
-                base_morale: f.morale,
-                corruption: f.corruption,
-                nourishment: 1.0,
-                animal_nourishment: PerAnimal::splat(1.0),
-                dry_days: 0.0,
-                animal_dry_days: Default::default(),
-                marched_since_rest: 0,
-                march_left: crate::scenario::units::Km::ZERO,
-                fatigue: 0.0,
-                wounded: 0.0,
-                short: super::record::is_short(
-                    rules,
-                    &super::force::Column {
-                        men: f.men,
-                        animals: f.animals,
-                        carts: f.carts,
-                        pace: f.pace,
-                        drink: f.drink,
-                        water_days: 0,
-                        captives: 0,
-                        ration_cut: 0.0,
-                        buying: Default::default(),
-                    },
-                    &stores,
-                ),
-            },
-            location: Location::At(at),
-            ledger,
-            retinue: Retinue {
-                engineers: f.engineers,
-                allies: Vec::new(),
-            },
-        };
+        let force = new_force(rules, f, at, place_name, raised as u32);
         // Every force carries the plan; only the historical commander follows it.
         let entity = world
             .spawn((force.bundle(), Orders::following(campaign.plan.clone())))
@@ -267,6 +200,17 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         });
     }
 
+    // The base's reserve, for the convoys (a campaign without a muster has none).
+    world.remove_resource::<Base>();
+    if let Some(reserve) = crate::scenario::muster::left_at_base(campaign)
+        && let Some(&place) = index.places.get(&reserve.at)
+    {
+        world.insert_resource(Base {
+            place,
+            reserve,
+            convoys: 0,
+        });
+    }
     world.insert_resource(index);
     world.insert_resource(ActiveScenario(scenario.clone()));
     world.insert_resource(SimRng::new(seed));
@@ -289,4 +233,71 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     world
         .resource_mut::<Messages<super::orders::GiveOrder>>()
         .clear();
+}
+
+/// A force of the campaign's army, `raised`th, standing at `at` (called `place_name`), as the
+/// scenario's `f` sets it out: the setup's forces and the convoys sent up the road from the base.
+pub fn new_force(
+    rules: &crate::scenario::types::Rules,
+    f: &crate::scenario::types::ForceDef,
+    at: Entity,
+    place_name: String,
+    raised: u32,
+) -> NewForce {
+    let treasure = f64::from(f.silk_bolts) * rules.diplomacy.silk_bolt_cash
+        + f64::from(f.gold_jin) * rules.diplomacy.gold_jin_cash;
+    let stores = stores_of(&f.stores, treasure);
+    let ledger = Ledger {
+        men_start: f.men.total(),
+        animals_start: f.animals,
+        visits: vec![Visit {
+            id: f.at.clone(),
+            name: place_name,
+            day: 0,
+            men: f.men.total(),
+            animals: f.animals,
+            stores,
+        }],
+        ..Ledger::default()
+    };
+    let column = super::force::Column {
+        men: f.men,
+        animals: f.animals,
+        carts: f.carts,
+        pace: f.pace,
+        drink: f.drink,
+        water_days: 0,
+        captives: 0,
+        ration_cut: 0.0,
+        buying: Default::default(),
+    };
+    NewForce {
+        force: Force {
+            name: f.name.clone(),
+            label: f.name.as_str().into(),
+            raised,
+        },
+        column,
+        stores,
+        condition: Condition {
+            morale: f.morale,
+            base_morale: f.morale,
+            corruption: f.corruption,
+            nourishment: 1.0,
+            animal_nourishment: PerAnimal::splat(1.0),
+            dry_days: 0.0,
+            animal_dry_days: Default::default(),
+            marched_since_rest: 0,
+            march_left: crate::scenario::units::Km::ZERO,
+            fatigue: 0.0,
+            wounded: 0.0,
+            short: super::record::is_short(rules, &column, &stores),
+        },
+        location: Location::At(at),
+        ledger,
+        retinue: Retinue {
+            engineers: f.engineers,
+            allies: Vec::new(),
+        },
+    }
 }

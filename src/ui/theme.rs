@@ -92,6 +92,16 @@ pub fn button(font: &UiFont, label: &str, hint: &str, action: UiAction) -> impl 
     button_at(font, label, hint, action, 14.0, 3.0)
 }
 
+/// A small button with its key, for lists of many (the selected force's orders).
+pub fn compact_button(
+    font: &UiFont,
+    label: &str,
+    hint: &str,
+    action: UiAction,
+) -> impl Bundle + use<> {
+    button_at(font, label, hint, action, 12.0, 1.0)
+}
+
 /// A small button, for panels with many (the muster's).
 pub fn small_button(font: &UiFont, label: &str, action: UiAction) -> impl Bundle + use<> {
     button_at(font, label, "", action, 12.0, 1.0)

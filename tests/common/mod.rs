@@ -90,3 +90,56 @@ pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
         }
     }
 }
+
+/// Plays the shipped campaign `campaign` in the terminal (`play --text`), saving into `saves`,
+/// with `input` on standard input; returns what it printed.
+pub fn play_text(campaign: &str, saves: &Path, input: &str) -> String {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_heavenly-horses"))
+        .arg("play")
+        .arg(Path::new("scenarios").join(campaign))
+        .args(["--text", "--saves"])
+        .arg(saves)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the game runs");
+    // A game that stops early may have closed its input.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    let out = child.wait_with_output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The component `T` of the force called `force`.
+pub fn of<T: bevy::prelude::Component + Clone>(
+    game: &heavenly_horses::play::Game,
+    force: &str,
+) -> T {
+    let e = heavenly_horses::play::view::find_force(game.world_ref(), force).expect("in the field");
+    game.world_ref().get::<T>(e).expect("the component").clone()
+}
+
+/// The tonnes of grain the force called `force` carries.
+pub fn grain_t(game: &heavenly_horses::play::Game, force: &str) -> f64 {
+    of::<heavenly_horses::sim::force::Stores>(game, force)
+        .grain
+        .0
+        / 1000.0
+}
+
+/// Gives the force called `force` the order in `words`, which must be taken.
+pub fn give(game: &mut heavenly_horses::play::Game, force: &str, words: &str) {
+    let order: heavenly_horses::play::Order = words.parse().expect("an order");
+    game.give(force, order.clone())
+        .unwrap_or_else(|why| panic!("{order} refused: {why:?}"));
+}
+
+/// Gives the force called `force` the order in `words`, which must be refused: the reason, in
+/// the player's words.
+pub fn refused(game: &mut heavenly_horses::play::Game, force: &str, words: &str) -> String {
+    let order: heavenly_horses::play::Order = words.parse().expect("an order");
+    let why = game.give(force, order).expect_err("refused");
+    heavenly_horses::play::words::refused(game.world_ref(), force, &why)
+}

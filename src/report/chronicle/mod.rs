@@ -118,6 +118,27 @@ fn provisioned(names: &Names, force: &str, what: &crate::sim::log::Provision) ->
             goods.amount(*amount),
             names.place(*place)
         ),
+        P::Foraged { food, fodder, lost } => {
+            let lost = match lost {
+                0 => String::new(),
+                n => format!("; {n} of them are cut off and killed"),
+            };
+            format!(
+                "{force}'s foraging parties bring in {:.1} t of food and {:.1} t of grass{lost}",
+                food.0 / 1000.0,
+                fodder.0 / 1000.0
+            )
+        }
+        P::ConvoySent {
+            convoy,
+            grain,
+            fodder,
+        } => format!(
+            "{} sets out from the base for {force} with {:.0} t of grain and {:.0} t of fodder",
+            names.force(*convoy),
+            grain.0 / 1000.0,
+            fodder.0 / 1000.0
+        ),
     }
 }
 
@@ -322,6 +343,16 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
         E::HostageSent { state } => {
             format!("{} sends a prince to the Han court as hostage", s(*state))
         }
+        E::HostageRefused { force, state } => format!(
+            "{} will give no hostage to {} and shuts its gates",
+            s(*state),
+            f(*force)
+        ),
+        E::KingInstalled { force, state } => format!(
+            "{} puts a king friendly to the Han on the throne of {}",
+            f(*force),
+            s(*state)
+        ),
         E::Battle(b) => battle(names, b),
         E::StreamDiverted { force, state } => format!(
             "{}'s engineers divert the stream that {} drinks from; the city lives on its cisterns",

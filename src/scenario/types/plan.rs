@@ -71,6 +71,11 @@ pub enum PlanStep {
     March(String),
     /// Rest for some days: the men recover from forced marches.
     Rest(u32),
+    /// Camp for some days and send foraging parties out along every road from the place: they
+    /// bring in the wild food and cut the grass within the rules' `quartermaster.forage_party_km`
+    /// of the camp, as far as they can carry (`forage_party_share` of the men, each bringing
+    /// `forage_party_kg_per_man` a day), and lose men where a state about has shut its gates.
+    Forage(u32),
     /// March at this pace from now on (it takes no time).
     Pace(Pace),
     /// Who drinks first from now on, when there is not water for all (it takes no time).
@@ -87,6 +92,14 @@ pub enum PlanStep {
     Gift(u32),
     /// Seize the grain and fodder of the state here.
     Requisition,
+    /// Demand a prince of the state here as hostage. A state that submitted or was conquered
+    /// sends one; a state that only sells sends one (and from then on supplies without pay) if it
+    /// would submit now, and otherwise shuts its gates.
+    Hostage,
+    /// Put a king friendly to the Han on the throne of the state here, which must have submitted
+    /// or been conquered: its attitude becomes the siege terms' `new_king_attitude`, and word of
+    /// the settlement raises every other state's.
+    InstallKing,
     /// Meet the state's army in the field.
     Battle,
     /// Storm the state's city.

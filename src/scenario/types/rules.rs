@@ -462,9 +462,9 @@ pub struct Rules {
     pub quartermaster: QuartermasterRule,
 }
 
-/// What the quartermaster's orders on rations and the officers may do.
+/// What the quartermaster's orders on rations, the officers, foraging parties and convoys may do.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct QuartermasterRule {
     /// The smallest share of the full ration the men may be put on (`rations X`).
     pub least_ration: f64,
@@ -473,6 +473,24 @@ pub struct QuartermasterRule {
     pub punish_cut: f64,
     /// …and costs the force this much morale.
     pub punish_morale: f64,
+    /// The share of a camp's men who go out with foraging parties (`forage N`).
+    pub forage_party_share: f64,
+    /// How far along each road from the camp the parties go, km.
+    pub forage_party_km: Km,
+    /// What one man of a party brings back in a day, kg (wild food and cut grass together).
+    pub forage_party_kg_per_man: Kg,
+    /// Daily chance that a man of a party is killed, where the state at the camp or at the far
+    /// end of a road the parties scour has shut its gates on the army.
+    pub forage_party_loss: f64,
+    /// Han prestige gained when a state sends a prince as hostage on demand (`hostage`).
+    pub prestige_for_hostage: f64,
+    /// The share of its Xiongnu influence a state loses when its prince is held at court.
+    pub hostage_influence_cut: f64,
+    /// Han prestige gained when a friendly king is put on a state's throne (`king`).
+    pub prestige_for_new_king: f64,
+    /// How much every other state's attitude rises at the news of a settlement under a friendly
+    /// king rather than a sack.
+    pub new_king_region_attitude: f64,
 }
 
 impl Default for QuartermasterRule {
@@ -481,6 +499,14 @@ impl Default for QuartermasterRule {
             least_ration: 0.5,
             punish_cut: 0.5,
             punish_morale: 0.1,
+            forage_party_share: 0.2,
+            forage_party_km: Km(15.0),
+            forage_party_kg_per_man: Kg(10.0),
+            forage_party_loss: 0.002,
+            prestige_for_hostage: 0.02,
+            hostage_influence_cut: 0.5,
+            prestige_for_new_king: 0.05,
+            new_king_region_attitude: 0.05,
         }
     }
 }

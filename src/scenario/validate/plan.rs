@@ -229,7 +229,9 @@ impl PlanWalk<'_, '_, '_> {
                     }
                     at = to.clone();
                 }
-                PlanStep::Rest(days) => self.c.count(&field, *days, 1, MAX_DAYS),
+                PlanStep::Rest(days) | PlanStep::Forage(days) => {
+                    self.c.count(&field, *days, 1, MAX_DAYS)
+                }
                 PlanStep::Pace(pace) => {
                     if *pace == Pace::Forced && self.rules.forced_march.is_none() {
                         self.c.problem(
@@ -242,6 +244,8 @@ impl PlanWalk<'_, '_, '_> {
                 PlanStep::Drink(_) => {}
                 PlanStep::CarryWater(days) => self.c.count(&field, *days, 0, MAX_DAYS),
                 PlanStep::Request
+                | PlanStep::Hostage
+                | PlanStep::InstallKing
                 | PlanStep::Gift(_)
                 | PlanStep::Requisition
                 | PlanStep::Battle

@@ -200,6 +200,7 @@ pub fn begin_next(
                         // Steps of a plan hand nothing over and draw on no depot.
                         others: &[],
                         depot: &|_| Default::default(),
+                        base: None,
                     };
                     check::check(&context, &subject, &target, &order)
                 };
@@ -271,6 +272,15 @@ pub fn begin_next(
             PlanStep::Rest(days) => Activity::Resting {
                 days_left: days.max(1),
             },
+            PlanStep::Forage(days) => Activity::Foraging {
+                days_left: days.max(1),
+            },
+            PlanStep::Hostage => {
+                state_here.map_or(Activity::Idle, |state| Activity::DemandingHostage { state })
+            }
+            PlanStep::InstallKing => {
+                state_here.map_or(Activity::Idle, |state| Activity::InstallingKing { state })
+            }
             PlanStep::Request => {
                 state_here.map_or(Activity::Idle, |state| Activity::Requesting { state })
             }

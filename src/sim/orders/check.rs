@@ -7,9 +7,10 @@ use super::{Goods, Order, Target};
 use crate::scenario::logistics::{self, Column as Carried};
 use crate::scenario::types::{AnimalKind, DetachSize, Pace, PlanStep, Rules};
 use crate::scenario::units::{Days, Kg};
+use crate::sim::base::{Base, ConvoyItem};
 use crate::sim::force::{Activity, Column, Condition, Force, Orders, Standing, Stores};
 use crate::sim::map::{Depot, Location, MapIndex, Route};
-use crate::sim::state::OasisState;
+use crate::sim::state::{OasisState, Relation, Remembered};
 
 /// What a force was asked to do to a state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub enum StateVerb {
     Seize,
     /// Fight.
     Fight,
+    /// Take a hostage or set up a king.
+    Settle,
 }
 
 /// Why an order was refused.
@@ -139,6 +142,30 @@ pub enum Refusal {
     PendingStepsOnly,
     /// A detachment must split off before it splits again.
     PendingSplit,
+    /// There is no base to send a convoy from: the campaign has no muster.
+    NoBase,
+    /// A convoy needs men to drive and guard it.
+    ConvoyMen,
+    /// The base holds less of it.
+    BaseHolds {
+        /// What.
+        item: ConvoyItem,
+        /// How much it holds.
+        have: f64,
+    },
+    /// The convoy's men and animals cannot carry its stores.
+    ConvoyLoad {
+        /// The tonnes they can carry.
+        room_t: f64,
+    },
+    /// The state has not submitted, sold or been conquered: it gives no hostage.
+    NoHostage(Entity),
+    /// The state has already sent a prince as hostage.
+    HostageHeld(Entity),
+    /// A king is put on the throne only of a state that submitted or was conquered.
+    NoThrone(Entity),
+    /// The state already has a king friendly to the Han.
+    KingReigns(Entity),
     /// The detachment has nowhere to start from.
     PendingNowhere,
 }
@@ -187,6 +214,8 @@ pub struct Context<'a, 'w, 's> {
     pub others: &'a [(Entity, Location, Kg)],
     /// The depot at a place.
     pub depot: &'a dyn Fn(Entity) -> Depot,
+    /// The base and its reserve, if the campaign has one.
+    pub base: Option<&'a Base>,
 }
 
 impl Context<'_, '_, '_> {
@@ -280,7 +309,29 @@ pub fn check(
             PlanStep::Rest(days) | PlanStep::WaitFor { days, .. } if *days == 0 => {
                 return Err(Refusal::NoDays);
             }
+            PlanStep::Forage(0) => return Err(Refusal::NoDays),
+            PlanStep::Forage(_) => {
+                here.ok_or(Refusal::BetweenPlaces)?;
+            }
             PlanStep::Rest(_) | PlanStep::Return => {}
+            PlanStep::Hostage => {
+                let (s, st) = state_here(StateVerb::Settle)?;
+                if st.remembers(&Remembered::SentHostage) {
+                    return Err(Refusal::HostageHeld(s));
+                }
+                if !(st.relation.supplies() || st.relation == Relation::Trading) {
+                    return Err(Refusal::NoHostage(s));
+                }
+            }
+            PlanStep::InstallKing => {
+                let (s, st) = state_here(StateVerb::Settle)?;
+                if st.remembers(&Remembered::NewKing) {
+                    return Err(Refusal::KingReigns(s));
+                }
+                if !st.relation.supplies() {
+                    return Err(Refusal::NoThrone(s));
+                }
+            }
             PlanStep::Pace(Pace::Forced) if w.rules.forced_march.is_none() => {
                 return Err(Refusal::NoForcedMarch);
             }
@@ -460,6 +511,35 @@ pub fn check(
             if goods.weight(*amount) > room {
                 return Err(Refusal::NoRoom {
                     room_t: room.0.max(0.0) / 1000.0,
+                });
+            }
+        }
+        Order::Convoy(convoy) => {
+            let base = w.base.ok_or(Refusal::NoBase)?;
+            if convoy.men == 0 {
+                return Err(Refusal::ConvoyMen);
+            }
+            for item in ConvoyItem::ALL {
+                let (x, have) = (item.of(convoy), item.held(&base.reserve));
+                if !(x.is_finite() && x >= 0.0 && x <= have + 1e-9) {
+                    return Err(Refusal::BaseHolds { item, have });
+                }
+            }
+            let column = Column {
+                men: convoy.force("", &base.reserve, 0.0, 0.0).men,
+                animals: convoy.animals,
+                ..Column::default()
+            };
+            let room_t = column.capacity(w.rules).0 / 1000.0;
+            if convoy.grain_t + convoy.fodder_t > room_t + 1e-6 {
+                return Err(Refusal::ConvoyLoad { room_t });
+            }
+            let to = here.ok_or(Refusal::BetweenPlaces)?;
+            let route = |r| w.routes.get(r).ok().map(|r| (r.a, r.b, r.length));
+            if w.index.shortest_path(base.place, to, route).is_none() {
+                return Err(Refusal::NoRoute {
+                    from: base.place,
+                    to,
                 });
             }
         }

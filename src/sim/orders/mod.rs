@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::scenario::types::{AnimalKind, PlanStep};
 use crate::scenario::units::Kg;
+use crate::sim::base::Convoy;
 use crate::sim::force::{Column, Stores};
 
 pub use check::{Refusal, StateVerb};
@@ -62,6 +63,9 @@ pub enum Order {
     Draw(Goods, f64),
     /// Accept (true) or refuse the terms of the siege the force presses or will press next.
     Terms(bool),
+    /// Send a convoy from the base with these men, animals and stores, to march by the shortest
+    /// road to where the force will be and join it there (see [`base`](crate::sim::base)).
+    Convoy(Convoy),
     /// Take back the orders queued and not yet begun.
     Cancel,
 }

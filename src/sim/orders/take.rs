@@ -9,10 +9,12 @@ use super::{GiveOrder, Goods, Order, Target};
 use crate::scenario::types::PlanStep;
 use crate::scenario::units::Kg;
 use crate::sim::ActiveScenario;
+use crate::sim::base::{Base, Convoy};
 use crate::sim::campaign::CampaignStatus;
 use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
 use crate::sim::log::{Provision, SimEvent};
-use crate::sim::map::{Depot, Location, MapIndex, Route};
+use crate::sim::map::{Depot, Location, MapIndex, Place, Route};
+use crate::sim::setup::new_force;
 use crate::sim::state::OasisState;
 
 /// The forces, as the orders phase takes them.
@@ -59,6 +61,7 @@ pub fn pending_named<'a>(
 
 /// Takes the orders handed in since the last time.
 pub fn take_orders(
+    mut commands: Commands,
     mut given: ResMut<Messages<GiveOrder>>,
     mut forces: Forces,
     routes: Query<&'static Route>,
@@ -67,6 +70,8 @@ pub fn take_orders(
     scenario: Res<ActiveScenario>,
     status: Res<CampaignStatus>,
     mut depots: Query<&'static mut Depot>,
+    places: Query<&'static Place>,
+    mut base: Option<ResMut<Base>>,
     mut events: MessageWriter<SimEvent>,
 ) {
     if given.is_empty() {
@@ -122,6 +127,7 @@ pub fn take_orders(
                     pending: &pending,
                     others: &others,
                     depot: &|p| depots.get(p).copied().unwrap_or_default(),
+                    base: base.as_deref(),
                 };
                 check::check(&context, &subject, &target, &order)
             }
@@ -158,6 +164,61 @@ pub fn take_orders(
                     to: other,
                     goods: *goods,
                     amount: *amount,
+                },
+            });
+            events.write(SimEvent::OrderGiven { target, order });
+            continue;
+        }
+        // A convoy is a new force, raised at the base.
+        if let Order::Convoy(convoy) = &order {
+            let (Some(base), Ok((entity, force, _, _, condition, location, activity, _, queue, _))) =
+                (base.as_deref_mut(), forces.get(target.holder()))
+            else {
+                continue;
+            };
+            let subject_place = match (*location, *activity) {
+                (Location::At(p), _) => Some(p),
+                (_, Activity::Marching { to }) => Some(to),
+                _ => None,
+            };
+            let to = queue
+                .last_march()
+                .and_then(|id| index.places.get(id).copied())
+                .or(subject_place);
+            let route = |r| routes.get(r).ok().map(|r| (r.a, r.b, r.length));
+            let Some(path) = to.and_then(|to| index.shortest_path(base.place, to, route)) else {
+                continue;
+            };
+            base.convoys += 1;
+            let name = format!("{} convoy {}", force.name, base.convoys);
+            let def = convoy.force(
+                &name,
+                &base.reserve,
+                condition.base_morale,
+                condition.corruption,
+            );
+            Convoy::take_from(&def, &mut base.reserve);
+            let place_name = places
+                .get(base.place)
+                .map_or_else(|_| def.at.clone(), |p| p.name.clone());
+            let mut new = new_force(rules, &def, base.place, place_name, names.len() as u32);
+            // Its men and animals come from the base, not the army that set out.
+            new.ledger.men_in = std::mem::take(&mut new.ledger.men_start);
+            new.ledger.animals_in = std::mem::take(&mut new.ledger.animals_start);
+            let mut plan: Vec<PlanStep> = path
+                .iter()
+                .filter_map(|p| places.get(*p).ok())
+                .map(|p| PlanStep::March(p.id.clone()))
+                .collect();
+            plan.push(PlanStep::Join(force.name.clone()));
+            let (grain, fodder) = (new.stores.grain, new.stores.fodder);
+            let convoy = commands.spawn((new.bundle(), Orders::queue_of(plan))).id();
+            events.write(SimEvent::Provisioned {
+                force: entity,
+                what: Provision::ConvoySent {
+                    convoy,
+                    grain,
+                    fodder,
                 },
             });
             events.write(SimEvent::OrderGiven { target, order });
@@ -273,7 +334,7 @@ pub fn take_orders(
                     column.buying.grain = kg;
                 }
             }
-            (_, Order::Hand { .. }) => {}
+            (_, Order::Hand { .. }) | (_, Order::Convoy(_)) => {}
             (_, Order::Cancel) => queue.clear(),
             (_, Order::Terms(accept)) => {
                 if let Activity::Besieging { accept_terms, .. } = &mut *activity {

@@ -8,6 +8,8 @@
 //! ask        gift N       seize      battle     storm
 //! besiege N [assault D] [refuse]          terms accept|refuse     slaughter N [KIND]
 //! rations full|X         punish           hand FORCE GOODS N       cache GOODS N   draw GOODS N
+//! forage N               hostage          king             buy grain|fodder N|all
+//! convoy men N [KIND N] [grain T] [fodder T]
 //! split NAME share X | split NAME men N [{ ORDER; ORDER; … }]     join FORCE  wait FORCE N
 //! home                   cancel
 //! ```
@@ -22,6 +24,7 @@ use std::str::FromStr;
 use super::{Goods, Order};
 use crate::scenario::types::{DetachSize, DetachStores, DrinkFirst, Pace, PlanStep};
 use crate::scenario::units::{CubicMetres, Tonnes};
+use crate::sim::base::{Convoy, ConvoyItem};
 
 /// Why a line is not an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +104,16 @@ impl fmt::Display for Order {
             Order::Draw(goods, amount) => write!(f, "draw {} {amount}", goods.word()),
             Order::Terms(true) => write!(f, "terms accept"),
             Order::Terms(false) => write!(f, "terms refuse"),
+            Order::Convoy(convoy) => {
+                write!(f, "convoy")?;
+                for item in ConvoyItem::ALL {
+                    let x = item.of(convoy);
+                    if x > 0.0 || item == ConvoyItem::Men {
+                        write!(f, " {} {x}", item.word())?;
+                    }
+                }
+                Ok(())
+            }
             Order::Cancel => write!(f, "cancel"),
         }
     }
@@ -110,6 +123,9 @@ fn write_step(f: &mut fmt::Formatter<'_>, step: &PlanStep) -> fmt::Result {
     match step {
         PlanStep::March(to) => write!(f, "march {}", quoted(to)),
         PlanStep::Rest(n) => write!(f, "rest {n}"),
+        PlanStep::Forage(n) => write!(f, "forage {n}"),
+        PlanStep::Hostage => write!(f, "hostage"),
+        PlanStep::InstallKing => write!(f, "king"),
         PlanStep::Pace(p) => write!(f, "pace {}", pace_word(*p)),
         PlanStep::Drink(d) => write!(f, "drink {}", drink_word(*d)),
         PlanStep::CarryWater(n) => write!(f, "water {n}"),
@@ -366,7 +382,32 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
             Some(to) => step(PlanStep::March(to.to_string())),
             None => bad("march where? 'march PLACE'"),
         },
-        "rest" | "r" | "graze" | "forage" => step(PlanStep::Rest(number(arg(0), "the days", "3")?)),
+        "rest" | "r" | "graze" => step(PlanStep::Rest(number(arg(0), "the days", "3")?)),
+        "forage" => step(PlanStep::Forage(number(arg(0), "the days", "3")?)),
+        "hostage" | "hostages" => step(PlanStep::Hostage),
+        "king" | "enthrone" => step(PlanStep::InstallKing),
+        "convoy" => {
+            let usage = "convoy men N [horses|oxen|donkeys|camels N] [grain T] [fodder T]";
+            let mut convoy = Convoy::default();
+            let mut i = 0;
+            while let Some(word) = arg(i) {
+                let lower = word.to_lowercase();
+                let Some(item) = ConvoyItem::ALL.into_iter().find(|c| c.word() == lower) else {
+                    return bad(usage);
+                };
+                let x = match item {
+                    ConvoyItem::Grain => stores_amount(arg(i + 1), Goods::Grain)?,
+                    ConvoyItem::Fodder => stores_amount(arg(i + 1), Goods::Fodder)?,
+                    _ => f64::from(number(arg(i + 1), item.word(), "500")?),
+                };
+                item.set(&mut convoy, x);
+                i += 2;
+            }
+            if i == 0 {
+                return bad(usage);
+            }
+            Ok(Order::Convoy(convoy))
+        }
         "pace" => match arg(0).map(str::to_lowercase).as_deref() {
             Some("standard") => step(PlanStep::Pace(Pace::Standard)),
             Some("light") => step(PlanStep::Pace(Pace::Light)),
@@ -569,6 +610,19 @@ mod tests {
         let orders = [
             Order::Step(PlanStep::March("the_pass".into())),
             Order::Step(PlanStep::Rest(3)),
+            Order::Step(PlanStep::Forage(4)),
+            Order::Step(PlanStep::Hostage),
+            Order::Step(PlanStep::InstallKing),
+            Order::Convoy(Convoy {
+                men: 300,
+                animals: crate::scenario::types::PerAnimal {
+                    donkeys: 2000,
+                    camels: 15,
+                    ..Default::default()
+                },
+                grain_t: 80.5,
+                fodder_t: 0.0,
+            }),
             Order::Step(PlanStep::Pace(Pace::Standard)),
             Order::Step(PlanStep::Pace(Pace::Forced)),
             Order::Step(PlanStep::Drink(DrinkFirst::Shared)),

@@ -10,6 +10,8 @@ use super::forces::{ForcesChanged, Shown, in_field};
 use super::{Built, OrderButtons, OrderKey};
 use crate::play::Order;
 use crate::scenario::types::{DetachSize, DrinkFirst, Pace, PlanStep};
+use crate::sim::ActiveScenario;
+use crate::sim::base::{Base, Convoy};
 use crate::sim::map::{Location, MapIndex, Place, Route};
 
 /// The orders a force at `here` might be given, as (label, order).
@@ -35,6 +37,7 @@ fn orders_at(
     roads.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = roads;
     out.push(("Rest 3 days".into(), step(PlanStep::Rest(3))));
+    out.push(("Forage 3 days".into(), step(PlanStep::Forage(3))));
     out.extend([
         (
             "Standard pace (30 li)".into(),
@@ -80,6 +83,11 @@ fn orders_at(
             ),
             ("Storm".to_string(), step(PlanStep::Attack)),
             ("Battle".to_string(), step(PlanStep::Battle)),
+            ("Demand a hostage".to_string(), step(PlanStep::Hostage)),
+            (
+                "Install a friendly king".to_string(),
+                step(PlanStep::InstallKing),
+            ),
         ]);
     }
     out
@@ -95,6 +103,8 @@ pub(super) fn show_orders(
     places: Query<&Place>,
     index: Option<Res<MapIndex>>,
     status: Option<Res<crate::sim::CampaignStatus>>,
+    base: Option<Res<Base>>,
+    scenario: Option<Res<ActiveScenario>>,
     font: Res<UiFont>,
     mut built: ResMut<Built>,
     panel: Single<Entity, With<OrderButtons>>,
@@ -149,6 +159,19 @@ pub(super) fn show_orders(
         if condition.corruption > 0.0 {
             orders.push(("Punish the officers".into(), Order::Punish));
         }
+        let convoy = base
+            .as_deref()
+            .zip(scenario.as_deref())
+            .and_then(|(base, scenario)| {
+                Convoy::suggested(&base.reserve, &scenario.0.rules)
+                    .filter(|_| *location != Location::At(base.place))
+            });
+        if let Some(convoy) = convoy {
+            orders.push((
+                format!("Convoy: {:.0} t of grain from the base", convoy.grain_t),
+                Order::Convoy(convoy),
+            ));
+        }
         if !standing.homeward {
             orders.push(("Go home".into(), Order::Step(PlanStep::Return)));
         }
@@ -178,7 +201,7 @@ pub(super) fn show_orders(
             };
             col.spawn((
                 OrderKey(i + 1),
-                theme::button(&font, &label, &hint, UiAction::Order(order)),
+                theme::compact_button(&font, &label, &hint, UiAction::Order(order)),
             ));
         }
     });

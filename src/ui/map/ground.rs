@@ -1,6 +1,6 @@
 //! The map's ground, drawn once for each campaign: the map file's deserts and lakes, the ground
 //! along each road and about each place by its terrain, and the names of places, features and
-//! the roads' lengths.
+//! the roads' lengths (with the days between water points where a road has a waterless stretch).
 
 use bevy::prelude::*;
 
@@ -230,17 +230,25 @@ pub(super) fn build_map(
             Transform::from_translation(at.extend(3.0)),
         ));
     }
-    // Each route's length at its middle.
+    // Each route's length at its middle, and the days between its water points at the
+    // standard march where it has a waterless stretch.
+    let stage = scenario.0.rules.standard_march_km;
     for r in &route_query {
         let (a, b) = (spot(r.a), spot(r.b));
+        let dry = r.dry_days(stage).0.ceil();
+        let text = if dry > 0.0 {
+            format!("{:.0} km · {dry:.0} d dry", r.length)
+        } else {
+            format!("{:.0} km", r.length)
+        };
         commands.spawn((
             MapItem,
             Label {
                 at: (a + b) / 2.0,
                 offset: Vec2::new(0.0, -9.0),
             },
-            PlaceName::new(&format!("{:.0} km", r.length), 10.0, OTHER_NAMES + 2, true),
-            Text2d::new(format!("{:.0} km", r.length)),
+            PlaceName::new(&text, 10.0, OTHER_NAMES + 2, true),
+            Text2d::new(text),
             font.at(10.0),
             TextColor(Color::srgba(0.25, 0.18, 0.1, 0.8)),
             Transform::from_translation(((a + b) / 2.0).extend(3.0)),

@@ -1,5 +1,6 @@
 //! What the map draws anew each frame, in lines: rivers and ranges, the roads by water (blue
-//! where watered, red dashes along the waterless stretch), mountains along the roads, passes, the
+//! where watered, red dashes along the waterless stretch, a ring at the water points on either
+//! side of it), mountains along the roads, passes, the
 //! states' rings by their answer (or attitude), the selected force's reach, each force's queued
 //! marches, and the marks of what is hovered or clicked.
 
@@ -108,6 +109,10 @@ pub(super) fn draw_lines(
         if to > from {
             gizmos.line_2d(a, a + d * from, WATERED);
             gizmos.line_2d(a + d * to, b, WATERED);
+            // The last water before the dry stretch and the first after it.
+            for t in [from, to] {
+                gizmos.circle_2d(Isometry2d::from_translation(a + d * t), 3.5 * zoom, WATERED);
+            }
             let dashes = ((to - from) * d.length() / 8.0).max(1.0) as usize;
             for i in (0..dashes).step_by(2) {
                 let t0 = from + (to - from) * i as f32 / dashes as f32;

@@ -75,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
                 labels::declutter_names,
                 pointer::scale_labels,
                 reach::update_reach,
+                reach::label_reach,
                 lines::draw_lines,
                 facts::show_tooltip,
             )

@@ -111,7 +111,9 @@ pub(super) fn draw_lines(
             gizmos.line_2d(a + d * to, b, WATERED);
             // The last water before the dry stretch and the first after it.
             for t in [from, to] {
-                gizmos.circle_2d(Isometry2d::from_translation(a + d * t), 3.5 * zoom, WATERED);
+                gizmos
+                    .circle_2d(Isometry2d::from_translation(a + d * t), 3.5 * zoom, WATERED)
+                    .resolution(10);
             }
             let dashes = ((to - from) * d.length() / 8.0).max(1.0) as usize;
             for i in (0..dashes).step_by(2) {

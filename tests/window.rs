@@ -62,6 +62,17 @@ fn script_in(dir: &Path, scenario: Option<&str>, script: &[&str]) -> String {
     run_in(dir, &args)
 }
 
+/// Runs the window's `script` on `scenario` in a fresh folder `name`, which must end with the
+/// screenshot `shot`; returns what it printed (`None` where `xvfb-run` is missing).
+fn script_shot(name: &str, scenario: &str, script: &[&str], shot: &str) -> Option<String> {
+    let dir = fresh(name)?;
+    let out = script_in(&dir, Some(scenario), script);
+    assert!(out.contains(&format!("done: shot {shot}")), "{out}");
+    assert_drawn(&dir, &format!("{shot}.png"));
+    let _ = std::fs::remove_dir_all(dir);
+    Some(out)
+}
+
 /// Plays the 102 BC campaign in the window with `args`; the folder of its screenshots and
 /// saves, or `None` where `xvfb-run` is missing.
 fn play_in_window(name: &str, args: &[&str]) -> Option<PathBuf> {
@@ -249,12 +260,9 @@ fn an_edited_scenario_reloads_and_a_broken_edit_shows_its_error() {
 
 #[test]
 fn the_map_and_the_command_line_tell_the_reach_of_each_road() {
-    let Some(dir) = fresh("reach") else {
-        return;
-    };
-    let out = script_in(
-        &dir,
-        Some("scenarios/first_expedition_104bc.ron"),
+    script_shot(
+        "reach",
+        "scenarios/first_expedition_104bc.ron",
         &[
             "march yumen_pass",
             "end",
@@ -266,20 +274,15 @@ fn the_map_and_the_command_line_tell_the_reach_of_each_road() {
             "shot reach",
             "quit",
         ],
+        "reach",
     );
-    assert!(out.contains("done: shot reach"), "{out}");
-    assert_drawn(&dir, "reach.png");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
 fn the_order_buttons_forage_send_for_a_convoy_and_demand_hostages() {
-    let Some(dir) = fresh("field-supply") else {
-        return;
-    };
-    let out = script_in(
-        &dir,
-        Some("scenarios/first_expedition_104bc.ron"),
+    script_shot(
+        "field-supply",
+        "scenarios/first_expedition_104bc.ron",
         &[
             "march yumen_pass",
             "end",
@@ -296,10 +299,8 @@ fn the_order_buttons_forage_send_for_a_convoy_and_demand_hostages() {
             "shot field-supply",
             "quit",
         ],
+        "field-supply",
     );
-    assert!(out.contains("done: shot field-supply"), "{out}");
-    assert_drawn(&dir, "field-supply.png");
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -147,6 +147,16 @@ pub fn harvest(mut states: Query<&mut OasisState>, calendar: Res<Calendar>) {
     }
 }
 
+/// The army's displayed power: every column's strength, not only the one at the gates (news of the
+/// whole expedition runs ahead of it).
+pub fn displayed_power(rules: &Rules, forces: &Query<ForceMut>) -> f64 {
+    forces
+        .iter()
+        .filter(|f| !f.standing.merged)
+        .map(|f| super::force::strength(&rules.battle, f.column, f.condition))
+        .sum()
+}
+
 /// Answers requests, hands over gifts, and carries out requisitions.
 pub fn answer_requests(
     mut forces: Query<ForceMut>,
@@ -172,12 +182,7 @@ pub fn answer_requests(
     if !busy {
         return;
     }
-    // Displayed power is every Han column's strength: news of the whole expedition runs ahead of it.
-    let han_strength: f64 = forces
-        .iter()
-        .filter(|f| !f.standing.merged)
-        .map(|f| super::force::strength(&rules.battle, f.column, f.condition))
-        .sum();
+    let han_strength = displayed_power(rules, &forces);
     let relations: std::collections::BTreeMap<Entity, Relation> =
         states.iter().map(|(e, s)| (e, s.relation)).collect();
     for mut force in &mut forces {

@@ -18,8 +18,8 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::campaign::Prestige;
-use super::diplomacy::{submit_chance, want};
-use super::force::{Activity, ForceMut, strength};
+use super::diplomacy::{displayed_power, submit_chance, want};
+use super::force::{Activity, ForceMut};
 use super::log::SimEvent;
 use super::prestige::change_prestige;
 use super::random::{SimRng, uniform};
@@ -47,11 +47,7 @@ pub fn settle_states(
     let rules = &scenario.0.rules;
     let q = &rules.quartermaster;
     let day = calendar.day;
-    let han_strength: f64 = forces
-        .iter()
-        .filter(|f| !f.standing.merged)
-        .map(|f| strength(&rules.battle, f.column, f.condition))
-        .sum();
+    let han_strength = displayed_power(rules, &forces);
     for mut force in &mut forces {
         let me = force.entity;
         match *force.activity {

@@ -126,15 +126,21 @@ impl Convoy {
             .filter(|k| *k != AnimalKind::Horses)
             .max_by_key(|k| *reserve.animals.get(*k))?;
         *convoy.animals.get_mut(kind) = (*reserve.animals.get(kind)).min(2000);
-        let column = crate::sim::force::Column {
-            men: convoy.force("", reserve, 0.0, 0.0).men,
-            animals: convoy.animals,
-            ..Default::default()
-        };
         // Most of the load in grain, a little room left for water on the road.
-        let room_t = column.capacity(rules).0 / 1000.0 * 0.8;
+        let room_t = convoy.carries_t(reserve, rules) * 0.8;
         convoy.grain_t = room_t.min(reserve.stores.grain_t.0).floor().max(0.0);
         Some(convoy)
+    }
+
+    /// The tonnes the convoy's men (foot first, as [`Convoy::force`] takes them from `reserve`)
+    /// and animals can carry.
+    pub fn carries_t(&self, reserve: &ForceDef, rules: &crate::scenario::types::Rules) -> f64 {
+        let column = crate::sim::force::Column {
+            men: self.force("", reserve, 0.0, 0.0).men,
+            animals: self.animals,
+            ..Default::default()
+        };
+        column.capacity(rules).0 / 1000.0
     }
 
     /// The convoy as a force of the format standing at the base, named `name`, with the

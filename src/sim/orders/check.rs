@@ -232,12 +232,23 @@ impl Context<'_, '_, '_> {
 
 /// Where a force will be once its queued marches are done (none: on the road, not marching).
 pub fn projected_place(subject: &Subject, index: &MapIndex) -> Option<Entity> {
-    let mut at = match (subject.location, subject.activity) {
+    place_after(subject.location, subject.activity, subject.orders, index)
+}
+
+/// Where a force standing at `location`, doing `activity`, will be once the marches in `orders`
+/// are done (none: on the road, not marching).
+pub fn place_after(
+    location: Location,
+    activity: Activity,
+    orders: &Orders,
+    index: &MapIndex,
+) -> Option<Entity> {
+    let mut at = match (location, activity) {
         (Location::At(p), _) => Some(p),
         (_, Activity::Marching { to }) => Some(to),
         _ => None,
     };
-    if let Some(id) = subject.orders.last_march() {
+    if let Some(id) = orders.last_march() {
         at = index.places.get(id).copied();
     }
     at
@@ -306,10 +317,11 @@ pub fn check(
                     .ok_or_else(|| Refusal::NoSuchPlace(to.clone()))?;
                 check_march(w, subject, from, to)?;
             }
-            PlanStep::Rest(days) | PlanStep::WaitFor { days, .. } if *days == 0 => {
+            PlanStep::Rest(days) | PlanStep::Forage(days) | PlanStep::WaitFor { days, .. }
+                if *days == 0 =>
+            {
                 return Err(Refusal::NoDays);
             }
-            PlanStep::Forage(0) => return Err(Refusal::NoDays),
             PlanStep::Forage(_) => {
                 here.ok_or(Refusal::BetweenPlaces)?;
             }
@@ -525,12 +537,7 @@ pub fn check(
                     return Err(Refusal::BaseHolds { item, have });
                 }
             }
-            let column = Column {
-                men: convoy.force("", &base.reserve, 0.0, 0.0).men,
-                animals: convoy.animals,
-                ..Column::default()
-            };
-            let room_t = column.capacity(w.rules).0 / 1000.0;
+            let room_t = convoy.carries_t(&base.reserve, w.rules);
             if convoy.grain_t + convoy.fodder_t > room_t + 1e-6 {
                 return Err(Refusal::ConvoyLoad { room_t });
             }

@@ -176,15 +176,7 @@ pub fn take_orders(
             else {
                 continue;
             };
-            let subject_place = match (*location, *activity) {
-                (Location::At(p), _) => Some(p),
-                (_, Activity::Marching { to }) => Some(to),
-                _ => None,
-            };
-            let to = queue
-                .last_march()
-                .and_then(|id| index.places.get(id).copied())
-                .or(subject_place);
+            let to = check::place_after(*location, *activity, queue, &index);
             let route = |r| routes.get(r).ok().map(|r| (r.a, r.b, r.length));
             let Some(path) = to.and_then(|to| index.shortest_path(base.place, to, route)) else {
                 continue;

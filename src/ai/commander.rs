@@ -1,9 +1,10 @@
 //! A heuristic commander for any scenario (`run … --plan ai`), not the historical plan.
 //!
 //! For each idle force with no orders queued, in turn:
-//! 1. the objective has fallen: nothing (every force turns for home by itself);
+//! 1. the goals in the field are met: nothing (every force turns for home by itself); else it
+//!    makes for the first goal still open (a city to take, a place to reach, a state to win);
 //! 2. fewer than the rules' `commander.retreat_share` of the men it ever had are left: go home;
-//! 3. at the objective: besiege it once (for at most `siege_days`, assaults from
+//! 3. at a city to take: besiege it once (for at most `siege_days`, assaults from
 //!    `assault_from_day`, terms accepted), then go home;
 //! 4. a state here has not been asked: give it `gift_bolts` of silk if it is hostile and the force
 //!    carries some,
@@ -21,10 +22,11 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 use bevy::prelude::*;
 
 use crate::scenario::logistics::water_yield;
-use crate::scenario::types::{DetachSize, PlanStep, Rules, Season};
+use crate::scenario::types::{DetachSize, GoalKind, PlanStep, Rules, Season};
 use crate::sim::calendar::Calendar;
 use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
 use crate::sim::map::{Location, MapIndex, Place, Route};
+use crate::sim::objectives::field_work_done;
 use crate::sim::orders::{GiveOrder, Order, Target};
 use crate::sim::state::{OasisState, Relation};
 use crate::sim::{ActiveScenario, CampaignStatus};
@@ -112,6 +114,25 @@ fn echelons(
 }
 
 /// Hands in the next order for every idle force that has none.
+/// Where the commander makes for: the first goal still open in the field, required ones first
+/// (a city to take gives the state to besiege; a place to reach, or a state to win, only the
+/// place).
+fn aim(status: &CampaignStatus, states: &Query<&OasisState>) -> Option<(Option<Entity>, Entity)> {
+    let open = |required: bool| {
+        status.goals.iter().filter(move |g| {
+            g.met.is_none() && g.goal.in_the_field() && g.goal.required == required
+        })
+    };
+    open(true).chain(open(false)).find_map(|g| {
+        let target = g.target?;
+        match g.goal.goal {
+            GoalKind::Take(_) => Some((Some(target), states.get(target).ok()?.place)),
+            GoalKind::Alliance(_) => Some((None, states.get(target).ok()?.place)),
+            _ => Some((None, target)),
+        }
+    })
+}
+
 pub fn command(
     forces: Query<(
         Entity,
@@ -142,16 +163,12 @@ pub fn command(
         besieged.clear();
         *raised = 0;
     }
-    if status.objective_taken.is_some() {
+    if field_work_done(&status) {
         return;
     }
-    let Some(objective) = status.objective else {
+    let Some((objective, target)) = aim(&status, &states) else {
         return;
     };
-    let Ok(target_state) = states.get(objective) else {
-        return;
-    };
-    let target = target_state.place;
     let rules = &scenario.0.rules;
     let c = rules.commander;
     let season = calendar.season();
@@ -183,8 +200,11 @@ pub fn command(
         let state_here = index
             .state_at(here)
             .and_then(|e| states.get(e).ok().map(|s| (e, s)));
-        if here == target {
-            if besieged.insert((me, objective)) {
+        let asked = state_here.is_some_and(|(_, s)| s.relation != Relation::Unmet);
+        if here == target && (objective.is_some() || asked) {
+            if let Some(objective) = objective
+                && besieged.insert((me, objective))
+            {
                 order(PlanStep::Besiege {
                     days: c.siege_days,
                     assault_from: Some(c.assault_from_day),

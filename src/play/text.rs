@@ -29,6 +29,31 @@ pub fn relation_words(r: Relation) -> &'static str {
     }
 }
 
+/// The campaign's goals on one wrapped line: each with the day it was met, or whether it is
+/// reckoned at the end; optional ones marked.
+pub fn goals(world: &World) -> String {
+    let status = world.resource::<CampaignStatus>();
+    let names = chronicle::Names::new(world);
+    let each: Vec<String> = status
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let how = match g.met {
+                Some(day) => format!(" (met, day {day})"),
+                None if !g.goal.in_the_field() => " (at the end)".to_string(),
+                None => String::new(),
+            };
+            let optional = if g.goal.required { "" } else { " [optional]" };
+            format!("{}{how}{optional}", names.goal(i))
+        })
+        .collect();
+    if each.is_empty() {
+        return String::new();
+    }
+    wrap(&format!("Goals: {}", each.join("; ")), 79, "  ")
+}
+
 /// The status view: the date, each force, and what it has been ordered; where `selected`
 /// stands, the state there and the roads from it.
 pub fn status(world: &World, selected: &str) -> String {
@@ -39,6 +64,7 @@ pub fn status(world: &World, selected: &str) -> String {
         "{} · Han prestige {prestige:+.2}\n",
         world.resource::<Calendar>().describe()
     ));
+    s.push_str(&goals(world));
     if super::muster::open(world).is_ok() {
         s.push_str("The muster is open until the army sets out: 'muster' to choose the army.\n");
     }

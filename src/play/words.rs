@@ -55,6 +55,7 @@ pub fn step(step: &PlanStep) -> String {
             format!("wait up to {} for {force}", self::days(*days))
         }
         PlanStep::Return => "go home".to_string(),
+        PlanStep::Hold => "hold this place to the end".to_string(),
     }
 }
 

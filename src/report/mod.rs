@@ -125,6 +125,19 @@ pub struct TributeReport {
     pub cash: f64,
 }
 
+/// A goal of the campaign, and whether it was met.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalReport {
+    /// Its words.
+    pub goal: String,
+    /// Whether victory needs it.
+    pub required: bool,
+    /// What it is worth.
+    pub points: u32,
+    /// The day it was met, or `null`.
+    pub met_day: Option<u32>,
+}
+
 /// Tonnes from kilograms, to a tenth.
 fn tonnes(kg: Kg) -> f64 {
     (kg.0 / 100.0).round() / 10.0
@@ -139,6 +152,12 @@ pub struct CampaignReport {
     pub seed: u64,
     /// victory, retreat, destroyed, or in_progress.
     pub outcome: String,
+    /// The named level of success the goals met reach (the objective's `levels`), if any.
+    pub level: Option<String>,
+    /// The points of the goals met.
+    pub points: u32,
+    /// Each goal of the campaign, met or not.
+    pub goals: Vec<GoalReport>,
     /// Days the campaign lasted.
     pub days: u32,
     /// The last day's date.
@@ -192,8 +211,8 @@ fn men_reaching(
     forces: &[(&Force, &Column, &Location, &Standing, &Ledger)],
     by: Option<u32>,
 ) -> Option<u32> {
-    let capture = &scenario.campaign.objective.capture;
-    let place = &scenario.map.states.iter().find(|s| &s.id == capture)?.place;
+    let capture = scenario.campaign.objective.first_capture()?;
+    let place = &scenario.map.states.iter().find(|s| s.id == capture)?.place;
     let arrivals: Vec<u32> = forces
         .iter()
         .filter_map(|(.., ledger)| {
@@ -345,14 +364,28 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
             cash: s.cash_received.round(),
         })
         .collect();
-    let objective_id = &scenario.campaign.objective.capture;
+    let objective_id = scenario.campaign.objective.first_capture();
     let men_at_objective = men_reaching(scenario, &forces, status.objective_taken);
     let siege = sieges
         .iter()
         .rev()
-        .find(|s| &s.target == objective_id)
+        .find(|s| Some(s.target.as_str()) == objective_id)
         .cloned();
     let (enemy_killed, enemy_captured) = records::enemy_losses(log);
+    let names = chronicle::Names::new(world);
+    let goals = status
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| GoalReport {
+            goal: names.goal(i),
+            required: g.goal.required,
+            points: g.goal.points,
+            met_day: g.met,
+        })
+        .collect();
+    let (points, level) =
+        crate::sim::objectives::level(&status, &scenario.campaign.objective.levels);
     CampaignReport {
         scenario: scenario.campaign.name.clone(),
         seed,
@@ -360,6 +393,9 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
             .ended
             .map_or("in_progress", Outcome::word)
             .to_string(),
+        level,
+        points,
+        goals,
         days: calendar.day + 1,
         date: calendar.describe(),
         objective_taken_day: status.objective_taken,

@@ -23,8 +23,16 @@ pub fn render_text(r: &CampaignReport) -> String {
         days(r.days),
         r.date
     );
-    if let Some(day) = r.objective_taken_day {
-        let _ = writeln!(s, "The objective fell on day {day}.");
+    if let Some(level) = &r.level {
+        let _ = writeln!(s, "{level} ({} points)", r.points);
+    }
+    for g in &r.goals {
+        let mark = match g.met_day {
+            Some(day) => format!("met on day {day}"),
+            None => "not met".to_string(),
+        };
+        let optional = if g.required { "" } else { ", optional" };
+        let _ = writeln!(s, "  Goal: {} ({mark}{optional})", g.goal);
     }
     let _ = writeln!(s, "\nRoute");
     let _ = writeln!(

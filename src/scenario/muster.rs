@@ -205,19 +205,8 @@ pub fn left_at_base(c: &CampaignFile) -> Option<ForceDef> {
     let m = c.muster.as_ref()?;
     let at_base: Vec<ForceDef> = c.forces.iter().filter(|f| f.at == m.at).cloned().collect();
     let mut left = ForceDef {
-        name: String::new(),
         at: m.at.clone(),
-        men: Default::default(),
-        animals: Default::default(),
-        carts: 0,
-        stores: Default::default(),
-        morale: 0.0,
-        corruption: 0.0,
-        engineers: false,
-        silk_bolts: 0,
-        gold_jin: 0,
-        pace: Default::default(),
-        drink: Default::default(),
+        ..ForceDef::default()
     };
     for item in Item::ALL {
         item.set(&mut left, item.limit(m) - item.total(&at_base));
@@ -236,13 +225,9 @@ pub fn hold(m: &mut MusterDef, forces: &[ForceDef]) {
         animals: m.animals,
         carts: m.carts,
         stores: m.stores,
-        morale: 0.0,
-        corruption: 0.0,
-        engineers: false,
         silk_bolts: m.silk_bolts,
         gold_jin: m.gold_jin,
-        pace: Default::default(),
-        drink: Default::default(),
+        ..ForceDef::default()
     };
     for item in Item::ALL {
         let taken = item.total(&at_base);

@@ -64,4 +64,6 @@ pub struct CampaignStatus {
     pub ended: Option<Outcome>,
     /// The last day allowed.
     pub max_days: u32,
+    /// The campaign's goals and how each stands.
+    pub goals: Vec<super::objectives::GoalProgress>,
 }

@@ -307,6 +307,8 @@ pub struct Standing {
     pub homeward: bool,
     /// It has merged into another force.
     pub merged: bool,
+    /// Its plan ended with `Hold`: it stays where it is to the end, as a garrison.
+    pub holds: bool,
 }
 
 /// Why a force turns for home: a retreat before the objective falls costs prestige, coming home

@@ -283,6 +283,13 @@ pub enum SimEvent {
         /// Why.
         because: Because,
     },
+    /// A force stays where it is to the end, as a garrison.
+    Holding {
+        /// The force.
+        force: Entity,
+        /// Where it holds.
+        at: Entity,
+    },
     /// A force sends a detachment on its own way.
     Detached {
         /// The force it leaves.
@@ -536,6 +543,11 @@ pub enum SimEvent {
         order: Order,
         /// Why.
         reason: Refusal,
+    },
+    /// A goal of the campaign was met (its index in the objective's goals, `capture` first).
+    GoalMet {
+        /// The goal's index.
+        goal: usize,
     },
     /// The campaign ended.
     CampaignEnded(Outcome),

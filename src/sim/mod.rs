@@ -12,7 +12,8 @@
 //! commanders' set ([`DaySystems::Command`], where a commander outside `sim/` hooks in),
 //! [`orders`], [`diplomacy`] (with [`settlement`]), [`movement`], [`supply`] (with
 //! [`foraging`]), [`consumption`], [`attrition`],
-//! [`siege`] (with [`battle`]), [`triggers`] (the scenario's events), [`record`].
+//! [`siege`] (with [`battle`]), [`triggers`] (the scenario's events), [`record`] (with the
+//! [`objectives`]).
 
 pub mod attrition;
 pub mod base;
@@ -28,6 +29,7 @@ pub mod ledger;
 pub mod log;
 pub mod map;
 pub mod movement;
+pub mod objectives;
 pub mod orders;
 pub mod prestige;
 pub mod random;
@@ -148,6 +150,7 @@ pub fn plugin(app: &mut App) {
                 record::record_day,
                 country::regrow,
                 record::warn,
+                objectives::track_goals,
                 record::check_end,
                 log::gather_events,
                 record::next_day,

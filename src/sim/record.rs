@@ -223,14 +223,16 @@ pub fn warn(
         let idle = *activity == Activity::Idle
             && matches!(location, Location::At(_))
             && orders.queued().is_empty()
-            && !standing.homeward;
+            && !standing.homeward
+            && !standing.holds;
         if idle && *commander == Commander::Player {
             events.write(SimEvent::AwaitingOrders { force: entity });
         }
     }
 }
 
-/// Ends the campaign when every force is home or gone, or the last day has passed.
+/// Ends the campaign when every force is home (or holds its post) or gone, or the last day has
+/// passed: a victory if every required goal is met (those of the end reckoned now).
 pub fn check_end(
     forces: Query<(&Column, &Standing, &Activity, &Location, &Orders)>,
     calendar: Res<Calendar>,
@@ -246,24 +248,31 @@ pub fn check_end(
             .filter(|(c, s, ..)| c.men.total() > 0 && !s.merged)
     };
     let home = status.home;
-    let all_home = alive().all(|(_, standing, activity, location, orders)| {
-        standing.homeward
-            && orders.queued().is_empty()
+    // Every force is home, or holds where its plan left it.
+    let all_done = alive().all(|(_, standing, activity, location, orders)| {
+        orders.queued().is_empty()
             && *activity == Activity::Idle
-            && Some(*location) == home.map(Location::At)
+            && ((standing.homeward && Some(*location) == home.map(Location::At)) || standing.holds)
     });
     let outcome = if alive().next().is_none() {
         Some(Outcome::Destroyed)
-    } else if all_home || calendar.day + 1 >= status.max_days {
-        Some(if status.objective_taken.is_some() {
-            Outcome::Victory
-        } else {
-            Outcome::Retreat
-        })
+    } else if all_done || calendar.day + 1 >= status.max_days {
+        Some(Outcome::Retreat)
     } else {
         None
     };
-    if let Some(outcome) = outcome {
+    if let Some(mut outcome) = outcome {
+        let met = super::objectives::reckon_at_end(
+            &mut status,
+            calendar.day,
+            forces.iter().map(|(c, s, _, l, _)| (c, s, l)),
+        );
+        for goal in met {
+            events.write(SimEvent::GoalMet { goal });
+        }
+        if outcome == Outcome::Retreat && super::objectives::all_required_met(&status) {
+            outcome = Outcome::Victory;
+        }
         status.ended = Some(outcome);
         events.write(SimEvent::CampaignEnded(outcome));
     }

@@ -172,9 +172,14 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         }
     }
     let status = CampaignStatus {
-        objective: index.states.get(&campaign.objective.capture).copied(),
+        objective: campaign
+            .objective
+            .first_capture()
+            .and_then(|id| index.states.get(id))
+            .copied(),
         home: index.places.get(&campaign.objective.home).copied(),
         max_days: campaign.max_days,
+        goals: super::objectives::goals_of(&campaign.objective, &index),
         ..CampaignStatus::default()
     };
     let mut set_out = Vec::new();
@@ -190,7 +195,10 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         let force = new_force(rules, f, at, place_name, raised as u32);
         // Every force carries the plan; only the historical commander follows it.
         let entity = world
-            .spawn((force.bundle(), Orders::following(campaign.plan.clone())))
+            .spawn((
+                force.bundle(),
+                Orders::following(f.plan.as_ref().unwrap_or(&campaign.plan).clone()),
+            ))
             .id();
         set_out.push(SimEvent::SetOut {
             force: entity,

@@ -56,6 +56,31 @@ impl<'w> Names<'w> {
             .map_or("", |s| s.name.as_str())
     }
 
+    /// The words of the campaign's goal `i` (its own name, or made from it with the names of its
+    /// state or place).
+    pub fn goal(&self, i: usize) -> String {
+        let Some(scenario) = self.world.get_resource::<ActiveScenario>() else {
+            return String::new();
+        };
+        let Some(goal) = scenario.0.campaign.objective.all_goals().into_iter().nth(i) else {
+            return String::new();
+        };
+        let map = &scenario.0.map;
+        crate::sim::objectives::describe(&goal, |id| {
+            map.states
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.name.clone())
+                .or_else(|| {
+                    map.places
+                        .iter()
+                        .find(|p| p.id == id)
+                        .map(|p| p.name.clone())
+                })
+                .unwrap_or_else(|| id.to_string())
+        })
+    }
+
     /// One of the scenario's event effects.
     pub fn effect(&self, at: EffectRef) -> Option<&'w Effect> {
         self.world
@@ -453,6 +478,12 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             "{} watches {}, finds it still strong, and dares not attack",
             names.party(*relief),
             f(*force)
+        ),
+        E::GoalMet { goal } => format!("A goal is met: {}", names.goal(*goal)),
+        E::Holding { force, at } => format!(
+            "{} holds {} to the end of the campaign",
+            f(*force),
+            names.place(*at)
         ),
         E::CampaignEnded(outcome) => {
             let text = match outcome {

@@ -95,11 +95,11 @@ fn band_defs(s: &Scenario) -> &[crate::scenario::types::BandDef] {
 
 /// The objective's place name in a scenario.
 pub fn objective_place(s: &Scenario) -> String {
-    let capture = &s.campaign.objective.capture;
+    let capture = s.campaign.objective.first_capture();
     s.map
         .states
         .iter()
-        .find(|st| &st.id == capture)
+        .find(|st| Some(st.id.as_str()) == capture)
         .and_then(|st| s.map.places.iter().find(|p| p.id == st.place))
         .map_or_else(String::new, |p| p.name.clone())
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{DrinkFirst, Pace};
+use super::plan::{DrinkFirst, Pace, PlanStep};
 use super::rules::PerAnimal;
 use crate::scenario::units::{CubicMetres, Tonnes};
 
@@ -35,7 +35,7 @@ pub struct StoresDef {
 }
 
 /// A force at the start of a campaign.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ForceDef {
     /// Its name.
@@ -71,4 +71,8 @@ pub struct ForceDef {
     /// Who drinks first when water is short, until an order changes it.
     #[serde(default)]
     pub drink: DrinkFirst,
+    /// This force's own plan, from where it starts (else it follows the campaign's `plan`):
+    /// columns from different places take their own roads to a meeting point.
+    #[serde(default)]
+    pub plan: Option<Vec<PlanStep>>,
 }

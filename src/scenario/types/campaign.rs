@@ -32,14 +32,124 @@ pub struct RetreatRule {
     pub below_share: f64,
 }
 
-/// What the campaign is for.
+/// What the campaign is for: where home is, the goals, and the names of its levels of success.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
-    /// The state whose capital must fall (a state id).
-    pub capture: String,
-    /// Where the army must come home to (a place id).
+    /// Where the army comes home to (a place id): it need not lie behind the army.
     pub home: String,
+    /// A state whose capital must fall (a state id): the same as a first goal `Take(state)`.
+    #[serde(default)]
+    pub capture: Option<String>,
+    /// The campaign's goals, each met or not by the end.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// Names for how well the campaign went, by the points of the goals met (the highest level
+    /// reached is the one told).
+    #[serde(default)]
+    pub levels: Vec<Level>,
+}
+
+impl Objective {
+    /// Every goal: `capture`'s first, then the list.
+    pub fn all_goals(&self) -> Vec<Goal> {
+        let mut goals: Vec<Goal> = self
+            .capture
+            .iter()
+            .map(|state| Goal::required(GoalKind::Take(state.clone())))
+            .collect();
+        goals.extend(self.goals.iter().cloned());
+        goals
+    }
+
+    /// The state whose capital is the first city to take, if the campaign has one.
+    pub fn first_capture(&self) -> Option<&str> {
+        self.capture.as_deref().or_else(|| {
+            self.goals.iter().find_map(|g| match &g.goal {
+                GoalKind::Take(state) => Some(state.as_str()),
+                _ => None,
+            })
+        })
+    }
+}
+
+/// One goal of a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// What must happen.
+    pub goal: GoalKind,
+    /// The day (from the first, 0) by which it must happen; for `Take`, `Reach` and `Alliance`.
+    #[serde(default)]
+    pub by_day: Option<u32>,
+    /// Whether the campaign is a victory only if this goal is met.
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// What meeting it is worth, toward the campaign's levels.
+    #[serde(default = "one")]
+    pub points: u32,
+    /// The goal's words in the report (else they are made from the goal).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+impl Goal {
+    /// A required goal worth one point, by no day.
+    pub fn required(goal: GoalKind) -> Self {
+        Goal {
+            goal,
+            by_day: None,
+            required: true,
+            points: 1,
+            name: None,
+        }
+    }
+
+    /// Whether the goal is met in the field (and the army may turn home once all such are):
+    /// taking a city, reaching a place, winning an alliance.
+    pub fn in_the_field(&self) -> bool {
+        !matches!(self.goal, GoalKind::BringHome { .. } | GoalKind::Survive)
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// What a goal asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum GoalKind {
+    /// The state's capital falls: taken, sacked, or surrendered on terms (a state id).
+    Take(String),
+    /// A force of the campaign stands at the place (a place id).
+    Reach(String),
+    /// The state submits, or sends a hostage (a state id).
+    Alliance(String),
+    /// At the end, at least these many men (and animals) stand at home.
+    BringHome {
+        /// Men.
+        #[serde(default)]
+        men: u32,
+        /// Horses.
+        #[serde(default)]
+        horses: u32,
+    },
+    /// At the end, someone of the campaign's forces is alive.
+    Survive,
+}
+
+/// A named level of success.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Its name ("decisive victory").
+    pub name: String,
+    /// The points of goals met it takes.
+    pub points: u32,
 }
 
 /// A campaign file: which map and rules, the forces, and the historical plan.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::army::{MenDef, StoresDef};
-use super::campaign::{CampaignFile, StateOverride};
+use super::campaign::{CampaignFile, Objective, StateOverride};
 use super::events::EventDef;
 use super::history::HistoryDef;
 use super::muster::MusterDef;
@@ -74,6 +74,9 @@ pub struct OverlayFile {
     /// A new plan (else the base campaign's).
     #[serde(default)]
     pub plan: Option<Vec<PlanStep>>,
+    /// The campaign's objective: home, goals and levels, replaced whole.
+    #[serde(default)]
+    pub objective: Option<Objective>,
     /// New events (else the base campaign's).
     #[serde(default)]
     pub events: Option<Vec<EventDef>>,
@@ -135,6 +138,9 @@ impl OverlayFile {
         }
         if let Some(plan) = &self.plan {
             c.plan = plan.clone();
+        }
+        if let Some(objective) = &self.objective {
+            c.objective = objective.clone();
         }
         if let Some(events) = &self.events {
             c.events = events.clone();

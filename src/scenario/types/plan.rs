@@ -138,6 +138,8 @@ pub enum PlanStep {
     },
     /// Go home by the way the force came.
     Return,
+    /// Stay here to the end, as a garrison: the force's plan ends here and it does not go home.
+    Hold,
 }
 
 fn yes() -> bool {

@@ -44,13 +44,8 @@ pub fn campaign(
     c.count("start.day", camp.start.day, 1, 30);
     c.count("max_days", camp.max_days, 1, MAX_DAYS);
     c.within("prestige", camp.prestige, -1.0, 1.0);
-    if !states.contains(camp.objective.capture.as_str()) {
-        c.problem(
-            "objective.capture",
-            unknown("state", &camp.objective.capture, &states),
-        );
-    }
     place_ref(&mut c, "objective.home", &camp.objective.home);
+    super::objective::check(&mut c, camp, map, &places, &states);
     c.share("retreat.below_share", camp.retreat.below_share);
     for (i, o) in camp.states.iter().enumerate() {
         if !states.contains(o.state.as_str()) {
@@ -134,12 +129,24 @@ pub fn campaign(
             );
         }
     }
-    // The plan must follow the map: each march along a route from where the force then is,
-    // and each request, attack or siege where a state stands; detachments' plans likewise, from
-    // where they split off.
-    if let Some(force) = camp.forces.first() {
-        let mut names: Vec<&str> = camp.forces.iter().map(|f| f.name.as_str()).collect();
-        collect_detachments(&camp.plan, &mut names);
+    // Each force's plan (its own, or the campaign's) must follow the map from where the force
+    // starts: each march along a route from where the force then is, and each request, attack
+    // or siege where a state stands; detachments' plans likewise, from where they split off.
+    let mut names: Vec<&str> = camp.forces.iter().map(|f| f.name.as_str()).collect();
+    collect_detachments(&camp.plan, &mut names);
+    for f in &camp.forces {
+        collect_detachments(f.plan.as_deref().unwrap_or_default(), &mut names);
+    }
+    // The campaign's plan is walked once from each place it is followed from.
+    let mut walked_from = BTreeSet::new();
+    for (i, force) in camp.forces.iter().enumerate() {
+        let (plan, field) = match &force.plan {
+            Some(own) => (own.as_slice(), format!("forces[{i}].plan")),
+            None if walked_from.insert(force.at.as_str()) => {
+                (camp.plan.as_slice(), "plan".to_string())
+            }
+            None => continue,
+        };
         let column = SetOut {
             men: force.men,
             animals: force.animals,
@@ -156,7 +163,7 @@ pub fn campaign(
             places: &places,
             names: &names,
         };
-        walk.plan(&camp.plan, &force.at, "plan", &force.name, column);
+        walk.plan(plan, &force.at, &field, &force.name, column);
     }
     if let Some(h) = &camp.history {
         if !["victory", "retreat", "destroyed"].contains(&h.outcome.as_str()) {

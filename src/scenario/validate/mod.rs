@@ -7,6 +7,7 @@ mod army;
 mod campaign;
 mod map;
 mod muster;
+mod objective;
 mod plan;
 mod rules;
 

@@ -342,7 +342,7 @@ impl PlanWalk<'_, '_, '_> {
                         self.c.count(format!("{field}.days"), *days, 1, MAX_DAYS);
                     }
                 }
-                PlanStep::Return => {}
+                PlanStep::Return | PlanStep::Hold => {}
             }
         }
     }

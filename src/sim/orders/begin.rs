@@ -122,7 +122,7 @@ pub fn begin_next(
     let mut next_raised = names.len() as u32;
     // A retreat is a defeat in the eyes of the states.
     let defeat = rules.diplomacy.prestige_for_defeat;
-    let done = status.objective_taken.is_some();
+    let done = crate::sim::objectives::field_work_done(&status);
     'forces: for (mut force, mut orders) in &mut forces {
         if *force.activity != Activity::Idle || force.column.men.total() == 0 {
             continue;
@@ -157,7 +157,15 @@ pub fn begin_next(
             force.standing.homeward = true;
             turn_home(&force.ledger.visits, orders, home, &index, &states);
         };
-        if !force.standing.homeward && (defeated || depleted || done) {
+        // A force whose plan holds this place next stays, its work done or not.
+        let holds_next = historical
+            && orders.queued().is_empty()
+            && orders.plan.get(orders.next) == Some(&PlanStep::Hold);
+        if !force.standing.homeward
+            && !force.standing.holds
+            && !holds_next
+            && (defeated || depleted || done)
+        {
             let because = if done {
                 Because::WorkDone
             } else if defeated {
@@ -213,7 +221,7 @@ pub fn begin_next(
                     continue 'forces;
                 }
                 step
-            } else if historical && !force.standing.homeward {
+            } else if historical && !force.standing.homeward && !force.standing.holds {
                 send_home(
                     &mut force,
                     &mut orders,
@@ -248,6 +256,10 @@ pub fn begin_next(
             }
             break step;
         };
+        // A force given any other step leaves the post it held.
+        if force.standing.holds && step != PlanStep::Hold {
+            force.standing.holds = false;
+        }
         // Going home: the road home is queued and the force takes its first step today, as when
         // the retreat rule turns it.
         if step == PlanStep::Return && !force.standing.homeward {
@@ -353,6 +365,16 @@ pub fn begin_next(
                 },
                 _ => Activity::Idle,
             },
+            PlanStep::Hold => {
+                if !force.standing.holds {
+                    force.standing.holds = true;
+                    events.write(SimEvent::Holding {
+                        force: me,
+                        at: here,
+                    });
+                }
+                Activity::Idle
+            }
             // Taken above; a force already homeward has nothing more to do for it.
             PlanStep::Return | PlanStep::Pace(_) | PlanStep::Drink(_) | PlanStep::CarryWater(_) => {
                 Activity::Idle

@@ -325,7 +325,7 @@ pub fn check(
             PlanStep::Forage(_) => {
                 here.ok_or(Refusal::BetweenPlaces)?;
             }
-            PlanStep::Rest(_) | PlanStep::Return => {}
+            PlanStep::Rest(_) | PlanStep::Return | PlanStep::Hold => {}
             PlanStep::Hostage => {
                 let (s, st) = state_here(StateVerb::Settle)?;
                 if st.remembers(&Remembered::SentHostage) {

@@ -183,6 +183,7 @@ fn write_step(f: &mut fmt::Formatter<'_>, step: &PlanStep) -> fmt::Result {
         PlanStep::Join(name) => write!(f, "join {}", quoted(name)),
         PlanStep::WaitFor { force, days } => write!(f, "wait {} {days}", quoted(force)),
         PlanStep::Return => write!(f, "home"),
+        PlanStep::Hold => write!(f, "hold"),
     }
 }
 
@@ -580,6 +581,7 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
         }
         "cancel" | "undo" => Ok(Order::Cancel),
         "home" | "return" | "retreat" => step(PlanStep::Return),
+        "hold" | "garrison" => step(PlanStep::Hold),
         _ => Err(OrderParseError::NotAnOrder),
     }
 }

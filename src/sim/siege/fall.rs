@@ -39,9 +39,6 @@ pub(super) fn accept(
     state.remember(Remembered::SentHostage, day);
     force.condition.morale = (force.condition.morale + 0.1).min(1.0);
     ctx.gain(ctx.rules.diplomacy.prestige_for_victory);
-    if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
-        ctx.status.objective_taken = Some(day);
-    }
     ctx.tell(SimEvent::TermsAccepted {
         force: force.entity,
         state: entity,
@@ -49,6 +46,9 @@ pub(super) fn accept(
         superior: terms.superior_horses,
         grain,
     });
+    for goal in crate::sim::objectives::city_fell(ctx.status, entity, day) {
+        ctx.tell(SimEvent::GoalMet { goal });
+    }
 }
 
 /// Storms the city in one battle.
@@ -177,7 +177,7 @@ pub(super) fn take_city(
         grain,
     });
     ctx.gain(gain);
-    if ctx.status.objective == Some(entity) && ctx.status.objective_taken.is_none() {
-        ctx.status.objective_taken = Some(day);
+    for goal in crate::sim::objectives::city_fell(ctx.status, entity, day) {
+        ctx.tell(SimEvent::GoalMet { goal });
     }
 }

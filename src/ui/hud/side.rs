@@ -237,6 +237,15 @@ fn end_text(r: &CampaignReport, outcome: Outcome, history: Option<&HistoryDef>) 
         r.horses.obtained,
         hist(Figure::HorsesObtained),
     );
+    if let Some(level) = &r.level {
+        text.push_str(&format!("{level} ({} points)\n", r.points));
+    }
+    for g in &r.goals {
+        let met = g
+            .met_day
+            .map_or("not met".to_string(), |d| format!("met on day {d}"));
+        text.push_str(&format!("goal: {} ({met})\n", g.goal));
+    }
     if let Some(siege) = &r.siege {
         text.push_str(&format!(
             "siege of {}: {} days, {}{}\n",

@@ -31,6 +31,7 @@ fn objective(goals: Vec<Goal>) -> Objective {
         capture: None,
         goals,
         levels: Vec::new(),
+        turn_home_when_met: true,
     }
 }
 

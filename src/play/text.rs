@@ -26,6 +26,7 @@ pub fn relation_words(r: Relation) -> &'static str {
         Relation::Conquered => "conquered",
         Relation::Victorious => "beat the Han",
         Relation::Trading => "sells",
+        Relation::Hosts => "hosts the embassy",
     }
 }
 

@@ -146,6 +146,7 @@ pub fn supply_days(rules: &Rules, column: &Column, stores: &Stores) -> (f64, f64
 pub fn doing(activity: &Activity, standing: &Standing, orders: &Orders) -> String {
     match activity {
         Activity::Idle if standing.homeward => "homeward".to_string(),
+        Activity::Idle if standing.holds => "holds its post".to_string(),
         Activity::Idle if !orders.queued().is_empty() => "orders given".to_string(),
         Activity::Idle => "awaiting orders".to_string(),
         Activity::Marching { .. } => "marching".to_string(),
@@ -154,6 +155,7 @@ pub fn doing(activity: &Activity, standing: &Standing, orders: &Orders) -> Strin
         Activity::Waiting { days_left, .. } => format!("waiting {days_left}d"),
         Activity::Snowbound { .. } => "snowbound".to_string(),
         Activity::Joining { .. } => "waiting to join".to_string(),
+        Activity::Held { .. } => "held captive".to_string(),
         _ => "busy".to_string(),
     }
 }

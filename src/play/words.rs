@@ -151,6 +151,11 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
         Refusal::CampaignOver => "the campaign is over".to_string(),
         Refusal::NotInField => format!("{force} is no longer in the field"),
         Refusal::Homeward => format!("{force} is on the road home and takes no more orders"),
+        Refusal::Held(by) => format!(
+            "{force} is held captive by {} and can do nothing until it slips away",
+            state(*by)
+        ),
+        Refusal::Envoy => format!("{force} is an embassy: it does not fight, besiege or seize"),
         Refusal::BetweenPlaces => format!("{force} is between places; give orders on arrival"),
         Refusal::NoSuchPlace(id) => format!("no place called '{id}'"),
         Refusal::NoRoute { from, to } => {

@@ -131,6 +131,7 @@ fn counted(runs: Counted, r: &CampaignReport) -> bool {
         Counted::All => true,
         Counted::Won => r.objective_taken_day.is_some(),
         Counted::WaterDiverted => r.siege.as_ref().is_some_and(|s| s.water_diverted),
+        Counted::Victory => r.outcome == "victory",
     }
 }
 
@@ -139,6 +140,8 @@ pub fn measure(m: &Measure, r: &CampaignReport) -> Option<f64> {
     let u = |x: u32| f64::from(x);
     Some(match m {
         Measure::ObjectiveTaken => u(u32::from(r.objective_taken_day.is_some())),
+        Measure::GoalMet(i) => u(u32::from(r.goals.get(*i)?.met_day.is_some())),
+        Measure::Days => u(r.days),
         Measure::ObjectiveDay => u(r.objective_taken_day?),
         Measure::MenHome => u(r.men.returned),
         Measure::MenHomePercent => 100.0 * u(r.men.returned) / u(r.men.start.max(1)),

@@ -75,6 +75,14 @@ impl DailyNeed {
             .sum()
     }
 
+    /// The grain the animals get from the stores in a day.
+    pub fn animal_grain_total(&self) -> Kg {
+        AnimalKind::ALL
+            .iter()
+            .map(|k| *self.animal_grain.get(*k))
+            .sum()
+    }
+
     /// All the feed the animals need in a day.
     pub fn feed_total(&self) -> Kg {
         AnimalKind::ALL.iter().map(|k| *self.feed.get(*k)).sum()

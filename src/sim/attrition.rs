@@ -7,12 +7,15 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::force::{
-    AnimalLosses, Column, Condition, Ledger, Men, MenLosses, Standing, Stores, Today,
+    Activity, AnimalLosses, Column, Condition, Force, Ledger, Men, MenLosses, Standing, Stores,
+    Today,
 };
 use super::log::SimEvent;
+use super::map::{Location, MapIndex};
 use super::random::{SimRng, binomial};
+use super::state::OasisState;
 use crate::scenario::logistics::{hunger_death_rate, terrain_rule, thirst_death_rate, weigh};
-use crate::scenario::types::{AnimalKind, Rules};
+use crate::scenario::types::{AnimalKind, ByActivity, Rules};
 use crate::scenario::units::Kg;
 
 /// Thirst builds by the share of the day's water missed (a day with nothing adds a day, a day
@@ -66,6 +69,30 @@ pub fn drop_excess(rules: &Rules, column: &Column, stores: &mut Stores) -> Kg {
     Kg(dropped)
 }
 
+/// The factor on the day's base disease and desertion for what the force did: held captive,
+/// an embassy living as a state's guests, marching, or camped.
+fn activity_factor(
+    by: &ByActivity,
+    marched: bool,
+    (force, activity, location): (&Force, &Activity, &Location),
+    states: &Query<&OasisState>,
+    index: &MapIndex,
+) -> f64 {
+    if matches!(activity, Activity::Held { .. }) {
+        return by.held;
+    }
+    if marched {
+        return by.marching;
+    }
+    let hosted = force.envoy
+        && location
+            .place()
+            .and_then(|p| index.state_at(p))
+            .and_then(|s| states.get(s).ok())
+            .is_some_and(|s| s.relation.supplies());
+    if hosted { by.hosted } else { by.camped }
+}
+
 /// Applies the day's losses to every force.
 pub fn apply_losses(
     mut forces: Query<(
@@ -76,7 +103,10 @@ pub fn apply_losses(
         &Standing,
         &Today,
         &mut Ledger,
+        (&Force, &Activity, &Location),
     )>,
+    states: Query<&OasisState>,
+    index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     calendar: Res<Calendar>,
     mut rng: ResMut<SimRng>,
@@ -85,7 +115,8 @@ pub fn apply_losses(
     let rules = &scenario.0.rules;
     let a = &rules.attrition;
     let season = a.exposure_by_season.get(calendar.season());
-    for (entity, mut column, mut stores, mut condition, standing, today, mut ledger) in &mut forces
+    for (entity, mut column, mut stores, mut condition, standing, today, mut ledger, doing) in
+        &mut forces
     {
         if standing.merged || column.is_empty() {
             continue;
@@ -95,6 +126,7 @@ pub fn apply_losses(
         let exposure_here = terrain.map_or(0.0, |t| t.exposure) * season;
         let animal_exposure_here = terrain.map_or(0.0, |t| t.animal_exposure) * season;
         let on_the_move = if today.marched { 1.0 } else { 0.5 };
+        let by_activity = activity_factor(&a.by_activity, today.marched, doing, &states, &index);
 
         // Men. A forced march wears them and leaves stragglers behind; rest, and less an
         // ordinary march, restores them.
@@ -124,8 +156,8 @@ pub fn apply_losses(
             thirst_death_rate(a.man_thirst_days, a.thirst_rate, condition.dry_days),
             hunger_death_rate(a.hunger_threshold, a.hunger_rate, n),
             exposure_here * on_the_move * (1.5 - 0.5 * n),
-            a.disease + a.disease_hunger * (1.0 - n) + today.water_disease,
-            a.desertion
+            by_activity * a.disease + a.disease_hunger * (1.0 - n) + today.water_disease,
+            by_activity * a.desertion
                 + a.desertion_hunger * (1.0 - today.men_fed)
                 + a.desertion_morale * (1.0 - condition.morale)
                 + straggle,

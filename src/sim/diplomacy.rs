@@ -266,6 +266,8 @@ pub fn answer_requests(
                     state.attitude = (state.attitude - heard - broken_fall).max(-1.0);
                 }
             }
+            // An embassy is answered by its hosts' interests (see `embassy`).
+            Activity::Requesting { .. } if force.force.envoy && rules.embassy.is_some() => {}
             Activity::Requesting { state: target } => {
                 let Ok((_, mut state)) = states.get_mut(target) else {
                     *force.activity = Activity::Idle;

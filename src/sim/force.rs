@@ -40,6 +40,8 @@ pub struct Force {
     pub label: std::sync::Arc<str>,
     /// The order in which forces were raised: 0 for the first of the scenario, then detachments.
     pub raised: u32,
+    /// An embassy, not an army (the scenario's `envoy`).
+    pub envoy: bool,
 }
 
 /// Who marches: men by arm, animals by kind, carts, and the pace they keep.
@@ -282,6 +284,13 @@ pub enum Activity {
         on: Entity,
         /// Days still to wait.
         days_left: u32,
+    },
+    /// Held captive by a state, in its city, until it escapes.
+    Held {
+        /// The state that holds it.
+        by: Entity,
+        /// Where it was going when it was seized (it makes for there again when it escapes).
+        resume: Option<Entity>,
     },
 }
 

@@ -161,4 +161,6 @@ pub struct Ledger {
     pub cash_spent: f64,
     /// Superior horses among the animals gained.
     pub superior_horses_gained: u32,
+    /// Days held captive, in all.
+    pub days_held: u32,
 }

@@ -283,6 +283,41 @@ pub enum SimEvent {
         /// Why.
         because: Because,
     },
+    /// A state received an envoy as its guests (and agreed to an alliance, or not).
+    EnvoyReceived {
+        /// The embassy.
+        force: Entity,
+        /// The state.
+        state: Entity,
+        /// Whether it agreed to an alliance.
+        alliance: bool,
+    },
+    /// A state shut its gates on an envoy.
+    EnvoyRefused {
+        /// The embassy.
+        force: Entity,
+        /// The state.
+        state: Entity,
+    },
+    /// A party was seized (on a power's road, or detained by its host) and is held in the city of
+    /// `by`.
+    Seized {
+        /// The party.
+        force: Entity,
+        /// Who holds it.
+        by: Entity,
+        /// Men killed as it was taken.
+        killed: u32,
+    },
+    /// A held party slipped away.
+    Escaped {
+        /// The party.
+        force: Entity,
+        /// Who held it.
+        from: Entity,
+        /// Men who got away.
+        men: u32,
+    },
     /// A force stays where it is to the end, as a garrison.
     Holding {
         /// The force.

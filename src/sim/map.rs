@@ -69,6 +69,8 @@ pub struct Route {
     pub closed_in: Vec<Season>,
     /// Seasons in which its rivers are in flood.
     pub flooded_in: Vec<Season>,
+    /// The power whose lands it crosses (a state), if any.
+    pub held_by: Option<Entity>,
 }
 
 impl Route {

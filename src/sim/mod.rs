@@ -10,7 +10,7 @@
 //! The world: [`map`] (places, routes), [`state`] (the oasis states), [`force`] (the forces, a
 //! component per concern), [`calendar`] and [`campaign`]. The day's phases, in order: the
 //! commanders' set ([`DaySystems::Command`], where a commander outside `sim/` hooks in),
-//! [`orders`], [`diplomacy`] (with [`settlement`]), [`movement`], [`supply`] (with
+//! [`orders`], [`diplomacy`] (with [`embassy`] and [`settlement`]), [`movement`], [`supply`] (with
 //! [`foraging`]), [`consumption`], [`attrition`],
 //! [`siege`] (with [`battle`]), [`triggers`] (the scenario's events), [`record`] (with the
 //! [`objectives`]).
@@ -23,6 +23,7 @@ pub mod campaign;
 pub mod consumption;
 pub mod country;
 pub mod diplomacy;
+pub mod embassy;
 pub mod foraging;
 pub mod force;
 pub mod ledger;
@@ -134,6 +135,7 @@ pub fn plugin(app: &mut App) {
             (
                 diplomacy::harvest,
                 diplomacy::answer_requests,
+                embassy::embassies,
                 settlement::settle_states,
             )
                 .chain()

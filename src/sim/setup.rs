@@ -101,6 +101,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     forage_regrowth: road_forage / rules.forage.regrowth_days.max(1.0),
                     closed_in: r.closed_in.clone(),
                     flooded_in: r.flooded_in.clone(),
+                    held_by: None,
                 },
             ))
             .id();
@@ -169,6 +170,21 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         };
         if let Some(mut state) = world.get_mut::<OasisState>(city) {
             state.overlord = Some(over);
+        }
+    }
+    // Roads through a power's lands know the power once every state exists.
+    for r in &map.routes {
+        let (Some(&a), Some(&b), Some(&power)) = (
+            index.places.get(&r.from),
+            index.places.get(&r.to),
+            r.held_by.as_ref().and_then(|p| index.states.get(p)),
+        ) else {
+            continue;
+        };
+        if let Some(route) = index.route_between(a, b)
+            && let Some(mut route) = world.get_mut::<Route>(route)
+        {
+            route.held_by = Some(power);
         }
     }
     let status = CampaignStatus {
@@ -284,6 +300,7 @@ pub fn new_force(
             name: f.name.clone(),
             label: f.name.as_str().into(),
             raised,
+            envoy: f.envoy,
         },
         column,
         stores,

@@ -23,12 +23,18 @@ pub enum Relation {
     Victorious,
     /// Sells grain and fodder for silk and gold.
     Trading,
+    /// Received an embassy as its guests, and feeds it (no alliance).
+    Hosts,
 }
 
 impl Relation {
-    /// Whether the state feeds the army without being paid: it submitted or was conquered.
+    /// Whether the state feeds the army without being paid: it submitted, was conquered, or
+    /// hosts an embassy.
     pub fn supplies(self) -> bool {
-        matches!(self, Relation::Submitted | Relation::Conquered)
+        matches!(
+            self,
+            Relation::Submitted | Relation::Conquered | Relation::Hosts
+        )
     }
 
     /// Whether the town has shut its gates on the Han: its harvest is inside the walls.

@@ -479,6 +479,41 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             names.party(*relief),
             f(*force)
         ),
+        E::EnvoyReceived {
+            force,
+            state,
+            alliance: true,
+        } => format!(
+            "{} receives {} as its guests and agrees to an alliance",
+            s(*state),
+            f(*force)
+        ),
+        E::EnvoyReceived { force, state, .. } => format!(
+            "{} receives {} as its guests, but will not make an alliance",
+            s(*state),
+            f(*force)
+        ),
+        E::EnvoyRefused { force, state } => {
+            format!("{} shuts its gates on {}", s(*state), f(*force))
+        }
+        E::Seized { force, by, killed } => format!(
+            "{} is seized by {} and held in its city{}",
+            f(*force),
+            s(*by),
+            if *killed == 1 {
+                "; one is killed".to_string()
+            } else if *killed > 1 {
+                format!("; {killed} are killed")
+            } else {
+                String::new()
+            }
+        ),
+        E::Escaped { force, from, men } => format!(
+            "{} slips away from {} with {men} {}; the rest stay captive",
+            f(*force),
+            s(*from),
+            if *men == 1 { "man" } else { "men" }
+        ),
         E::GoalMet { goal } => format!("A goal is met: {}", names.goal(*goal)),
         E::Holding { force, at } => format!(
             "{} holds {} to the end of the campaign",

@@ -75,4 +75,9 @@ pub struct ForceDef {
     /// columns from different places take their own roads to a meeting point.
     #[serde(default)]
     pub plan: Option<Vec<PlanStep>>,
+    /// An embassy, not an army: states answer it by their interests rather than its power (the
+    /// rules' `embassy`), it may be received as a guest, detained, or seized on a hostile power's
+    /// road, and it never besieges a state that refuses it.
+    #[serde(default)]
+    pub envoy: bool,
 }

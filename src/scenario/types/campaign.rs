@@ -48,6 +48,10 @@ pub struct Objective {
     /// reached is the one told).
     #[serde(default)]
     pub levels: Vec<Level>,
+    /// Whether every force on the plan turns for home once the goals in the field are met (true,
+    /// the default), or follows its plan to its end (false: a plan that comes home its own way).
+    #[serde(default = "yes")]
+    pub turn_home_when_met: bool,
 }
 
 impl Objective {

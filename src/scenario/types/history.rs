@@ -127,6 +127,10 @@ pub enum Measure {
     /// Whether the city of the state of this id was taken (it fell, was stormed, accepted
     /// terms, or was sacked or conquered): 1 or 0.
     StateTaken(String),
+    /// Whether the objective's goal of this index (from 0, `capture` first) was met: 1 or 0.
+    GoalMet(usize),
+    /// Days the campaign lasted.
+    Days,
 }
 
 /// Which runs a band counts.
@@ -139,6 +143,8 @@ pub enum Counted {
     Won,
     /// Runs in which the objective's water was diverted in its last siege.
     WaterDiverted,
+    /// Runs that ended in victory (every required goal met).
+    Victory,
 }
 
 /// How a band sums up its runs.

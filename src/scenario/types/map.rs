@@ -112,6 +112,10 @@ pub struct RouteDef {
     /// `flood_speed` times its pace.
     #[serde(default)]
     pub flooded_in: Vec<super::season::Season>,
+    /// The power whose lands the road crosses (a state id): while it is hostile, an embassy on
+    /// the road may be seized and taken to its city (the rules' `embassy`).
+    #[serde(default)]
+    pub held_by: Option<String>,
 }
 
 /// A city's walls: 0 is an open town, 1 a mud wall, 2 or more a strong one.

@@ -158,6 +158,10 @@ pub struct WaterRule {
 pub struct AttritionRules {
     /// How fast the body's reserve follows what a man or an animal ate (0..1, a daily weight).
     pub nourishment_memory: f64,
+    /// Disease and desertion by what the force does, as factors on their daily rates (optional:
+    /// 1 for all).
+    #[serde(default)]
+    pub by_activity: ByActivity,
     /// Nourishment (0..1) below which men and animals begin to die of hunger.
     pub hunger_threshold: f64,
     /// The same for the animals (optional; the men's when left out).
@@ -460,6 +464,68 @@ pub struct Rules {
     /// What the quartermaster's orders on rations and the officers may do.
     #[serde(default)]
     pub quartermaster: QuartermasterRule,
+    /// How states answer an embassy, and how a party is seized and held in a hostile power's
+    /// lands and escapes (optional: without it envoys are answered as armies are, and never
+    /// seized).
+    #[serde(default)]
+    pub embassy: Option<EmbassyRules>,
+}
+
+/// How states answer an embassy (a force with `envoy: true`), and captivity.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbassyRules {
+    /// The log-odds that a state receives an envoy as a guest (and feeds the party), before its
+    /// attitude and its rival's sway.
+    pub welcome: f64,
+    /// The log-odds that a state that receives an envoy also agrees to an alliance.
+    pub alliance: f64,
+    /// Weight of the state's attitude toward the envoy's side in both.
+    pub attitude_weight: f64,
+    /// Weight of the rival power's influence over the state (its `xiongnu_influence`) against both.
+    pub rival_weight: f64,
+    /// The share of refusals, by a state hostile to the envoy's side, that detain the party.
+    pub detain_share: f64,
+    /// The chance a day that a party on a road held by a hostile power is seized.
+    pub seize_per_day: f64,
+    /// The share of the party killed when it is seized.
+    pub seized_killed: f64,
+    /// Days a party is held in all (over every captivity) before its captors' watch grows slack
+    /// and it may slip away.
+    pub watched_days: f64,
+    /// The chance a day, once the watch is slack, that a held party slips away.
+    pub escape_per_day: f64,
+    /// The share of a held party's men who get away when it escapes (the rest stay captive; at
+    /// least one man gets away).
+    pub escape_share: f64,
+    /// Days of food, fodder and water a held party has by it: its captors feed it, and it
+    /// flees with what it has.
+    pub held_fed_days: f64,
+}
+
+/// Factors on the daily rates of disease and desertion, by what a force does that day.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ByActivity {
+    /// On a day's march.
+    pub marching: f64,
+    /// On a day not marched (resting, asking, besieging, waiting).
+    pub camped: f64,
+    /// An embassy living as a state's guests.
+    pub hosted: f64,
+    /// A party held captive.
+    pub held: f64,
+}
+
+impl Default for ByActivity {
+    fn default() -> Self {
+        ByActivity {
+            marching: 1.0,
+            camped: 1.0,
+            hosted: 1.0,
+            held: 1.0,
+        }
+    }
 }
 
 /// What the quartermaster's orders on rations, the officers, foraging parties and convoys may do.

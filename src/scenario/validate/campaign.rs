@@ -106,6 +106,12 @@ pub fn campaign(
                 ),
             );
         }
+        if f.envoy && rules.embassy.is_none() {
+            c.problem(
+                format!("{at}.envoy"),
+                "an envoy, but the rules have no embassy: add `embassy: Some((...))` to the rules (see the modding guide), or give envoy: false",
+            );
+        }
         if f.pace == Pace::Forced && rules.forced_march.is_none() {
             c.problem(
                 format!("{at}.pace"),
@@ -176,6 +182,19 @@ pub fn campaign(
             );
         }
         for (i, b) in h.bands.iter().enumerate() {
+            let goals = camp.objective.all_goals().len();
+            if let Measure::GoalMet(g) = b.measure
+                && g >= goals
+            {
+                c.problem(
+                    format!("history.bands[{i}].measure"),
+                    format!(
+                        "the objective has {goals} goal{} (`capture` first): give GoalMet(0) to GoalMet({})",
+                        if goals == 1 { "" } else { "s" },
+                        goals.saturating_sub(1)
+                    ),
+                );
+            }
             if let Measure::StateRefused(id) | Measure::StateTaken(id) = &b.measure
                 && !states.contains(id.as_str())
             {

@@ -105,6 +105,16 @@ pub fn map(src: &SourceFile, map: &MapFile) -> Vec<Problem> {
         }
     }
     let ids: BTreeSet<&str> = map.states.iter().map(|s| s.id.as_str()).collect();
+    for (i, r) in map.routes.iter().enumerate() {
+        if let Some(power) = &r.held_by
+            && !ids.contains(power.as_str())
+        {
+            c.problem(
+                format!("routes[{i}].held_by"),
+                super::unknown("state", power, &ids),
+            );
+        }
+    }
     let mut states = BTreeSet::new();
     for (i, s) in map.states.iter().enumerate() {
         let at = |f: &str| format!("states[{i}].{f}");

@@ -184,6 +184,36 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
         0.0,
         3650.0,
     );
+    let by = &rules.attrition.by_activity;
+    for (name, v) in [
+        ("marching", by.marching),
+        ("camped", by.camped),
+        ("hosted", by.hosted),
+        ("held", by.held),
+    ] {
+        c.within(format!("attrition.by_activity.{name}"), v, 0.0, 100.0);
+    }
+    if let Some(e) = &rules.embassy {
+        for (name, v) in [
+            ("welcome", e.welcome),
+            ("alliance", e.alliance),
+            ("attitude_weight", e.attitude_weight),
+            ("rival_weight", e.rival_weight),
+        ] {
+            c.within(format!("embassy.{name}"), v, -100.0, 100.0);
+        }
+        for (name, v) in [
+            ("detain_share", e.detain_share),
+            ("seize_per_day", e.seize_per_day),
+            ("seized_killed", e.seized_killed),
+            ("escape_per_day", e.escape_per_day),
+            ("escape_share", e.escape_share),
+        ] {
+            c.share(format!("embassy.{name}"), v);
+        }
+        c.within("embassy.held_fed_days", e.held_fed_days, 0.0, 3650.0);
+        c.within("embassy.watched_days", e.watched_days, 0.0, 36500.0);
+    }
     let a = &rules.attrition;
     for (name, v) in [
         ("nourishment_memory", a.nourishment_memory),

@@ -122,7 +122,8 @@ pub fn begin_next(
     let mut next_raised = names.len() as u32;
     // A retreat is a defeat in the eyes of the states.
     let defeat = rules.diplomacy.prestige_for_defeat;
-    let done = crate::sim::objectives::field_work_done(&status);
+    let done =
+        campaign.objective.turn_home_when_met && crate::sim::objectives::field_work_done(&status);
     'forces: for (mut force, mut orders) in &mut forces {
         if *force.activity != Activity::Idle || force.column.men.total() == 0 {
             continue;

@@ -27,6 +27,19 @@ pub enum StateVerb {
     Settle,
 }
 
+/// Whether a step is an army's work, not an embassy's: fighting, besieging, seizing, imposing.
+pub fn warlike(step: &PlanStep) -> bool {
+    matches!(
+        step,
+        PlanStep::Besiege { .. }
+            | PlanStep::Attack
+            | PlanStep::Battle
+            | PlanStep::Requisition
+            | PlanStep::Hostage
+            | PlanStep::InstallKing
+    )
+}
+
 /// Why an order was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
@@ -36,6 +49,10 @@ pub enum Refusal {
     NotInField,
     /// The force is on the road home and takes no more orders but to go home.
     Homeward,
+    /// The force is held captive by this state until it escapes.
+    Held(Entity),
+    /// An embassy does not fight or seize.
+    Envoy,
     /// The force is between places; it takes marching orders on arrival.
     BetweenPlaces,
     /// No place has this id.
@@ -296,6 +313,12 @@ pub fn check(
     }
     if let Target::Pending { name, .. } = target {
         return check_pending(w, subject, name, order);
+    }
+    if let Activity::Held { by, .. } = subject.activity {
+        return Err(Refusal::Held(by));
+    }
+    if subject.force.envoy && matches!(order, Order::Step(s) if warlike(s)) {
+        return Err(Refusal::Envoy);
     }
     if subject.standing.homeward && matches!(order, Order::Step(s) if *s != PlanStep::Return) {
         return Err(Refusal::Homeward);

@@ -130,6 +130,7 @@ pub fn split(
             name: name.to_string(),
             label: name.into(),
             raised,
+            envoy: force.force.envoy,
         },
         column: Column {
             men,

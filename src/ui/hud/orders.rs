@@ -12,7 +12,9 @@ use crate::play::Order;
 use crate::scenario::types::{DetachSize, DrinkFirst, Pace, PlanStep};
 use crate::sim::ActiveScenario;
 use crate::sim::base::{Base, Convoy};
+use crate::sim::force::Activity;
 use crate::sim::map::{Location, MapIndex, Place, Route};
+use crate::sim::orders::check::warlike;
 
 /// The orders a force at `here` might be given, as (label, order).
 fn orders_at(
@@ -123,9 +125,11 @@ pub(super) fn show_orders(
         .selected
         .filter(|_| campaign.pending.is_none())
         .and_then(|e| forces.get(e).ok());
-    if let Some((me, _, column, _, condition, location, _, standing, queue)) = selected
+    if let Some((me, force, column, _, condition, location, activity, standing, queue)) = selected
         && status.ended.is_none()
         && !watching
+        // A party held captive can do nothing until it slips away.
+        && !matches!(activity, Activity::Held { .. })
     {
         if let Location::At(here) = *location {
             orders.extend(orders_at(here, &index, &routes, &places));
@@ -177,6 +181,10 @@ pub(super) fn show_orders(
         }
         if !queue.queued().is_empty() {
             orders.push(("Cancel last order".into(), Order::Cancel));
+        }
+        // An embassy does not fight, besiege or seize.
+        if force.envoy {
+            orders.retain(|(_, o)| !matches!(o, Order::Step(s) if warlike(s)));
         }
     }
     let key = format!("{:?}|{watching}|{orders:?}", campaign.selected);

@@ -233,6 +233,7 @@ fn state_colour(s: &OasisState) -> Color {
         Relation::Submitted | Relation::Conquered => Color::srgb(0.1, 0.6, 0.2),
         Relation::Refused | Relation::Victorious => Color::srgb(0.8, 0.1, 0.1),
         Relation::Trading => Color::srgb(0.8, 0.7, 0.1),
+        Relation::Hosts => Color::srgb(0.2, 0.5, 0.7),
         Relation::Unmet => {
             // Unmet: from red (hostile) through grey to green (friendly).
             let a = s.attitude.clamp(-1.0, 1.0) as f32;

@@ -126,7 +126,9 @@ fn aim(status: &CampaignStatus, states: &Query<&OasisState>) -> Option<(Option<E
     open(true).chain(open(false)).find_map(|g| {
         let target = g.target?;
         match g.goal.goal {
-            GoalKind::Take(_) => Some((Some(target), states.get(target).ok()?.place)),
+            GoalKind::Take(_) | GoalKind::Leader(_) => {
+                Some((Some(target), states.get(target).ok()?.place))
+            }
             GoalKind::Alliance(_) => Some((None, states.get(target).ok()?.place)),
             _ => Some((None, target)),
         }

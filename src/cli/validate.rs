@@ -109,5 +109,11 @@ fn summary(path: &Path, s: &Scenario) -> String {
         s.map.routes.len(),
         s.map.states.len(),
         s.campaign.plan.len()
+            + s.campaign
+                .forces
+                .iter()
+                .filter_map(|f| f.plan.as_ref())
+                .map(Vec::len)
+                .sum::<usize>()
     )
 }

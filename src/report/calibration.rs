@@ -142,6 +142,8 @@ pub fn measure(m: &Measure, r: &CampaignReport) -> Option<f64> {
         Measure::ObjectiveTaken => u(u32::from(r.objective_taken_day.is_some())),
         Measure::GoalMet(i) => u(u32::from(r.goals.get(*i)?.met_day.is_some())),
         Measure::Days => u(r.days),
+        Measure::EnemyKilled => u(r.enemy_killed),
+        Measure::EnemyCaptured => u(r.enemy_captured),
         Measure::ObjectiveDay => u(r.objective_taken_day?),
         Measure::MenHome => u(r.men.returned),
         Measure::MenHomePercent => 100.0 * u(r.men.returned) / u(r.men.start.max(1)),

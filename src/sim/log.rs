@@ -60,6 +60,8 @@ pub enum BattleKind {
     Field,
     /// A relief army falls on the besieger.
     Relief,
+    /// Raiders fall on a force's baggage and herds.
+    Raid,
 }
 
 /// A battle between a force and a state's soldiers (or a relief army).
@@ -317,6 +319,20 @@ pub enum SimEvent {
         from: Entity,
         /// Men who got away.
         men: u32,
+    },
+    /// Storming parties burned a city's palisade.
+    PalisadeBurned {
+        /// The force.
+        force: Entity,
+        /// The state.
+        state: Entity,
+    },
+    /// A fallen city's ruler was killed, or taken alive.
+    LeaderFell {
+        /// The state.
+        state: Entity,
+        /// Killed (else taken alive).
+        killed: bool,
     },
     /// A force stays where it is to the end, as a garrison.
     Holding {

@@ -37,7 +37,9 @@ pub fn goals_of(objective: &Objective, index: &MapIndex) -> Vec<GoalProgress> {
         .into_iter()
         .map(|goal| {
             let target = match &goal.goal {
-                GoalKind::Take(id) | GoalKind::Alliance(id) => index.states.get(id).copied(),
+                GoalKind::Take(id) | GoalKind::Alliance(id) | GoalKind::Leader(id) => {
+                    index.states.get(id).copied()
+                }
                 GoalKind::Reach(id) => index.places.get(id).copied(),
                 GoalKind::BringHome { .. } | GoalKind::Survive => None,
             };
@@ -60,6 +62,7 @@ pub fn describe(goal: &Goal, name_of: impl Fn(&str) -> String) -> String {
         GoalKind::Take(id) => format!("take {}", name_of(id)),
         GoalKind::Reach(id) => format!("reach {}", name_of(id)),
         GoalKind::Alliance(id) => format!("win {} as an ally", name_of(id)),
+        GoalKind::Leader(id) => format!("kill or take the ruler of {}", name_of(id)),
         GoalKind::BringHome { men, horses } if *horses > 0 => {
             format!("bring {men} men and {horses} horses home")
         }
@@ -81,6 +84,19 @@ pub fn city_fell(status: &mut CampaignStatus, state: Entity, day: u32) -> Vec<us
     let mut met = Vec::new();
     for (i, g) in status.goals.iter_mut().enumerate() {
         if matches!(g.goal.goal, GoalKind::Take(_)) && g.target == Some(state) && g.open_on(day) {
+            g.met = Some(day);
+            met.push(i);
+        }
+    }
+    met
+}
+
+/// Records that the ruler of `state` was killed or taken on `day`: the goals that ask for it are
+/// met (if by their day). Returns the goals met.
+pub fn leader_fell(status: &mut CampaignStatus, state: Entity, day: u32) -> Vec<usize> {
+    let mut met = Vec::new();
+    for (i, g) in status.goals.iter_mut().enumerate() {
+        if matches!(g.goal.goal, GoalKind::Leader(_)) && g.target == Some(state) && g.open_on(day) {
             g.met = Some(day);
             met.push(i);
         }

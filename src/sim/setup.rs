@@ -150,6 +150,8 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     refused_before: false,
                     outer_breached: false,
                     terms_refused: false,
+                    leader: s.leader.clone(),
+                    leader_fate: None,
                 },
             ))
             .id();

@@ -141,6 +141,19 @@ pub struct OasisState {
     pub outer_breached: bool,
     /// Whether the besieger refused the terms it offered.
     pub terms_refused: bool,
+    /// Its ruler by name, if the campaign has aims on him.
+    pub leader: Option<String>,
+    /// What became of the ruler when the city fell.
+    pub leader_fate: Option<LeaderFate>,
+}
+
+/// What became of a state's ruler when his city fell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaderFate {
+    /// Killed.
+    Killed,
+    /// Taken alive.
+    Taken,
 }
 
 /// The terms a besieged city offers when its morale breaks.
@@ -184,7 +197,7 @@ impl OasisState {
         if self.outer_breached {
             self.walls.inner
         } else {
-            self.walls.outer
+            self.walls.outer + self.walls.palisade
         }
     }
 

@@ -81,6 +81,58 @@ fn triggered(
 }
 
 /// Fires the events whose triggers have come, and brings relief armies that are due.
+/// Raiders fall on `f`'s baggage: beaten, they leave their herds to it; winning, they carry off
+/// `takes` of its animals and stores.
+#[allow(clippy::too_many_arguments)]
+fn raid(
+    rules: &crate::scenario::types::Rules,
+    f: &mut super::force::ForceMutItem,
+    men: u32,
+    cavalry_share: f64,
+    takes: f64,
+    spoils: &crate::scenario::types::PerAnimal<u32>,
+    at: EffectRef,
+    rng: &mut SimRng,
+    events: &mut MessageWriter<SimEvent>,
+) {
+    let enemy = battle::Enemy {
+        men,
+        cavalry: cavalry_share.clamp(0.0, 1.0),
+        wall: 0.0,
+        morale: 1.0,
+    };
+    let r = battle::fight(
+        &rules.battle,
+        &mut f.fighter(),
+        false,
+        enemy,
+        1.0,
+        &mut rng.combat,
+    );
+    let takes = takes.clamp(0.0, 1.0);
+    for kind in AnimalKind::ALL {
+        let herd = f.column.animals.get_mut(kind);
+        if r.han_won {
+            let won = *spoils.get(kind);
+            *herd = herd.saturating_add(won);
+            let gained = f.ledger.animals_gained.get_mut(kind);
+            *gained = gained.saturating_add(won);
+        } else {
+            let lost = (f64::from(*herd) * takes).round() as u32;
+            *herd -= lost.min(*herd);
+            f.ledger.animals_lost.get_mut(kind).combat += lost;
+        }
+    }
+    if !r.han_won {
+        let keep = 1.0 - takes;
+        let s = &mut *f.stores;
+        s.grain = s.grain * keep;
+        s.fodder = s.fodder * keep;
+        s.meat = s.meat * keep;
+    }
+    events.write(r.event(BattleKind::Raid, f.entity, (None, Some(at)), men));
+}
+
 pub fn run_events(
     mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
@@ -167,6 +219,34 @@ pub fn run_events(
                             force: f.entity,
                             effect: at,
                         });
+                    }
+                }
+                Effect::Raid {
+                    men,
+                    cavalry_share,
+                    force,
+                    takes,
+                    spoils,
+                    ..
+                } => {
+                    let target = forces.iter_mut().find(|f| {
+                        f.in_field()
+                            && force
+                                .as_ref()
+                                .is_none_or(|n| f.force.name.eq_ignore_ascii_case(n))
+                    });
+                    if let Some(mut f) = target {
+                        raid(
+                            rules,
+                            &mut f,
+                            *men,
+                            *cavalry_share,
+                            *takes,
+                            spoils,
+                            at,
+                            &mut rng,
+                            &mut events,
+                        );
                     }
                 }
                 Effect::Relief {

@@ -62,6 +62,18 @@ fn battle_outcome(names: &Names, b: &Battle) -> String {
         (BattleKind::Field, false) => {
             format!("{force} is beaten in the field by {state}: {hk} men killed")
         }
+        (BattleKind::Raid, won) => {
+            let raiders = b.relief.map_or("", |r| names.party(r));
+            if won {
+                format!(
+                    "{raiders} fall on the baggage of {force} and are beaten off, leaving their herds: {ek} of them and {hk} Han killed"
+                )
+            } else {
+                format!(
+                    "{raiders} fall on the baggage of {force} and drive off its herds and stores: {hk} men killed"
+                )
+            }
+        }
         (BattleKind::Relief, won) => {
             let relief = b.relief.map_or("", |r| names.party(r));
             if won {

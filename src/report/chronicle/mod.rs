@@ -81,6 +81,14 @@ impl<'w> Names<'w> {
         })
     }
 
+    /// A state's ruler by name (else "its ruler").
+    pub fn leader(&self, e: Entity) -> String {
+        self.world
+            .get::<OasisState>(e)
+            .and_then(|s| s.leader.clone())
+            .unwrap_or_else(|| "its ruler".to_string())
+    }
+
     /// One of the scenario's event effects.
     pub fn effect(&self, at: EffectRef) -> Option<&'w Effect> {
         self.world
@@ -96,7 +104,9 @@ impl<'w> Names<'w> {
     /// The name of the relief army or allies of a scenario effect.
     fn party(&self, at: EffectRef) -> &'w str {
         match self.effect(at) {
-            Some(Effect::Relief { name, .. } | Effect::Ally { name, .. }) => name,
+            Some(
+                Effect::Relief { name, .. } | Effect::Ally { name, .. } | Effect::Raid { name, .. },
+            ) => name,
             _ => "",
         }
     }
@@ -514,6 +524,19 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             s(*from),
             if *men == 1 { "man" } else { "men" }
         ),
+        E::PalisadeBurned { force, state } => format!(
+            "{} sets the palisade of {} alight, and it burns",
+            f(*force),
+            s(*state)
+        ),
+        E::LeaderFell { state, killed } => {
+            let ruler = names.leader(*state);
+            if *killed {
+                format!("{ruler} is killed as {} falls", s(*state))
+            } else {
+                format!("{ruler} is taken alive as {} falls", s(*state))
+            }
+        }
         E::GoalMet { goal } => format!("A goal is met: {}", names.goal(*goal)),
         E::Holding { force, at } => format!(
             "{} holds {} to the end of the campaign",

@@ -133,6 +133,8 @@ pub enum GoalKind {
     Reach(String),
     /// The state submits, or sends a hostage (a state id).
     Alliance(String),
+    /// The state's leader is killed or taken alive (a state id; the map names its `leader`).
+    Leader(String),
     /// At the end, at least these many men (and animals) stand at home.
     BringHome {
         /// Men.

@@ -54,6 +54,25 @@ pub enum Effect {
         /// Share of their strength they commit to a battle, 0..1.
         commitment: f64,
     },
+    /// Raiders fall on a force's baggage and herds: beaten, they leave their herds; winning,
+    /// they carry off a share of the force's animals and stores.
+    Raid {
+        /// Who they are, for the chronicle.
+        name: String,
+        /// Their men.
+        men: u32,
+        /// Share who ride.
+        #[serde(default)]
+        cavalry_share: f64,
+        /// The force they fall on (by name; else the first force in the field).
+        #[serde(default)]
+        force: Option<String>,
+        /// Share of the force's animals and stores carried off if the raiders win.
+        takes: f64,
+        /// Herds the raiders drive, taken (and fed to the men) if they are beaten.
+        #[serde(default)]
+        spoils: PerAnimal<u32>,
+    },
     /// A relief army marches to a besieged state's aid; if the siege still goes on when it comes,
     /// it gives battle to the besieger.
     Relief {

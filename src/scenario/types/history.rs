@@ -131,6 +131,10 @@ pub enum Measure {
     GoalMet(usize),
     /// Days the campaign lasted.
     Days,
+    /// Enemy men killed in every battle.
+    EnemyKilled,
+    /// Enemy men taken alive.
+    EnemyCaptured,
 }
 
 /// Which runs a band counts.

@@ -127,6 +127,10 @@ pub struct Walls {
     /// The inner wall's strength (0 where there is none).
     #[serde(default)]
     pub inner: f64,
+    /// A wooden palisade outside the outer wall (0 where there is none): its strength adds to
+    /// the outer wall's until storming parties burn it.
+    #[serde(default)]
+    pub palisade: f64,
 }
 
 /// An oasis state or kingdom.
@@ -172,6 +176,10 @@ pub struct StateDef {
     /// The kingdom this city belongs to (a state id): it does not submit while its overlord resists.
     #[serde(default)]
     pub vassal_of: Option<String>,
+    /// The state's ruler by name, if the campaign has aims on him: when the city is stormed or
+    /// taken he dies (the rules' `siege.leader_dies`) or is taken alive.
+    #[serde(default)]
+    pub leader: Option<String>,
 }
 
 /// A map file: places, routes and states, shared by campaigns.

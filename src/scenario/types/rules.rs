@@ -328,6 +328,14 @@ pub struct SiegeRules {
     pub assault_every_days: u32,
     /// Defenders' morale lost when a wall is breached.
     pub breach_morale: f64,
+    /// The chance that storming parties who reach a wooden palisade set it alight and it burns
+    /// (it adds its strength to the wall until it does; optional, 0.5 if left out).
+    #[serde(default = "half")]
+    pub palisade_burns: f64,
+    /// The chance that a city's leader dies when the city is stormed or taken (else he is taken
+    /// alive; optional, 0.5 if left out).
+    #[serde(default = "half")]
+    pub leader_dies: f64,
     /// Defenders' morale lost when an assault is thrown back (negative: they take heart).
     pub repulse_morale: f64,
     /// The terms a city offers when its morale breaks.
@@ -501,6 +509,10 @@ pub struct EmbassyRules {
     /// Days of food, fodder and water a held party has by it: its captors feed it, and it
     /// flees with what it has.
     pub held_fed_days: f64,
+}
+
+fn half() -> f64 {
+    0.5
 }
 
 /// Factors on the daily rates of disease and desertion, by what a force does that day.

@@ -284,6 +284,25 @@ fn check_event(
                 c.share(format!("{field}.cavalry_share"), *cavalry_share);
                 c.share(format!("{field}.commitment"), *commitment);
             }
+            Effect::Raid {
+                men,
+                cavalry_share,
+                takes,
+                spoils,
+                ..
+            } => {
+                c.count(format!("{field}.men"), *men, 0, MAX_MEN);
+                c.share(format!("{field}.cavalry_share"), *cavalry_share);
+                c.share(format!("{field}.takes"), *takes);
+                for kind in crate::scenario::types::AnimalKind::ALL {
+                    c.count(
+                        format!("{field}.spoils.{}", kind.name()),
+                        *spoils.get(kind),
+                        0,
+                        MAX_ANIMALS,
+                    );
+                }
+            }
             Effect::Prestige(delta) => c.within(&field, *delta, -2.0, 2.0),
             Effect::Reinforce {
                 men,

@@ -52,6 +52,17 @@ pub(super) fn check(
                 }
                 place_of(id)
             }
+            GoalKind::Leader(id) => {
+                if !states.contains(id.as_str()) {
+                    c.problem(format!("{at}.goal"), unknown("state", id, states));
+                } else if map.states.iter().any(|s| s.id == *id && s.leader.is_none()) {
+                    c.problem(
+                        format!("{at}.goal"),
+                        format!("the state '{id}' has no leader on the map: give it `leader: \"Name\"` in the map's states"),
+                    );
+                }
+                place_of(id)
+            }
             GoalKind::Reach(id) => {
                 if !places.contains(id.as_str()) {
                     c.problem(format!("{at}.goal"), unknown("place", id, places));

@@ -70,6 +70,7 @@ pub(super) fn siege_day(
         && days >= from
         && (days - from).is_multiple_of(s.assault_every_days.max(1))
     {
+        super::fall::burn_palisade(ctx, me, state, entity, rng);
         let enemy = battle::Enemy {
             men: state.garrison,
             cavalry: state.cavalry_share,
@@ -89,7 +90,7 @@ pub(super) fn siege_day(
             if state.outer_breached || state.walls.inner <= 0.0 {
                 ctx.battle(BattleKind::Assault { stormed: true }, me, entity, 0, &r);
                 state.terms_refused = true;
-                super::fall::take_city(ctx, force, state, entity);
+                super::fall::take_city(ctx, force, state, entity, rng);
                 ctx.ended(me, state, entity, days, SiegeEnd::Stormed);
                 return true;
             }
@@ -110,11 +111,11 @@ pub(super) fn siege_day(
             SiegeEnd::AfterRefusingFood
         };
         ctx.ended(me, state, entity, days, end);
-        super::fall::take_city(ctx, force, state, entity);
+        super::fall::take_city(ctx, force, state, entity, rng);
         return true;
     }
     if accept_terms {
-        super::fall::accept(ctx, force, state, entity);
+        super::fall::accept(ctx, force, state, entity, rng);
         ctx.ended(me, state, entity, days, SiegeEnd::Terms);
         return true;
     }

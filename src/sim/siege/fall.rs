@@ -9,7 +9,7 @@ use crate::sim::battle;
 use crate::sim::force::ForceMutItem;
 use crate::sim::log::{BattleKind, SimEvent};
 use crate::sim::random::SimRng;
-use crate::sim::state::{OasisState, Relation, Remembered};
+use crate::sim::state::{LeaderFate, OasisState, Relation, Remembered};
 
 /// The city's terms, accepted: horses, grain, a hostage and a new king.
 pub(super) fn accept(
@@ -17,6 +17,7 @@ pub(super) fn accept(
     force: &mut ForceMutItem,
     state: &mut OasisState,
     entity: Entity,
+    rng: &mut SimRng,
 ) {
     let t = &ctx.rules.siege.terms;
     let day = ctx.calendar.day;
@@ -49,6 +50,7 @@ pub(super) fn accept(
     for goal in crate::sim::objectives::city_fell(ctx.status, entity, day) {
         ctx.tell(SimEvent::GoalMet { goal });
     }
+    leader_falls(ctx, state, entity, rng);
 }
 
 /// Storms the city in one battle.
@@ -59,6 +61,7 @@ pub(super) fn storm(
     entity: Entity,
     rng: &mut SimRng,
 ) {
+    burn_palisade(ctx, force.entity, state, entity, rng);
     let enemy = battle::Enemy {
         men: state.garrison,
         cavalry: state.cavalry_share,
@@ -78,7 +81,7 @@ pub(super) fn storm(
     state.lose(r.enemy.gone());
     ctx.battle(BattleKind::Storm, force.entity, entity, 0, &r);
     if r.han_won {
-        take_city(ctx, force, state, entity);
+        take_city(ctx, force, state, entity, rng);
     } else {
         // A storm thrown back is a defeat for the whole army.
         force.ledger.battles_lost += 1;
@@ -117,6 +120,47 @@ pub(super) fn field_battle(
     }
 }
 
+/// Storming parties who reach a standing palisade set it alight: it burns with the rules' chance.
+pub(super) fn burn_palisade(
+    ctx: &mut Ctx,
+    force: Entity,
+    state: &mut OasisState,
+    entity: Entity,
+    rng: &mut SimRng,
+) {
+    if state.outer_breached || state.walls.palisade <= 0.0 {
+        return;
+    }
+    if crate::sim::random::uniform(&mut rng.combat) < ctx.rules.siege.palisade_burns {
+        state.walls.palisade = 0.0;
+        ctx.tell(SimEvent::PalisadeBurned {
+            force,
+            state: entity,
+        });
+    }
+}
+
+/// The city's ruler, if the campaign has aims on him, dies or is taken as his city falls.
+fn leader_falls(ctx: &mut Ctx, state: &mut OasisState, entity: Entity, rng: &mut SimRng) {
+    if state.leader.is_none() || state.leader_fate.is_some() {
+        return;
+    }
+    let killed = crate::sim::random::uniform(&mut rng.combat) < ctx.rules.siege.leader_dies;
+    state.leader_fate = Some(if killed {
+        LeaderFate::Killed
+    } else {
+        LeaderFate::Taken
+    });
+    ctx.tell(SimEvent::LeaderFell {
+        state: entity,
+        killed,
+    });
+    let day = ctx.calendar.day;
+    for goal in crate::sim::objectives::leader_fell(ctx.status, entity, day) {
+        ctx.tell(SimEvent::GoalMet { goal });
+    }
+}
+
 /// A state beat a Han force.
 fn lost_to(ctx: &mut Ctx, state: &mut OasisState) {
     ctx.defeat();
@@ -139,6 +183,7 @@ pub(super) fn take_city(
     force: &mut ForceMutItem,
     state: &mut OasisState,
     entity: Entity,
+    rng: &mut SimRng,
 ) {
     let s = &ctx.rules.siege;
     let day = ctx.calendar.day;
@@ -180,4 +225,5 @@ pub(super) fn take_city(
     for goal in crate::sim::objectives::city_fell(ctx.status, entity, day) {
         ctx.tell(SimEvent::GoalMet { goal });
     }
+    leader_falls(ctx, state, entity, rng);
 }

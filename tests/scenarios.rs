@@ -340,3 +340,36 @@ fn an_overlay_of_a_missing_campaign_or_force_is_refused() {
     assert!(err.contains("leaves the scenario's folder"), "{err}");
     let _ = fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_guides_campaign_from_scratch_validates_and_plays_to_victory() {
+    // The guide's two RON blocks, each opening with a comment that names its file.
+    let guide = fs::read_to_string(Path::new(ROOT).join("scenarios/MODDING.md")).unwrap();
+    let dir = std::env::temp_dir().join(format!("hh-guide-{}", std::process::id()));
+    fs::create_dir_all(dir.join("maps")).unwrap();
+    fs::create_dir_all(dir.join("rules")).unwrap();
+    fs::copy(
+        Path::new(ROOT).join("scenarios/rules/han_army.ron"),
+        dir.join("rules/army.ron"),
+    )
+    .unwrap();
+    let mut written = Vec::new();
+    for block in guide.split("```ron\n").skip(1) {
+        let text = block.split("```").next().unwrap();
+        let name = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("// "))
+            .and_then(|l| l.split(':').next())
+            .unwrap();
+        fs::write(dir.join(name), text).unwrap();
+        written.push(name.to_string());
+    }
+    assert_eq!(written, ["maps/upper_asia.ron", "anabasis.ron"]);
+    let s = Scenario::load(dir.join("anabasis.ron")).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = heavenly_horses::runner::run(&s, 1, heavenly_horses::sim::Commander::Historical);
+    let r = heavenly_horses::report::build(app.world_mut());
+    assert_eq!(r.outcome, "victory", "{:?}", r.goals);
+    assert_eq!(r.level.as_deref(), Some("Thalatta! Thalatta!"));
+    let _ = fs::remove_dir_all(dir);
+}

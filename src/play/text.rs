@@ -17,16 +17,16 @@ use crate::sim::map::{Depot, Location, MapIndex, Place, Route};
 use crate::sim::state::Relation;
 use crate::sim::{ActiveScenario, Calendar, CampaignStatus, Commander, Prestige};
 
-/// A state's standing with the Han, in a few words.
-pub fn relation_words(r: Relation) -> &'static str {
+/// A state's standing with the player's `side`, in a few words.
+pub fn relation_words(r: Relation, side: &str) -> String {
     match r {
-        Relation::Unmet => "not yet asked",
-        Relation::Submitted => "submitted",
-        Relation::Refused => "refused",
-        Relation::Conquered => "conquered",
-        Relation::Victorious => "beat the Han",
-        Relation::Trading => "sells",
-        Relation::Hosts => "hosts the embassy",
+        Relation::Unmet => "not yet asked".to_string(),
+        Relation::Submitted => "submitted".to_string(),
+        Relation::Refused => "refused".to_string(),
+        Relation::Conquered => "conquered".to_string(),
+        Relation::Victorious => format!("beat the {side}"),
+        Relation::Trading => "sells".to_string(),
+        Relation::Hosts => "hosts the embassy".to_string(),
     }
 }
 
@@ -62,8 +62,9 @@ pub fn status(world: &World, selected: &str) -> String {
     let mut s = String::new();
     let prestige = world.resource::<Prestige>().0;
     s.push_str(&format!(
-        "{} · Han prestige {prestige:+.2}\n",
-        world.resource::<Calendar>().describe()
+        "{} · {} prestige {prestige:+.2}\n",
+        world.resource::<Calendar>().describe(),
+        world.resource::<ActiveScenario>().0.campaign.world.side
     ));
     s.push_str(&goals(world));
     if super::muster::open(world).is_ok() {
@@ -183,7 +184,10 @@ fn surroundings(world: &World, here: Entity) -> String {
         s.push_str(&format!(
             "   here: {} ({}), {} soldiers, walls {:.1}, {:.0} t grain to spare\n",
             state.name,
-            relation_words(state.relation),
+            relation_words(
+                state.relation,
+                &world.resource::<ActiveScenario>().0.campaign.world.side
+            ),
             state.soldiers,
             state.walls.outer,
             grain.tonnes()

@@ -19,7 +19,7 @@ pub fn step(step: &PlanStep) -> String {
         PlanStep::Rest(d) => format!("rest {}", days(*d)),
         PlanStep::Forage(d) => format!("camp and send foraging parties out for {}", days(*d)),
         PlanStep::Hostage => "demand a prince of the state as hostage".to_string(),
-        PlanStep::InstallKing => "put a king friendly to the Han on the state's throne".to_string(),
+        PlanStep::InstallKing => "put a friendly king on the state's throne".to_string(),
         PlanStep::Pace(p) => format!("march at the {} pace", pace_word(*p)),
         PlanStep::Drink(d) => drink_phrase(*d).to_string(),
         PlanStep::CarryWater(0) => "carry water for the next leg".to_string(),
@@ -289,7 +289,16 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
             "{} has not submitted or been conquered: no king can be put on its throne",
             state(*s)
         ),
-        Refusal::KingReigns(s) => format!("{} already has a king friendly to the Han", state(*s)),
+        Refusal::KingReigns(s) => format!(
+            "{} already has a king friendly to the {}",
+            state(*s),
+            world
+                .resource::<crate::sim::ActiveScenario>()
+                .0
+                .campaign
+                .world
+                .side
+        ),
     }
 }
 

@@ -148,6 +148,8 @@ fn tonnes(kg: Kg) -> f64 {
 pub struct CampaignReport {
     /// The scenario's title.
     pub scenario: String,
+    /// The player's side, as the scenario names it (`world.side`).
+    pub side: String,
     /// The seed.
     pub seed: u64,
     /// victory, retreat, destroyed, or in_progress.
@@ -388,6 +390,7 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
         crate::sim::objectives::level(&status, &scenario.campaign.objective.levels);
     CampaignReport {
         scenario: scenario.campaign.name.clone(),
+        side: scenario.campaign.world.side.clone(),
         seed,
         outcome: status
             .ended

@@ -36,7 +36,7 @@ pub enum StateAnswer {
     #[serde(rename = "beaten in the field, submitted")]
     BeatenAndSubmitted,
     /// It beat a Han force.
-    #[serde(rename = "defeated the Han")]
+    #[serde(rename = "defeated the army")]
     DefeatedTheHan,
     /// Its city held out until the besieger gave up.
     #[serde(rename = "held out")]
@@ -70,7 +70,7 @@ impl StateAnswer {
             StateAnswer::Refused => "refused",
             StateAnswer::Attacked => "attacked",
             StateAnswer::BeatenAndSubmitted => "beaten in the field, submitted",
-            StateAnswer::DefeatedTheHan => "defeated the Han",
+            StateAnswer::DefeatedTheHan => "defeated the army",
             StateAnswer::HeldOut => "held out",
             StateAnswer::AcceptedTerms => "accepted terms",
             StateAnswer::TermsRefused => "terms refused",

@@ -83,7 +83,11 @@ pub fn render_text(r: &CampaignReport) -> String {
                 "  day {:>4}  {:<24} {}",
                 st.day,
                 st.name,
-                st.answer.words()
+                if st.answer == super::records::StateAnswer::DefeatedTheHan {
+                    format!("defeated the {}", r.side)
+                } else {
+                    st.answer.words().to_string()
+                }
             );
         }
     }

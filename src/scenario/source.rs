@@ -268,6 +268,25 @@ impl SourceFile {
     /// Parses the text as RON into `T`; an error names its line, column and field, in the
     /// modder's words.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ScenarioError> {
+        // A file written for a newer format is told so before its new fields are taken for
+        // mistakes.
+        if let Some(written) = self.value_text("format") {
+            let written = written
+                .trim()
+                .trim_start_matches("Some(")
+                .trim_end_matches(')');
+            let known = super::types::FORMAT;
+            if written.parse::<u32>().is_ok_and(|v| v > known) {
+                return Err(ScenarioError {
+                    problems: vec![self.problem(
+                        "format",
+                        format!(
+                            "this file is written for format {written}, and this game reads format {known} and older: update the game, or write the file for format {known} (the modding guide lists its fields)"
+                        ),
+                    )],
+                });
+            }
+        }
         // `field: value` for an optional field, as well as `field: Some(value)`.
         let options = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)

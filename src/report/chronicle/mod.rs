@@ -5,6 +5,7 @@
 use bevy::prelude::*;
 use serde::Serialize;
 
+use crate::scenario::types::WorldNames;
 use crate::scenario::types::{Effect, Pace};
 use crate::sim::ActiveScenario;
 use crate::sim::calendar::Calendar;
@@ -54,6 +55,14 @@ impl<'w> Names<'w> {
         self.world
             .get::<OasisState>(e)
             .map_or("", |s| s.name.as_str())
+    }
+
+    /// The names of the campaign's world (its side, rival and currency).
+    pub fn world(&self) -> WorldNames {
+        self.world
+            .get_resource::<ActiveScenario>()
+            .map(|s| s.0.campaign.world.clone())
+            .unwrap_or_default()
     }
 
     /// The words of the campaign's goal `i` (its own name, or made from it with the names of its
@@ -332,9 +341,10 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             cash,
             attitude,
         } => format!(
-            "{} gives {} silk and gold worth {cash:.0} cash; its attitude is now {attitude:+.2}",
+            "{} gives {} silk and gold worth {cash:.0} {}; its attitude is now {attitude:+.2}",
             f(*force),
-            s(*state)
+            s(*state),
+            names.world().currency
         ),
         E::GrainSeized {
             force,
@@ -376,7 +386,11 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             ),
         },
         E::HostageSent { state } => {
-            format!("{} sends a prince to the Han court as hostage", s(*state))
+            format!(
+                "{} sends a prince to the {} court as hostage",
+                s(*state),
+                names.world().side
+            )
         }
         E::HostageRefused { force, state } => format!(
             "{} will give no hostage to {} and shuts its gates",
@@ -384,8 +398,9 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             f(*force)
         ),
         E::KingInstalled { force, state } => format!(
-            "{} puts a king friendly to the Han on the throne of {}",
+            "{} puts a king friendly to the {} on the throne of {}",
             f(*force),
+            names.world().side,
             s(*state)
         ),
         E::Battle(b) => battle(names, b),
@@ -430,10 +445,11 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             superior,
             grain,
         } => format!(
-            "{}'s nobles kill their king and offer terms, which {} accepts: {horses} horses and {superior} superior horses, {:.0} t of grain, a hostage, and a new king friendly to the Han",
+            "{}'s nobles kill their king and offer terms, which {} accepts: {horses} horses and {superior} superior horses, {:.0} t of grain, a hostage, and a new king friendly to the {}",
             s(*state),
             f(*force),
-            grain.tonnes()
+            grain.tonnes(),
+            names.world().side
         ),
         E::TermsRefused {
             force,
@@ -581,7 +597,8 @@ pub fn aftermath(names: &Names, logged: &Logged) -> Option<String> {
             broken_promise: true,
             ..
         } => Some(format!(
-            "Word spreads that the Han robbed {}, which had submitted: every state trusts them less",
+            "Word spreads that the {} robbed {}, which had submitted: every state trusts them less",
+            names.world().side,
             names.state(state)
         )),
         _ => None,

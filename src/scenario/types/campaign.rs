@@ -18,8 +18,8 @@ pub struct StateOverride {
     /// Attitude toward the Han in this campaign.
     #[serde(default)]
     pub attitude: Option<f64>,
-    /// Xiongnu influence in this campaign.
-    #[serde(default)]
+    /// The rival's influence in this campaign (also written `rival_influence`).
+    #[serde(default, alias = "rival_influence")]
     pub xiongnu_influence: Option<f64>,
 }
 /// When a force on its plan gives up and goes home.
@@ -158,15 +158,50 @@ pub struct Level {
     pub points: u32,
 }
 
+/// The names of the campaign's world, as its texts give them: the player's side, its rival
+/// power, and the money its treasure is counted in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorldNames {
+    /// The player's side ("Han": "Han prestige", "attitude to the Han", "300 Han killed").
+    pub side: String,
+    /// The rival power whose sway the map's states feel (their `xiongnu_influence`).
+    pub rival: String,
+    /// The money silk and gold are reckoned in.
+    #[serde(default = "cash")]
+    pub currency: String,
+}
+
+fn cash() -> String {
+    "cash".to_string()
+}
+
+impl Default for WorldNames {
+    fn default() -> Self {
+        WorldNames {
+            side: "our side".to_string(),
+            rival: "the rival".to_string(),
+            currency: cash(),
+        }
+    }
+}
+
 /// A campaign file: which map and rules, the forces, and the historical plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignFile {
     /// The campaign's title.
     pub name: String,
+    /// The format version the file is written for (optional: the game's own, [`super::FORMAT`]).
+    #[serde(default)]
+    pub format: Option<u32>,
     /// A paragraph for the menu.
     #[serde(default)]
     pub description: String,
+    /// The names of its world: the player's side, the rival, the currency (optional: neutral
+    /// words if left out).
+    #[serde(default)]
+    pub world: WorldNames,
     /// The map file, relative to this file.
     pub map: String,
     /// The rules file, relative to this file.

@@ -161,7 +161,7 @@ pub struct StateDef {
     #[serde(default)]
     pub attitude: f64,
     /// Xiongnu influence, from 0 (none) to 1 (a Xiongnu client).
-    #[serde(default)]
+    #[serde(default, alias = "rival_influence")]
     pub xiongnu_influence: f64,
     /// Share of its soldiers who fight on horseback (0..1): they count for more in the open,
     /// and Han crossbows count for more against them.
@@ -186,6 +186,9 @@ pub struct StateDef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapFile {
+    /// The format version the file is written for (optional: the game's own, [`super::FORMAT`]).
+    #[serde(default)]
+    pub format: Option<u32>,
     /// The map's title.
     pub name: String,
     /// Kilometres in one li.

@@ -19,6 +19,11 @@ pub mod plan;
 pub mod rules;
 pub mod season;
 
+/// The version of the scenario format this game reads: a file may say which it is written for
+/// (`format: 1`); one without it is read as this one. A file for a newer format is refused with a
+/// message saying so.
+pub const FORMAT: u32 = 1;
+
 pub use army::*;
 pub use campaign::*;
 pub use date::*;

@@ -49,6 +49,9 @@ pub struct ForceChange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OverlayFile {
+    /// The format version the file is written for (optional: the game's own, [`super::FORMAT`]).
+    #[serde(default)]
+    pub format: Option<u32>,
     /// The campaign file this one changes, relative to this file.
     pub overlay: String,
     /// The what-if's title.

@@ -408,6 +408,9 @@ pub struct BattleRules {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
+    /// The format version the file is written for (optional: the game's own, [`super::FORMAT`]).
+    #[serde(default)]
+    pub format: Option<u32>,
     /// Kilometres in a standard day's march (the unit of `waterless_days`).
     pub standard_march_km: Km,
     /// Daily rations.

@@ -218,7 +218,7 @@ pub fn campaign(
         }
     }
     for (i, e) in camp.events.iter().enumerate() {
-        check_event(&mut c, i, e, &places, &states);
+        check_event(&mut c, i, e, rules, &places, &states);
     }
     if let Some(m) = &camp.muster {
         super::muster::check(&mut c, camp, m, &places);
@@ -231,6 +231,7 @@ fn check_event(
     c: &mut Checker,
     i: usize,
     e: &EventDef,
+    rules: &Rules,
     places: &BTreeSet<&str>,
     states: &BTreeSet<&str>,
 ) {
@@ -308,7 +309,23 @@ fn check_event(
                 men,
                 animals,
                 stores,
-            } => check_army(c, &field, men, animals, stores),
+            } => {
+                check_army(c, &field, men, animals, stores);
+                // They come with what they carry: their own men and animals must carry it.
+                let capacity_t = logistics::capacity(rules, men, animals, 0).tonnes().0;
+                let carried_t = stores.grain_t.0 + stores.fodder_t.0 + stores.water_m3.0;
+                let sane = carried_t.is_finite() && carried_t <= 3.0 * MAX_TONNES;
+                if sane && carried_t > capacity_t + 1e-9 {
+                    c.problem(
+                        format!("{field}.stores"),
+                        format!(
+                            "the reinforcement brings {} t of stores but its men and animals can carry {} t; bring less, or more pack animals with it",
+                            num(carried_t.round()),
+                            num(capacity_t.round())
+                        ),
+                    );
+                }
+            }
             Effect::Message(_) => {}
         }
     }

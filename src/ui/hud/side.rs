@@ -24,6 +24,7 @@ fn siege_text(
     max_days: u32,
     accept_terms: bool,
     terms: crate::sim::state::Terms,
+    side: &str,
 ) -> String {
     let wall = if state.outer_breached {
         format!("outer wall breached, inner {:.1}", state.walls.inner)
@@ -42,7 +43,7 @@ fn siege_text(
         "their stream still flows".to_string()
     };
     let offered = if state.refused_before {
-        "It refused the Han food: no terms, it will be sacked.".to_string()
+        format!("It refused the {side} food: no terms, it will be sacked.")
     } else {
         format!(
             "When it breaks it will offer: {} horses, {} superior horses, {:.0} t of grain, hostages and a new king.\nYou will {} them ({}).",
@@ -122,7 +123,15 @@ pub(super) fn show_side(
             continue;
         };
         let terms = s.terms(rules, calendar.season());
-        text.push_str(&siege_text(s, &f.name, days, max_days, accept_terms, terms));
+        text.push_str(&siege_text(
+            s,
+            &f.name,
+            days,
+            max_days,
+            accept_terms,
+            terms,
+            &scenario.0.campaign.world.side,
+        ));
         if !s.refused_before {
             terms_key = format!("{}|{accept_terms}", f.name);
         }

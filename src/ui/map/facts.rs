@@ -38,6 +38,7 @@ impl MapFacts<'_, '_> {
             return String::new();
         };
         let rules = &scenario.0.rules;
+        let world = &scenario.0.campaign.world;
         let season = calendar.season();
         match target {
             Target::Place(e) => {
@@ -54,12 +55,14 @@ impl MapFacts<'_, '_> {
                 for st in self.states.iter().filter(|st| st.place == e) {
                     let (grain, _) = st.spare(rules, season);
                     s.push_str(&format!(
-                        "\n{}: {} households, {} soldiers\nattitude to the Han {:+.2} ({}), Xiongnu sway {:.2}\nspare grain {:.0} t; horses {}\nwalls {:.1} outer, {:.1} inner; {}",
+                        "\n{}: {} households, {} soldiers\nattitude to the {} {:+.2} ({}), {} sway {:.2}\nspare grain {:.0} t; horses {}\nwalls {:.1} outer, {:.1} inner; {}",
                         st.name,
                         st.households,
                         st.soldiers,
+                        world.side,
                         st.attitude,
-                        relation_words(st.relation),
+                        relation_words(st.relation, &world.side),
+                        world.rival,
                         st.xiongnu_influence,
                         grain.tonnes(),
                         st.horses,

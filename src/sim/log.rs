@@ -255,6 +255,8 @@ pub enum SimEvent {
         force: Entity,
         /// Where the road leads.
         to: Entity,
+        /// Whether an event closed it (else snow).
+        closed_by_event: bool,
     },
     /// A force lets captives go: it has no grain for them.
     CaptivesFreed {
@@ -319,6 +321,15 @@ pub enum SimEvent {
         from: Entity,
         /// Men who got away.
         men: u32,
+    },
+    /// A scenario event closed (or opened) the road between two places.
+    RouteChanged {
+        /// One end.
+        from: Entity,
+        /// The other.
+        to: Entity,
+        /// Closed (else opened).
+        closed: bool,
     },
     /// Storming parties burned a city's palisade.
     PalisadeBurned {

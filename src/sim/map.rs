@@ -71,12 +71,14 @@ pub struct Route {
     pub flooded_in: Vec<Season>,
     /// The power whose lands it crosses (a state), if any.
     pub held_by: Option<Entity>,
+    /// Closed by a scenario event until one opens it.
+    pub blocked: bool,
 }
 
 impl Route {
     /// Whether snow closes it in `season`.
     pub fn closed(&self, season: Season) -> bool {
-        self.closed_in.contains(&season)
+        self.blocked || self.closed_in.contains(&season)
     }
 
     /// The share of a column's pace it makes on this road in `season`: the rules' `flood_speed`

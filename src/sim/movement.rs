@@ -102,10 +102,16 @@ pub fn march(
                         continue;
                     };
                     // Snow has closed the road: the column waits here until it opens.
-                    if routes.get(route).is_ok_and(|r| r.closed(calendar.season())) {
+                    if let Ok(r) = routes.get(route)
+                        && r.closed(calendar.season())
+                    {
                         rest(&mut condition);
                         *activity = Activity::Snowbound { to };
-                        events.write(SimEvent::Snowbound { force: entity, to });
+                        events.write(SimEvent::Snowbound {
+                            force: entity,
+                            to,
+                            closed_by_event: r.blocked,
+                        });
                         continue;
                     }
                     *location = Location::OnRoute {

@@ -102,6 +102,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     closed_in: r.closed_in.clone(),
                     flooded_in: r.flooded_in.clone(),
                     held_by: None,
+                    blocked: false,
                 },
             ))
             .id();

@@ -12,14 +12,14 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::battle;
 use super::calendar::Calendar;
-use super::campaign::Prestige;
+use super::campaign::{CampaignStatus, Prestige};
 use super::force::{Activity, Allies, ForceMut};
 use super::log::{BattleKind, EffectRef, SiegeEnd, SimEvent};
-use super::map::MapIndex;
+use super::map::{MapIndex, Route};
 use super::prestige::change_prestige;
 use super::random::SimRng;
-use super::state::{OasisState, Relation, Remembered};
-use crate::scenario::types::{AnimalKind, Effect, Trigger};
+use super::state::{LeaderFate, OasisState, Relation, Remembered};
+use crate::scenario::types::{AnimalKind, Effect, RelationDef, Trigger};
 
 /// A relief army on its way.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,14 +45,22 @@ pub struct Triggers {
     pub reliefs: Vec<PendingRelief>,
 }
 
+/// What a trigger may look at besides the forces and states.
+struct Now<'a> {
+    day: u32,
+    index: &'a MapIndex,
+    status: &'a CampaignStatus,
+    prestige: f64,
+}
+
 /// Whether `trigger` has come.
 fn triggered(
     trigger: &Trigger,
-    day: u32,
+    now: &Now,
     forces: &Query<ForceMut>,
     states: &Query<(Entity, &mut OasisState)>,
-    index: &MapIndex,
 ) -> bool {
+    let (day, index) = (now.day, now.index);
     let state_of = |id: &str| {
         index
             .states
@@ -77,10 +85,21 @@ fn triggered(
             s.relation == Relation::Conquered || s.remembers(&Remembered::NewKing)
         }),
         Trigger::Answers(state) => state_of(state).is_some_and(|s| s.answered),
+        Trigger::MenBelow(n) => {
+            let men: u32 = forces
+                .iter()
+                .filter(|f| !f.standing.merged)
+                .map(|f| f.column.men.total())
+                .sum();
+            men < *n
+        }
+        Trigger::GoalMet(i) => now.status.goals.get(*i).is_some_and(|g| g.met.is_some()),
+        Trigger::PrestigeBelow(x) => now.prestige < *x,
+        Trigger::All(all) => all.iter().all(|t| triggered(t, now, forces, states)),
+        Trigger::Any(any) => any.iter().any(|t| triggered(t, now, forces, states)),
     }
 }
 
-/// Fires the events whose triggers have come, and brings relief armies that are due.
 /// Raiders fall on `f`'s baggage: beaten, they leave their herds to it; winning, they carry off
 /// `takes` of its animals and stores.
 #[allow(clippy::too_many_arguments)]
@@ -133,6 +152,8 @@ fn raid(
     events.write(r.event(BattleKind::Raid, f.entity, (None, Some(at)), men));
 }
 
+/// Fires the events whose triggers have come, and brings relief armies that are due.
+#[allow(clippy::too_many_arguments)]
 pub fn run_events(
     mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
@@ -142,6 +163,8 @@ pub fn run_events(
     mut log: ResMut<Triggers>,
     mut prestige: ResMut<Prestige>,
     mut rng: ResMut<SimRng>,
+    mut status: ResMut<CampaignStatus>,
+    mut routes: Query<&mut Route>,
     mut events: MessageWriter<SimEvent>,
 ) {
     let scenario_events = &scenario.0.campaign.events;
@@ -149,7 +172,13 @@ pub fn run_events(
     let day = calendar.day;
     log.fired.resize(scenario_events.len(), false);
     for (i, event) in scenario_events.iter().enumerate() {
-        if log.fired[i] || !triggered(&event.when, day, &forces, &states, &index) {
+        let now = Now {
+            day,
+            index: &index,
+            status: &status,
+            prestige: prestige.0,
+        };
+        if log.fired[i] || !triggered(&event.when, &now, &forces, &states) {
             continue;
         }
         log.fired[i] = true;
@@ -219,6 +248,87 @@ pub fn run_events(
                             force: f.entity,
                             effect: at,
                         });
+                    }
+                }
+                Effect::CloseRoute(a, b) | Effect::OpenRoute(a, b) => {
+                    let close = matches!(effect, Effect::CloseRoute(..));
+                    if let (Some(&a), Some(&b)) = (index.places.get(a), index.places.get(b))
+                        && let Some(r) = index.route_between(a, b)
+                        && let Ok(mut route) = routes.get_mut(r)
+                    {
+                        route.blocked = close;
+                        events.write(SimEvent::RouteChanged {
+                            from: a,
+                            to: b,
+                            closed: close,
+                        });
+                    }
+                }
+                Effect::Relation(state, relation) => {
+                    if let Some(&e) = index.states.get(state)
+                        && let Ok((_, mut s)) = states.get_mut(e)
+                    {
+                        s.relation = match relation {
+                            RelationDef::Unmet => Relation::Unmet,
+                            RelationDef::Submitted => Relation::Submitted,
+                            RelationDef::Refused => Relation::Refused,
+                            RelationDef::Trading => Relation::Trading,
+                            RelationDef::Hosts => Relation::Hosts,
+                        };
+                    }
+                }
+                Effect::Capture { force, by } => {
+                    let place = index
+                        .states
+                        .get(by)
+                        .and_then(|&e| states.get(e).ok().map(|(e, s)| (e, s.place)));
+                    if let Some((by, place)) = place
+                        && let Some(mut f) = forces
+                            .iter_mut()
+                            .find(|f| f.in_field() && f.force.name.eq_ignore_ascii_case(force))
+                    {
+                        let resume = match *f.location {
+                            super::map::Location::OnRoute { to, .. } => Some(to),
+                            super::map::Location::At(_) => None,
+                        };
+                        *f.location = super::map::Location::At(place);
+                        *f.activity = Activity::Held { by, resume };
+                        events.write(SimEvent::Seized {
+                            force: f.entity,
+                            by,
+                            killed: 0,
+                        });
+                    }
+                }
+                Effect::Release(force) => {
+                    if let Some(mut f) = forces
+                        .iter_mut()
+                        .find(|f| f.in_field() && f.force.name.eq_ignore_ascii_case(force))
+                        && let Activity::Held { by, .. } = *f.activity
+                    {
+                        *f.activity = Activity::Idle;
+                        let men = f.column.men.total();
+                        events.write(SimEvent::Escaped {
+                            force: f.entity,
+                            from: by,
+                            men,
+                        });
+                    }
+                }
+                Effect::KillLeader(state) => {
+                    if let Some(&e) = index.states.get(state)
+                        && let Ok((_, mut s)) = states.get_mut(e)
+                        && s.leader.is_some()
+                        && s.leader_fate.is_none()
+                    {
+                        s.leader_fate = Some(LeaderFate::Killed);
+                        events.write(SimEvent::LeaderFell {
+                            state: e,
+                            killed: true,
+                        });
+                        for goal in super::objectives::leader_fell(&mut status, e, day) {
+                            events.write(SimEvent::GoalMet { goal });
+                        }
                     }
                 }
                 Effect::Raid {

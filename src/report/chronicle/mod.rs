@@ -211,8 +211,17 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             "{} lets {count} captives go: there is no grain for them",
             f(*force)
         ),
-        E::Snowbound { force, to } => format!(
-            "snow closes the road to {}: {} waits for it to open",
+        E::Snowbound {
+            force,
+            to,
+            closed_by_event,
+        } => format!(
+            "{} to {}: {} waits for it to open",
+            if *closed_by_event {
+                "the road is closed"
+            } else {
+                "snow closes the road"
+            },
             names.place(*to),
             f(*force)
         ),
@@ -539,6 +548,12 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             f(*force),
             s(*from),
             if *men == 1 { "man" } else { "men" }
+        ),
+        E::RouteChanged { from, to, closed } => format!(
+            "The road from {} to {} is {}",
+            names.place(*from),
+            names.place(*to),
+            if *closed { "closed" } else { "open again" }
         ),
         E::PalisadeBurned { force, state } => format!(
             "{} sets the palisade of {} alight, and it burns",

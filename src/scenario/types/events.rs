@@ -18,6 +18,31 @@ pub enum Trigger {
     Falls(String),
     /// When this state (a state id) answers a request, however it answers.
     Answers(String),
+    /// When the men of every force in the field, together, fall below this many.
+    MenBelow(u32),
+    /// When the objective's goal of this index (from 0, `capture` first) is met.
+    GoalMet(usize),
+    /// When the side's prestige falls below this (-1..1).
+    PrestigeBelow(f64),
+    /// When every one of these has come.
+    All(Vec<Trigger>),
+    /// When any one of these has come.
+    Any(Vec<Trigger>),
+}
+
+/// A state's standing, as an event sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RelationDef {
+    /// Not met yet: it will answer a request afresh.
+    Unmet,
+    /// Submitted: it supplies for nothing.
+    Submitted,
+    /// Its gates are shut.
+    Refused,
+    /// It sells grain and fodder for silk and gold.
+    Trading,
+    /// It hosts an embassy as its guests.
+    Hosts,
 }
 
 /// What an event does.
@@ -54,6 +79,24 @@ pub enum Effect {
         /// Share of their strength they commit to a battle, 0..1.
         commitment: f64,
     },
+    /// The road between two places (place ids) is closed to every force until it is opened.
+    CloseRoute(String, String),
+    /// The road between two places (place ids) opens again.
+    OpenRoute(String, String),
+    /// The state (a state id) takes this standing.
+    Relation(String, RelationDef),
+    /// The force (by name) is taken captive and held in the city of the state (a state id) until
+    /// it escapes (the rules' `embassy`) or an event releases it.
+    Capture {
+        /// The force.
+        force: String,
+        /// The state that holds it.
+        by: String,
+    },
+    /// The force (by name), if held captive, is let go where it is held.
+    Release(String),
+    /// The state's leader (a state id) dies.
+    KillLeader(String),
     /// Raiders fall on a force's baggage and herds: beaten, they leave their herds; winning,
     /// they carry off a share of the force's animals and stores.
     Raid {

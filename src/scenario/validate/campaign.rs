@@ -218,7 +218,13 @@ pub fn campaign(
         }
     }
     for (i, e) in camp.events.iter().enumerate() {
-        check_event(&mut c, i, e, rules, &places, &states);
+        let refs = Refs {
+            places: &places,
+            states: &states,
+            names: &names,
+            goals: camp.objective.all_goals().len(),
+        };
+        check_event(&mut c, i, e, rules, &refs);
     }
     if let Some(m) = &camp.muster {
         super::muster::check(&mut c, camp, m, &places);
@@ -226,36 +232,78 @@ pub fn campaign(
     c.out
 }
 
+/// What an event may name: places, states, forces (and detachments), and goals.
+struct Refs<'a> {
+    places: &'a BTreeSet<&'a str>,
+    states: &'a BTreeSet<&'a str>,
+    names: &'a [&'a str],
+    goals: usize,
+}
+
+impl Refs<'_> {
+    /// A problem at `field` unless `name` is a force (or a detachment) of the campaign.
+    fn force(&self, c: &mut Checker, field: String, name: &str) {
+        if !self.names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            let known: BTreeSet<&str> = self.names.iter().copied().collect();
+            c.problem(field, unknown("force", name, &known));
+        }
+    }
+}
+
+/// Checks a trigger's references and numbers, and those of the triggers it combines.
+fn check_trigger(c: &mut Checker, at: &str, t: &Trigger, refs: &Refs) {
+    let state_ref = |c: &mut Checker, id: &str| {
+        if !refs.states.contains(id) {
+            c.problem(at, unknown("state", id, refs.states));
+        }
+    };
+    match t {
+        Trigger::Arrive(place) => {
+            if !refs.places.contains(place.as_str()) {
+                c.problem(at, unknown("place", place, refs.places));
+            }
+        }
+        Trigger::SiegeDays(state, days) => {
+            state_ref(c, state);
+            c.count(at, *days, 0, MAX_DAYS);
+        }
+        Trigger::Falls(state) | Trigger::Answers(state) => state_ref(c, state),
+        Trigger::Day(day) => c.count(at, *day, 0, MAX_DAYS),
+        Trigger::MenBelow(n) => c.count(at, *n, 0, MAX_MEN),
+        Trigger::GoalMet(g) => {
+            if *g >= refs.goals {
+                c.problem(
+                    at,
+                    format!(
+                        "the objective has {} goal(s) (`capture` first): give GoalMet(0) to GoalMet({})",
+                        refs.goals,
+                        refs.goals.saturating_sub(1)
+                    ),
+                );
+            }
+        }
+        Trigger::PrestigeBelow(x) => c.within(at, *x, -1.0, 1.0),
+        Trigger::All(list) | Trigger::Any(list) => {
+            if list.is_empty() {
+                c.problem(at, "give at least one trigger to combine");
+            }
+            for (k, inner) in list.iter().enumerate() {
+                check_trigger(c, &format!("{at}[{k}]"), inner, refs);
+            }
+        }
+    }
+}
+
 /// Checks an event's references and numbers.
-fn check_event(
-    c: &mut Checker,
-    i: usize,
-    e: &EventDef,
-    rules: &Rules,
-    places: &BTreeSet<&str>,
-    states: &BTreeSet<&str>,
-) {
+fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Refs) {
+    let (places, states) = (refs.places, refs.states);
     let at = format!("events[{i}]");
     let state_ref = |c: &mut Checker, field: String, id: &str| {
         if !states.contains(id) {
             c.problem(field, unknown("state", id, states));
         }
     };
-    match &e.when {
-        Trigger::Arrive(place) => {
-            if !places.contains(place.as_str()) {
-                c.problem(format!("{at}.when"), unknown("place", place, places));
-            }
-        }
-        Trigger::SiegeDays(state, days) => {
-            state_ref(c, format!("{at}.when"), state);
-            c.count(format!("{at}.when"), *days, 0, MAX_DAYS);
-        }
-        Trigger::Falls(state) | Trigger::Answers(state) => {
-            state_ref(c, format!("{at}.when"), state)
-        }
-        Trigger::Day(day) => c.count(format!("{at}.when"), *day, 0, MAX_DAYS),
-    }
+    check_trigger(c, &format!("{at}.when"), &e.when, refs);
     for (j, effect) in e.then.iter().enumerate() {
         let field = format!("{at}.then[{j}]");
         match effect {
@@ -290,8 +338,12 @@ fn check_event(
                 cavalry_share,
                 takes,
                 spoils,
+                force,
                 ..
             } => {
+                if let Some(name) = force {
+                    refs.force(c, format!("{field}.force"), name);
+                }
                 c.count(format!("{field}.men"), *men, 0, MAX_MEN);
                 c.share(format!("{field}.cavalry_share"), *cavalry_share);
                 c.share(format!("{field}.takes"), *takes);
@@ -327,6 +379,21 @@ fn check_event(
                 }
             }
             Effect::Message(_) => {}
+            Effect::CloseRoute(a, b) | Effect::OpenRoute(a, b) => {
+                for id in [a, b] {
+                    if !places.contains(id.as_str()) {
+                        c.problem(&field, unknown("place", id, places));
+                    }
+                }
+            }
+            Effect::Relation(state, _) | Effect::KillLeader(state) => {
+                state_ref(c, field.clone(), state);
+            }
+            Effect::Capture { force, by } => {
+                refs.force(c, format!("{field}.force"), force);
+                state_ref(c, format!("{field}.by"), by);
+            }
+            Effect::Release(force) => refs.force(c, field.clone(), force),
         }
     }
 }

@@ -1,0 +1,170 @@
+//! Scenario events with conditions and effects: triggers combined and on thresholds (men, goals,
+//! prestige), roads closed and opened, a state's standing set, a force taken captive and let go,
+//! and a leader killed; and what `validate` says of one that names what is not there.
+
+mod common;
+
+use heavenly_horses::scenario::Scenario;
+use heavenly_horses::scenario::types::{Effect, EventDef, RelationDef, Trigger};
+use heavenly_horses::sim::SimEvent;
+use heavenly_horses::sim::state::{OasisState, Relation};
+
+fn tutorial(events: Vec<EventDef>) -> Scenario {
+    let mut s = common::shipped("first_campaign_tutorial.ron");
+    s.campaign.events = events;
+    s
+}
+
+fn on(when: Trigger, then: Vec<Effect>) -> EventDef {
+    EventDef { when, then }
+}
+
+/// The day of the first event `is`, if any.
+fn day_of(app: &bevy::app::App, is: impl Fn(&SimEvent) -> bool) -> Option<u32> {
+    app.world()
+        .resource::<heavenly_horses::sim::Chronicle>()
+        .0
+        .iter()
+        .find(|l| is(&l.event))
+        .map(|l| l.day)
+}
+
+#[test]
+fn combined_triggers_fire_when_all_or_any_of_their_parts_have_come() {
+    let message = |text: &str| Effect::Message(text.into());
+    let s = tutorial(vec![
+        on(
+            Trigger::All(vec![
+                Trigger::Arrive("yumen_pass".into()),
+                Trigger::MenBelow(10_000),
+            ]),
+            vec![message("all")],
+        ),
+        on(
+            Trigger::All(vec![
+                Trigger::Arrive("yumen_pass".into()),
+                Trigger::MenBelow(100),
+            ]),
+            vec![message("never")],
+        ),
+        on(
+            Trigger::Any(vec![Trigger::Day(3), Trigger::PrestigeBelow(-2.0)]),
+            vec![message("any")],
+        ),
+    ]);
+    let app = common::run(&s, 1);
+    let fired = |i: usize| {
+        day_of(
+            &app,
+            |e| matches!(e, SimEvent::ScenarioMessage(at) if at.event == i),
+        )
+    };
+    let arrived = day_of(&app, |e| matches!(e, SimEvent::Arrived { .. })).unwrap();
+    assert_eq!(fired(0), Some(arrived), "on arrival at the Yumen Pass");
+    assert_eq!(fired(1), None, "the column never falls below 100 men");
+    assert_eq!(fired(2), Some(3), "on day 3");
+}
+
+#[test]
+fn a_road_closed_by_an_event_holds_a_column_until_it_opens() {
+    // The column rests two days first: a column already on a road when it closes goes on.
+    let mut s = tutorial(vec![
+        on(
+            Trigger::Day(0),
+            vec![Effect::CloseRoute("dunhuang".into(), "yumen_pass".into())],
+        ),
+        on(
+            Trigger::Day(20),
+            vec![Effect::OpenRoute("dunhuang".into(), "yumen_pass".into())],
+        ),
+    ]);
+    s.campaign
+        .plan
+        .insert(0, heavenly_horses::scenario::types::PlanStep::Rest(2));
+    let app = common::run(&s, 1);
+    let arrived = day_of(&app, |e| matches!(e, SimEvent::Arrived { .. })).unwrap();
+    assert!(arrived > 20, "reached the Yumen Pass on day {arrived}");
+    let open = common::run(&tutorial(Vec::new()), 1);
+    assert!(day_of(&open, |e| matches!(e, SimEvent::Arrived { .. })).unwrap() < 15);
+}
+
+#[test]
+fn an_event_sets_a_states_standing() {
+    let s = tutorial(vec![on(
+        Trigger::Day(0),
+        vec![Effect::Relation("loulan".into(), RelationDef::Submitted)],
+    )]);
+    let mut s = s;
+    s.campaign.max_days = 2;
+    let mut app = common::run(&s, 1);
+    let mut q = app.world_mut().query::<&OasisState>();
+    let loulan = q.iter(app.world()).find(|s| s.id == "loulan").unwrap();
+    assert_eq!(loulan.relation, Relation::Submitted);
+}
+
+#[test]
+fn an_event_takes_a_force_captive_and_lets_it_go_and_kills_a_leader() {
+    let mut s = common::shipped("zhizhi_36bc.ron");
+    s.campaign.events = vec![
+        on(
+            Trigger::Day(2),
+            vec![Effect::Capture {
+                force: "The Protector-General's column".into(),
+                by: "wusun".into(),
+            }],
+        ),
+        on(
+            Trigger::Day(30),
+            vec![Effect::Release("The Protector-General's column".into())],
+        ),
+        on(Trigger::Day(5), vec![Effect::KillLeader("zhizhi".into())]),
+    ];
+    let app = common::run(&s, 1);
+    assert_eq!(
+        day_of(&app, |e| matches!(e, SimEvent::Seized { .. })),
+        Some(2)
+    );
+    assert_eq!(
+        day_of(&app, |e| matches!(e, SimEvent::Escaped { .. })),
+        Some(30)
+    );
+    assert_eq!(
+        day_of(&app, |e| matches!(
+            e,
+            SimEvent::LeaderFell { killed: true, .. }
+        )),
+        Some(5)
+    );
+    let r = common::report(&app);
+    assert_eq!(
+        r.goals[1].met_day,
+        Some(5),
+        "the Leader goal, met by the event"
+    );
+}
+
+#[test]
+fn validate_names_what_an_event_refers_to_that_is_not_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    common::copy_tree(&root, dir.path(), &[]);
+    std::fs::write(
+        dir.path().join("bad.ron"),
+        r#"(overlay: "zhizhi_36bc.ron", name: "x", events: [
+  (when: All([Arrive("talas_vally"), GoalMet(5)]), then: [Release("The fourth column"), CloseRoute("wensu", "chigo")]),
+])
+"#,
+    )
+    .unwrap();
+    let err = Scenario::load(dir.path().join("bad.ron"))
+        .unwrap_err()
+        .to_string();
+    for want in [
+        "events[0].when[0]: no place 'talas_vally'; did you mean 'talas_valley'?",
+        "events[0].when[1]: the objective has 2 goal(s)",
+        "events[0].then[0]: no force 'The fourth column'",
+        "events[0].then[1]: no place 'chigo'; did you mean 'chigu'?",
+    ] {
+        assert!(err.contains(want), "{want}\n in {err}");
+    }
+}

@@ -143,7 +143,13 @@ pub(super) fn show_forces(
         commands.entity(*list).with_children(|row| {
             for (i, (e, name)) in field.iter().enumerate() {
                 let hint = if i == 0 { "Tab" } else { "" };
-                row.spawn(theme::button(&font, name, hint, UiAction::SelectForce(*e)));
+                let action = UiAction::SelectForce(*e);
+                // Many columns in the field: smaller buttons leave room for the orders.
+                if field.len() > 3 {
+                    row.spawn(theme::compact_button(&font, name, hint, action));
+                } else {
+                    row.spawn(theme::button(&font, name, hint, action));
+                }
             }
         });
     }

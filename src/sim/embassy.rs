@@ -19,6 +19,12 @@ use crate::scenario::types::{EmbassyRules, PlanStep};
 
 /// Answers the envoys asking at a state, seizes parties on a hostile power's roads, and lets held
 /// parties escape.
+/// Whether any force is an embassy (most campaigns have none, and skip [`embassies`]).
+pub fn any_envoy(forces: Query<&super::force::Force>) -> bool {
+    forces.iter().any(|f| f.envoy)
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn embassies(
     mut forces: Query<(ForceMut, &mut Orders)>,
     mut states: Query<&mut OasisState>,

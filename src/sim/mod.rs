@@ -135,7 +135,7 @@ pub fn plugin(app: &mut App) {
             (
                 diplomacy::harvest,
                 diplomacy::answer_requests,
-                embassy::embassies,
+                embassy::embassies.run_if(embassy::any_envoy),
                 settlement::settle_states,
             )
                 .chain()
@@ -152,7 +152,6 @@ pub fn plugin(app: &mut App) {
                 record::record_day,
                 country::regrow,
                 record::warn,
-                objectives::track_goals,
                 record::check_end,
                 log::gather_events,
                 record::next_day,

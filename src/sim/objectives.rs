@@ -139,21 +139,20 @@ pub fn level(status: &CampaignStatus, levels: &[Level]) -> (u32, Option<String>)
     (points, name)
 }
 
-/// Meets the goals of the day: a place reached by a force of the campaign, a state won as an
-/// ally (it submitted, or sent a hostage). Cities taken are met where they fall
-/// ([`city_fell`]).
-pub fn track_goals(
-    forces: Query<(&Column, &Standing, &Location)>,
-    states: Query<&OasisState>,
-    calendar: Res<super::calendar::Calendar>,
-    mut status: ResMut<CampaignStatus>,
-    mut events: MessageWriter<SimEvent>,
+/// Meets the goals of the day: a place reached by a force of the campaign (`at`: each force's
+/// column, standing and place), a state won as an ally (it submitted, or sent a hostage). Cities
+/// taken and leaders fallen are met where they fall ([`city_fell`], [`leader_fell`]). Called by
+/// the day's end ([`super::record::check_end`]).
+pub fn track_goals<'a>(
+    status: &mut CampaignStatus,
+    day: u32,
+    at: impl Iterator<Item = (&'a Column, &'a Standing, &'a Location)> + Clone,
+    states: &Query<&OasisState>,
+    events: &mut MessageWriter<SimEvent>,
 ) {
-    let day = calendar.day;
     if status.ended.is_some() || !status.goals.iter().any(|g| g.open_on(day)) {
         return;
     }
-    let status = status.bypass_change_detection();
     for (i, g) in status.goals.iter_mut().enumerate() {
         if !g.open_on(day) {
             continue;
@@ -162,7 +161,7 @@ pub fn track_goals(
             continue;
         };
         let met = match &g.goal.goal {
-            GoalKind::Reach(_) => forces.iter().any(|(column, standing, location)| {
+            GoalKind::Reach(_) => at.clone().any(|(column, standing, location)| {
                 !standing.merged && column.men.total() > 0 && *location == Location::At(target)
             }),
             GoalKind::Alliance(_) => states.get(target).is_ok_and(|s| {

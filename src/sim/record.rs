@@ -235,6 +235,7 @@ pub fn warn(
 /// passed: a victory if every required goal is met (those of the end reckoned now).
 pub fn check_end(
     forces: Query<(&Column, &Standing, &Activity, &Location, &Orders)>,
+    states: Query<&super::state::OasisState>,
     calendar: Res<Calendar>,
     mut status: ResMut<CampaignStatus>,
     mut events: MessageWriter<SimEvent>,
@@ -242,6 +243,14 @@ pub fn check_end(
     if status.ended.is_some() {
         return;
     }
+    // The goals met today.
+    super::objectives::track_goals(
+        status.bypass_change_detection(),
+        calendar.day,
+        forces.iter().map(|(c, s, _, l, _)| (c, s, l)),
+        &states,
+        &mut events,
+    );
     let alive = || {
         forces
             .iter()

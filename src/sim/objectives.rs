@@ -81,9 +81,19 @@ pub fn city_fell(status: &mut CampaignStatus, state: Entity, day: u32) -> Vec<us
     if status.objective == Some(state) && status.objective_taken.is_none() {
         status.objective_taken = Some(day);
     }
+    meet(status, state, day, |g| matches!(g, GoalKind::Take(_)))
+}
+
+/// Meets the open goals that `asks` for something of `state` on `day`; returns them.
+fn meet(
+    status: &mut CampaignStatus,
+    state: Entity,
+    day: u32,
+    asks: impl Fn(&GoalKind) -> bool,
+) -> Vec<usize> {
     let mut met = Vec::new();
     for (i, g) in status.goals.iter_mut().enumerate() {
-        if matches!(g.goal.goal, GoalKind::Take(_)) && g.target == Some(state) && g.open_on(day) {
+        if asks(&g.goal.goal) && g.target == Some(state) && g.open_on(day) {
             g.met = Some(day);
             met.push(i);
         }
@@ -94,14 +104,7 @@ pub fn city_fell(status: &mut CampaignStatus, state: Entity, day: u32) -> Vec<us
 /// Records that the ruler of `state` was killed or taken on `day`: the goals that ask for it are
 /// met (if by their day). Returns the goals met.
 pub fn leader_fell(status: &mut CampaignStatus, state: Entity, day: u32) -> Vec<usize> {
-    let mut met = Vec::new();
-    for (i, g) in status.goals.iter_mut().enumerate() {
-        if matches!(g.goal.goal, GoalKind::Leader(_)) && g.target == Some(state) && g.open_on(day) {
-            g.met = Some(day);
-            met.push(i);
-        }
-    }
-    met
+    meet(status, state, day, |g| matches!(g, GoalKind::Leader(_)))
 }
 
 /// Whether the work in the field is done, so every force turns for home: the campaign has goals

@@ -17,6 +17,7 @@ use crate::sim::map::Place;
 use crate::sim::orders::words::drink_phrase;
 use crate::sim::state::OasisState;
 
+mod aims;
 mod battle;
 use battle::battle;
 
@@ -514,66 +515,15 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             names.party(*relief),
             f(*force)
         ),
-        E::EnvoyReceived {
-            force,
-            state,
-            alliance: true,
-        } => format!(
-            "{} receives {} as its guests and agrees to an alliance",
-            s(*state),
-            f(*force)
-        ),
-        E::EnvoyReceived { force, state, .. } => format!(
-            "{} receives {} as its guests, but will not make an alliance",
-            s(*state),
-            f(*force)
-        ),
-        E::EnvoyRefused { force, state } => {
-            format!("{} shuts its gates on {}", s(*state), f(*force))
-        }
-        E::Seized { force, by, killed } => format!(
-            "{} is seized by {} and held in its city{}",
-            f(*force),
-            s(*by),
-            if *killed == 1 {
-                "; one is killed".to_string()
-            } else if *killed > 1 {
-                format!("; {killed} are killed")
-            } else {
-                String::new()
-            }
-        ),
-        E::Escaped { force, from, men } => format!(
-            "{} slips away from {} with {men} {}; the rest stay captive",
-            f(*force),
-            s(*from),
-            if *men == 1 { "man" } else { "men" }
-        ),
-        E::RouteChanged { from, to, closed } => format!(
-            "The road from {} to {} is {}",
-            names.place(*from),
-            names.place(*to),
-            if *closed { "closed" } else { "open again" }
-        ),
-        E::PalisadeBurned { force, state } => format!(
-            "{} sets the palisade of {} alight, and it burns",
-            f(*force),
-            s(*state)
-        ),
-        E::LeaderFell { state, killed } => {
-            let ruler = names.leader(*state);
-            if *killed {
-                format!("{ruler} is killed as {} falls", s(*state))
-            } else {
-                format!("{ruler} is taken alive as {} falls", s(*state))
-            }
-        }
-        E::GoalMet { goal } => format!("A goal is met: {}", names.goal(*goal)),
-        E::Holding { force, at } => format!(
-            "{} holds {} to the end of the campaign",
-            f(*force),
-            names.place(*at)
-        ),
+        E::EnvoyReceived { .. }
+        | E::EnvoyRefused { .. }
+        | E::Seized { .. }
+        | E::Escaped { .. }
+        | E::RouteChanged { .. }
+        | E::PalisadeBurned { .. }
+        | E::LeaderFell { .. }
+        | E::GoalMet { .. }
+        | E::Holding { .. } => return aims::line(names, &logged.event),
         E::CampaignEnded(outcome) => {
             let text = match outcome {
                 Outcome::Victory => "The campaign ends in victory",

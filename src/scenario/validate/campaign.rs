@@ -118,19 +118,11 @@ pub fn campaign(
                 "the rules have no forced_march: give Standard or Light, or add forced_march to the rules",
             );
         }
-        let capacity_t = logistics::capacity(rules, &f.men, &f.animals, f.carts)
-            .tonnes()
-            .0;
-        let carried_t = f.stores.grain_t.0 + f.stores.fodder_t.0 + f.stores.water_m3.0;
-        // Stores out of their bounds are told already.
-        let sane = carried_t.is_finite() && carried_t <= 3.0 * MAX_TONNES;
-        if sane && carried_t > capacity_t + 1e-9 {
+        if let Some((carried, can)) = overloaded(rules, &f.men, &f.animals, f.carts, &f.stores) {
             c.problem(
                 format!("{at}.stores"),
                 format!(
-                    "the force sets out with {} t of stores but its men and animals can carry {} t; carry less or bring more pack animals",
-                    num(carried_t.round()),
-                    num(capacity_t.round())
+                    "the force sets out with {carried} t of stores but its men and animals can carry {can} t; carry less or bring more pack animals"
                 ),
             );
         }
@@ -230,6 +222,23 @@ pub fn campaign(
         super::muster::check(&mut c, camp, m, &places);
     }
     c.out
+}
+
+/// The tonnes of `stores` and the tonnes `men`, `animals` and `carts` can carry (each rounded,
+/// for a message), where the stores are more than they can; stores out of their bounds are told
+/// already and pass here.
+fn overloaded(
+    rules: &Rules,
+    men: &crate::scenario::types::MenDef,
+    animals: &crate::scenario::types::PerAnimal<u32>,
+    carts: u32,
+    stores: &crate::scenario::types::StoresDef,
+) -> Option<(String, String)> {
+    let capacity_t = logistics::capacity(rules, men, animals, carts).tonnes().0;
+    let carried_t = stores.grain_t.0 + stores.fodder_t.0 + stores.water_m3.0;
+    let sane = carried_t.is_finite() && carried_t <= 3.0 * MAX_TONNES;
+    (sane && carried_t > capacity_t + 1e-9)
+        .then(|| (num(carried_t.round()), num(capacity_t.round())))
 }
 
 /// What an event may name: places, states, forces (and detachments), and goals.
@@ -364,16 +373,11 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
             } => {
                 check_army(c, &field, men, animals, stores);
                 // They come with what they carry: their own men and animals must carry it.
-                let capacity_t = logistics::capacity(rules, men, animals, 0).tonnes().0;
-                let carried_t = stores.grain_t.0 + stores.fodder_t.0 + stores.water_m3.0;
-                let sane = carried_t.is_finite() && carried_t <= 3.0 * MAX_TONNES;
-                if sane && carried_t > capacity_t + 1e-9 {
+                if let Some((carried, can)) = overloaded(rules, men, animals, 0, stores) {
                     c.problem(
                         format!("{field}.stores"),
                         format!(
-                            "the reinforcement brings {} t of stores but its men and animals can carry {} t; bring less, or more pack animals with it",
-                            num(carried_t.round()),
-                            num(capacity_t.round())
+                            "the reinforcement brings {carried} t of stores but its men and animals can carry {can} t; bring less, or more pack animals with it"
                         ),
                     );
                 }

@@ -3,6 +3,8 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::scenario::types::Goal;
+
 /// Who gives the orders.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Commander {
@@ -51,6 +53,24 @@ impl Outcome {
     }
 }
 
+/// One goal and how it stands.
+#[derive(Debug, Clone)]
+pub struct GoalProgress {
+    /// The goal as the scenario gives it.
+    pub goal: Goal,
+    /// The state or place it names, where it names one that is on the map.
+    pub target: Option<Entity>,
+    /// The day it was met, if it was.
+    pub met: Option<u32>,
+}
+
+impl GoalProgress {
+    /// Whether it can still be met on `day` (its day has not passed).
+    pub fn open_on(&self, day: u32) -> bool {
+        self.met.is_none() && self.goal.by_day.is_none_or(|by| day <= by)
+    }
+}
+
 /// The campaign's progress toward its end.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct CampaignStatus {
@@ -65,5 +85,5 @@ pub struct CampaignStatus {
     /// The last day allowed.
     pub max_days: u32,
     /// The campaign's goals and how each stands.
-    pub goals: Vec<super::objectives::GoalProgress>,
+    pub goals: Vec<GoalProgress>,
 }

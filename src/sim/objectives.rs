@@ -5,30 +5,12 @@
 
 use bevy::prelude::*;
 
-use super::campaign::CampaignStatus;
+use super::campaign::{CampaignStatus, GoalProgress};
 use super::force::{Column, Standing};
 use super::log::SimEvent;
 use super::map::{Location, MapIndex};
 use super::state::{OasisState, Relation, Remembered};
 use crate::scenario::types::{Goal, GoalKind, Level, Objective};
-
-/// One goal and how it stands.
-#[derive(Debug, Clone)]
-pub struct GoalProgress {
-    /// The goal as the scenario gives it.
-    pub goal: Goal,
-    /// The state or place it names, where it names one that is on the map.
-    pub target: Option<Entity>,
-    /// The day it was met, if it was.
-    pub met: Option<u32>,
-}
-
-impl GoalProgress {
-    /// Whether it can still be met on `day` (its day has not passed).
-    fn open_on(&self, day: u32) -> bool {
-        self.met.is_none() && self.goal.by_day.is_none_or(|by| day <= by)
-    }
-}
 
 /// The goals of `objective`, their states and places looked up on the map.
 pub fn goals_of(objective: &Objective, index: &MapIndex) -> Vec<GoalProgress> {

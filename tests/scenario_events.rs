@@ -168,3 +168,78 @@ fn validate_names_what_an_event_refers_to_that_is_not_there() {
         assert!(err.contains(want), "{want}\n in {err}");
     }
 }
+
+#[test]
+fn a_state_that_feeds_the_side_raises_a_contingent_that_marches_and_joins_on_its_own() {
+    use heavenly_horses::scenario::types::{ForceDef, MenDef, PerAnimal, PlanStep, StoresDef};
+    use heavenly_horses::scenario::units::{CubicMetres, Tonnes};
+    let contingent = ForceDef {
+        name: "The Wusun horse".into(),
+        at: "chigu".into(),
+        men: MenDef {
+            infantry: 0,
+            cavalry: 2000,
+        },
+        animals: PerAnimal {
+            horses: 3000,
+            oxen: 0,
+            donkeys: 0,
+            camels: 0,
+        },
+        stores: StoresDef {
+            grain_t: Tonnes(60.0),
+            fodder_t: Tonnes(0.0),
+            water_m3: CubicMetres(10.0),
+        },
+        morale: 0.8,
+        plan: Some(vec![
+            PlanStep::March("issyk_west".into()),
+            PlanStep::March("talas_valley".into()),
+            PlanStep::Join("The Protector-General's column".into()),
+        ]),
+        ..ForceDef::default()
+    };
+    let levy = |submitted: bool| {
+        let mut s = common::shipped("zhizhi_36bc.ron");
+        let mut then = Vec::new();
+        if submitted {
+            then.push(Effect::Relation("wusun".into(), RelationDef::Submitted));
+        }
+        then.push(Effect::Levy {
+            state: "wusun".into(),
+            force: contingent.clone(),
+        });
+        s.campaign.events = vec![on(Trigger::Day(0), then)];
+        common::run(&s, 1)
+    };
+    let app = levy(true);
+    assert_eq!(
+        day_of(&app, |e| matches!(e, SimEvent::Levied { men: 2000, .. })),
+        Some(0)
+    );
+    let r = common::report(&app);
+    let wusun = r
+        .forces
+        .iter()
+        .find(|f| f.name == "The Wusun horse")
+        .unwrap();
+    assert_eq!(wusun.status, "merged", "{:?}", r.forces);
+    let main = r
+        .forces
+        .iter()
+        .find(|f| f.name == "The Protector-General's column")
+        .unwrap();
+    assert!(
+        main.men_joined > 30_000,
+        "the five columns and the Wusun: {main:?}"
+    );
+    // A state that does not feed the side raises no one.
+    let app = levy(false);
+    assert!(day_of(&app, |e| matches!(e, SimEvent::LevyRefused { .. })).is_some());
+    assert!(
+        !common::report(&app)
+            .forces
+            .iter()
+            .any(|f| f.name == "The Wusun horse")
+    );
+}

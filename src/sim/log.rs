@@ -322,6 +322,20 @@ pub enum SimEvent {
         /// Men who got away.
         men: u32,
     },
+    /// A state raised a contingent for the side (a scenario's `Levy`).
+    Levied {
+        /// The state.
+        state: Entity,
+        /// The contingent, a force of its own.
+        force: Entity,
+        /// Its men.
+        men: u32,
+    },
+    /// A state asked for a contingent would not raise one (it does not feed the side).
+    LevyRefused {
+        /// The state.
+        state: Entity,
+    },
     /// A scenario event closed (or opened) the road between two places.
     RouteChanged {
         /// One end.

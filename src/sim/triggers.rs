@@ -165,6 +165,8 @@ pub fn run_events(
     mut rng: ResMut<SimRng>,
     mut status: ResMut<CampaignStatus>,
     mut routes: Query<&mut Route>,
+    places: Query<&super::map::Place>,
+    mut commands: Commands,
     mut events: MessageWriter<SimEvent>,
 ) {
     let scenario_events = &scenario.0.campaign.events;
@@ -330,6 +332,32 @@ pub fn run_events(
                             events.write(SimEvent::GoalMet { goal });
                         }
                     }
+                }
+                Effect::Levy { state, force } => {
+                    let Some((e, place, feeds)) = index.states.get(state).and_then(|&e| {
+                        states
+                            .get(e)
+                            .ok()
+                            .map(|(_, s)| (e, s.place, s.relation.supplies()))
+                    }) else {
+                        continue;
+                    };
+                    if !feeds {
+                        events.write(SimEvent::LevyRefused { state: e });
+                        continue;
+                    }
+                    let raised = forces.iter().count() as u32;
+                    let name = places.get(place).map_or(String::new(), |p| p.name.clone());
+                    let contingent = super::setup::new_force(rules, force, place, name, raised);
+                    let plan = force.plan.clone().unwrap_or_default();
+                    let entity = commands
+                        .spawn((contingent.bundle(), super::force::Orders::following(plan)))
+                        .id();
+                    events.write(SimEvent::Levied {
+                        state: e,
+                        force: entity,
+                        men: force.men.total(),
+                    });
                 }
                 Effect::Raid {
                     men,

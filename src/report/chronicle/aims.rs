@@ -73,6 +73,13 @@ pub(super) fn line(names: &Names, event: &SimEvent) -> Option<String> {
             f(*force),
             names.place(*at)
         ),
+        E::Levied { state, force, men } => format!(
+            "{} raises {men} men for the {}: {} sets out",
+            s(*state),
+            names.world().side,
+            f(*force)
+        ),
+        E::LevyRefused { state } => format!("{} will raise no men", s(*state)),
         _ => return None,
     })
 }

@@ -523,7 +523,9 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
         | E::PalisadeBurned { .. }
         | E::LeaderFell { .. }
         | E::GoalMet { .. }
-        | E::Holding { .. } => return aims::line(names, &logged.event),
+        | E::Holding { .. }
+        | E::Levied { .. }
+        | E::LevyRefused { .. } => return aims::line(names, &logged.event),
         E::CampaignEnded(outcome) => {
             let text = match outcome {
                 Outcome::Victory => "The campaign ends in victory",

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::army::{MenDef, StoresDef};
+use super::army::{ForceDef, MenDef, StoresDef};
 use super::rules::PerAnimal;
 
 /// When an event fires (once).
@@ -97,6 +97,16 @@ pub enum Effect {
     Release(String),
     /// The state's leader (a state id) dies.
     KillLeader(String),
+    /// A state that feeds the side (it submitted, was conquered, or hosts an embassy) raises a
+    /// contingent: a force of its own at the state's city, with its own supply, morale and
+    /// losses, following its own plan. A state that does not, refuses.
+    Levy {
+        /// The state (a state id).
+        state: String,
+        /// The force as the campaign's `forces` write one (`at` is the state's city, whatever it
+        /// says; its `plan` is the contingent's plan).
+        force: ForceDef,
+    },
     /// Raiders fall on a force's baggage and herds: beaten, they leave their herds; winning,
     /// they carry off a share of the force's animals and stores.
     Raid {

@@ -135,6 +135,13 @@ pub fn campaign(
     for f in &camp.forces {
         collect_detachments(f.plan.as_deref().unwrap_or_default(), &mut names);
     }
+    // Contingents that events raise can be met and joined like any force.
+    for effect in camp.events.iter().flat_map(|e| &e.then) {
+        if let Effect::Levy { force, .. } = effect {
+            names.push(force.name.as_str());
+            collect_detachments(force.plan.as_deref().unwrap_or_default(), &mut names);
+        }
+    }
     // The campaign's plan is walked once from each place it is followed from.
     let mut walked_from = BTreeSet::new();
     for (i, force) in camp.forces.iter().enumerate() {
@@ -211,6 +218,7 @@ pub fn campaign(
     }
     for (i, e) in camp.events.iter().enumerate() {
         let refs = Refs {
+            map,
             places: &places,
             states: &states,
             names: &names,
@@ -243,6 +251,7 @@ fn overloaded(
 
 /// What an event may name: places, states, forces (and detachments), and goals.
 struct Refs<'a> {
+    map: &'a MapFile,
     places: &'a BTreeSet<&'a str>,
     states: &'a BTreeSet<&'a str>,
     names: &'a [&'a str],
@@ -398,6 +407,69 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
                 state_ref(c, format!("{field}.by"), by);
             }
             Effect::Release(force) => refs.force(c, field.clone(), force),
+            Effect::Levy { state, force } => {
+                state_ref(c, format!("{field}.state"), state);
+                let at = format!("{field}.force");
+                if refs
+                    .names
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(&force.name))
+                {
+                    c.problem(
+                        format!("{at}.name"),
+                        format!(
+                            "a force is already called '{}'; give the contingent its own name",
+                            force.name
+                        ),
+                    );
+                }
+                check_army(c, &at, &force.men, &force.animals, &force.stores);
+                if force.men.total() == 0 {
+                    c.problem(format!("{at}.men"), "a contingent needs at least one man");
+                }
+                c.share(format!("{at}.morale"), force.morale);
+                if let Some((carried, can)) = overloaded(
+                    rules,
+                    &force.men,
+                    &force.animals,
+                    force.carts,
+                    &force.stores,
+                ) {
+                    c.problem(
+                        format!("{at}.stores"),
+                        format!(
+                            "the contingent sets out with {carried} t of stores but its men and animals can carry {can} t; carry less or bring more pack animals"
+                        ),
+                    );
+                }
+                // Its plan, from the state's city.
+                if let Some(city) = refs.map.states.iter().find(|s| s.id == *state) {
+                    let column = SetOut {
+                        men: force.men,
+                        animals: force.animals,
+                        carts: force.carts,
+                        pace: force.pace,
+                        grain: force.stores.grain_t.kg(),
+                        fodder: force.stores.fodder_t.kg(),
+                        water: force.stores.water_m3.litres(),
+                    };
+                    let mut walk = PlanWalk {
+                        c,
+                        map: refs.map,
+                        rules,
+                        places,
+                        names: refs.names,
+                    };
+                    let plan = force.plan.as_deref().unwrap_or_default();
+                    walk.plan(
+                        plan,
+                        &city.place,
+                        &format!("{at}.plan"),
+                        &force.name,
+                        column,
+                    );
+                }
+            }
         }
     }
 }

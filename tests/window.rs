@@ -380,3 +380,36 @@ fn the_guided_campaign_is_offered_first_and_played_to_its_end_from_the_menu() {
     assert_drawn(&dir, "guided.png");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn the_new_campaigns_play_in_the_window_an_embassy_held_captive_and_six_columns() {
+    // Zhang Qian's embassy is seized on the Hexi road and can take no order while held.
+    script_shot(
+        "zhang-qian",
+        "scenarios/zhang_qian_139bc.ron",
+        &[
+            "frames 5",
+            "march guzang",
+            "end",
+            "march jushi",
+            "expect refused: Zhang Qian's embassy is held captive by the Xiongnu",
+            "shot zhang-qian",
+            "quit",
+        ],
+        "zhang-qian",
+    );
+    // Zhizhi's six columns set out, each with a plan of its own.
+    script_shot(
+        "zhizhi",
+        "scenarios/zhizhi_36bc.ron",
+        &[
+            "frames 5",
+            "march chigu",
+            "expect march to chigu",
+            "end",
+            "shot zhizhi",
+            "quit",
+        ],
+        "zhizhi",
+    );
+}

@@ -152,3 +152,43 @@ fn zhang_qians_mission_reaches_the_yuezhi_and_comes_home_after_years_with_a_few_
     );
     assert!(home >= runs / 3, "home in {home} of {runs}");
 }
+
+#[test]
+fn a_host_sends_the_party_on_with_guides_and_it_comes_introduced_to_the_next_state() {
+    // Dayuan receives the party and guides it to Kangju, where it asks: the introduction decides.
+    let received_at_kangju = |introduced: f64| {
+        let mut s = zhang_qian();
+        s.rules.embassy.as_mut().unwrap().introduced = introduced;
+        s.campaign.forces[0].at = "guishan".into();
+        s.campaign.plan = vec![
+            PlanStep::Request,
+            PlanStep::March("beitian".into()),
+            PlanStep::Request,
+        ];
+        s.campaign.objective.goals.truncate(1);
+        s.campaign.max_days = 60;
+        let mut asked = 0;
+        let mut received = 0;
+        for seed in 0..20 {
+            let app = common::run(&s, seed);
+            let answers: Vec<bool> = common::events(&app)
+                .iter()
+                .filter_map(|e| match e {
+                    SimEvent::EnvoyReceived { .. } => Some(true),
+                    SimEvent::EnvoyRefused { .. } | SimEvent::Seized { .. } => Some(false),
+                    _ => None,
+                })
+                .collect();
+            // Runs in which Dayuan received it, and Kangju answered.
+            if let [true, kangju] = answers[..] {
+                asked += 1;
+                received += usize::from(kangju);
+            }
+        }
+        (asked, received)
+    };
+    let (asked, received) = received_at_kangju(10.0);
+    assert!(asked >= 10 && received == asked, "{received} of {asked}");
+    let (asked, received) = received_at_kangju(-10.0);
+    assert!(asked >= 10 && received == 0, "{received} of {asked}");
+}

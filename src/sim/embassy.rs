@@ -4,6 +4,8 @@
 //! gates. On a road through a hostile power's lands a party may be seized and taken to the
 //! power's city; held there, fed by its captors, it slips away some day with some of its men, and
 //! makes for the first place ahead on its plan it can reach without crossing its captor's lands.
+//! A host gives the party guides as far as the next state's city: led round the enemy's watch it
+//! is not seized, and it asks there introduced (the rules' `introduced`).
 //! All of it by the rules' `embassy`; a campaign without it has no captivity.
 
 use bevy::prelude::*;
@@ -42,6 +44,14 @@ pub fn embassies(
     for (mut force, mut orders) in &mut forces {
         if !force.force.envoy || force.standing.merged || force.column.men.total() == 0 {
             continue;
+        }
+        // Guides lead the party as far as the next state's city, where they leave it (it asks
+        // there introduced, or goes on alone).
+        if let (Some(by), Location::At(here)) = (force.retinue.guided_by, *force.location)
+            && index.state_at(here).is_some_and(|s| s != by)
+            && !matches!(*force.activity, Activity::Requesting { .. })
+        {
+            force.retinue.guided_by = None;
         }
         match *force.activity {
             Activity::Requesting { state } => {
@@ -99,8 +109,10 @@ pub fn embassies(
                 let Ok(captor) = states.get(power) else {
                     continue;
                 };
+                // Guides from a host lead the party round the enemy's watch.
+                let guided = force.retinue.guided_by.is_some();
                 let hostile = captor.attitude < 0.0 && !captor.relation.supplies();
-                if hostile && uniform(&mut rng.diplomacy) < rules.seize_per_day {
+                if hostile && !guided && uniform(&mut rng.diplomacy) < rules.seize_per_day {
                     let place = captor.place;
                     let killed = seize(&rules, &mut force, &mut orders, power, place, Some(to));
                     events.write(SimEvent::Seized {
@@ -131,13 +143,22 @@ fn answer(
     host.answered = true;
     let interest =
         rules.attitude_weight * host.attitude - rules.rival_weight * host.xiongnu_influence;
-    if uniform(&mut rng.diplomacy) < logistic(rules.welcome + interest) {
+    // A party brought by another host's guides comes introduced (康居傳致大月氏).
+    let introduced = force
+        .retinue
+        .guided_by
+        .take()
+        .filter(|&by| by != state)
+        .map_or(0.0, |_| rules.introduced);
+    if uniform(&mut rng.diplomacy) < logistic(rules.welcome + introduced + interest) {
         let alliance = uniform(&mut rng.diplomacy) < logistic(rules.alliance + interest);
         host.relation = if alliance {
             Relation::Submitted
         } else {
             Relation::Hosts
         };
+        // The host gives guides for the road on.
+        force.retinue.guided_by = Some(state);
         events.write(SimEvent::EnvoyReceived {
             force: force.entity,
             state,

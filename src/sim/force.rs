@@ -440,6 +440,8 @@ pub struct Retinue {
     pub engineers: bool,
     /// Allies march with it.
     pub allies: Vec<Allies>,
+    /// The state whose guides lead it (an embassy received as guests, until its next request).
+    pub guided_by: Option<Entity>,
 }
 
 /// How a force fared today, for attrition and the report.

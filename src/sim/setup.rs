@@ -325,7 +325,7 @@ pub fn new_force(
         ledger,
         retinue: Retinue {
             engineers: f.engineers,
-            allies: Vec::new(),
+            ..Retinue::default()
         },
     }
 }

@@ -497,6 +497,10 @@ pub struct EmbassyRules {
     pub rival_weight: f64,
     /// The share of refusals, by a state hostile to the envoy's side, that detain the party.
     pub detain_share: f64,
+    /// The log-odds a party brought by another host's guides adds to its welcome at the next
+    /// state (optional, 0 if left out). While guided it is not seized on a hostile power's road.
+    #[serde(default)]
+    pub introduced: f64,
     /// The chance a day that a party on a road held by a hostile power is seized.
     pub seize_per_day: f64,
     /// The share of the party killed when it is seized.

@@ -199,6 +199,7 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
             ("alliance", e.alliance),
             ("attitude_weight", e.attitude_weight),
             ("rival_weight", e.rival_weight),
+            ("introduced", e.introduced),
         ] {
             c.within(format!("embassy.{name}"), v, -100.0, 100.0);
         }

@@ -152,15 +152,7 @@ pub fn campaign(
             }
             None => continue,
         };
-        let column = SetOut {
-            men: force.men,
-            animals: force.animals,
-            carts: force.carts,
-            pace: force.pace,
-            grain: force.stores.grain_t.kg(),
-            fodder: force.stores.fodder_t.kg(),
-            water: force.stores.water_m3.litres(),
-        };
+        let column = SetOut::of(force);
         let mut walk = PlanWalk {
             c: &mut c,
             map,
@@ -444,15 +436,7 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
                 }
                 // Its plan, from the state's city.
                 if let Some(city) = refs.map.states.iter().find(|s| s.id == *state) {
-                    let column = SetOut {
-                        men: force.men,
-                        animals: force.animals,
-                        carts: force.carts,
-                        pace: force.pace,
-                        grain: force.stores.grain_t.kg(),
-                        fodder: force.stores.fodder_t.kg(),
-                        water: force.stores.water_m3.litres(),
-                    };
+                    let column = SetOut::of(force);
                     let mut walk = PlanWalk {
                         c,
                         map: refs.map,

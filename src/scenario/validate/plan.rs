@@ -30,6 +30,19 @@ pub(super) struct SetOut {
 }
 
 impl SetOut {
+    /// The column a force of the campaign (or a contingent) sets out as.
+    pub(super) fn of(force: &crate::scenario::types::ForceDef) -> SetOut {
+        SetOut {
+            men: force.men,
+            animals: force.animals,
+            carts: force.carts,
+            pace: force.pace,
+            grain: force.stores.grain_t.kg(),
+            fodder: force.stores.fodder_t.kg(),
+            water: force.stores.water_m3.litres(),
+        }
+    }
+
     /// The detachment of `size` this column sends off: its share of each arm, each kind and the
     /// stores (but the `chosen` stores, as much of them as there is), as the simulation splits it.
     fn detachment(&self, size: DetachSize, chosen: &DetachStores) -> SetOut {

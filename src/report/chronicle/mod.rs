@@ -69,14 +69,17 @@ impl<'w> Names<'w> {
     /// The words of the campaign's goal `i` (its own name, or made from it with the names of its
     /// state or place).
     pub fn goal(&self, i: usize) -> String {
-        let Some(scenario) = self.world.get_resource::<ActiveScenario>() else {
-            return String::new();
-        };
-        let Some(goal) = scenario.0.campaign.objective.all_goals().into_iter().nth(i) else {
+        // The goals as the campaign tracks them, `capture` first.
+        let (Some(scenario), Some(goal)) = (
+            self.world.get_resource::<ActiveScenario>(),
+            self.world
+                .get_resource::<crate::sim::CampaignStatus>()
+                .and_then(|s| s.goals.get(i)),
+        ) else {
             return String::new();
         };
         let map = &scenario.0.map;
-        crate::sim::objectives::describe(&goal, |id| {
+        crate::sim::objectives::describe(&goal.goal, |id| {
             map.states
                 .iter()
                 .find(|s| s.id == id)

@@ -66,6 +66,11 @@ impl Objective {
         goals
     }
 
+    /// How many goals there are, `capture` counted (as [`Objective::all_goals`] lists them).
+    pub fn goal_count(&self) -> usize {
+        usize::from(self.capture.is_some()) + self.goals.len()
+    }
+
     /// The state whose capital is the first city to take, if the campaign has one.
     pub fn first_capture(&self) -> Option<&str> {
         self.capture.as_deref().or_else(|| {

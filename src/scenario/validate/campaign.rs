@@ -172,8 +172,8 @@ pub fn campaign(
                 ),
             );
         }
+        let goals = camp.objective.goal_count();
         for (i, b) in h.bands.iter().enumerate() {
-            let goals = camp.objective.all_goals().len();
             if let Measure::GoalMet(g) = b.measure
                 && g >= goals
             {
@@ -208,14 +208,14 @@ pub fn campaign(
             }
         }
     }
+    let refs = Refs {
+        map,
+        places: &places,
+        states: &states,
+        names: &names,
+        goals: camp.objective.goal_count(),
+    };
     for (i, e) in camp.events.iter().enumerate() {
-        let refs = Refs {
-            map,
-            places: &places,
-            states: &states,
-            names: &names,
-            goals: camp.objective.all_goals().len(),
-        };
         check_event(&mut c, i, e, rules, &refs);
     }
     if let Some(m) = &camp.muster {

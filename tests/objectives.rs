@@ -156,17 +156,9 @@ fn columns_from_different_places_follow_their_own_plans_and_meet() {
     s.campaign.forces.push(second);
     let app = common::run(&s, 1);
     let r = common::report(&app);
-    let southern = r
-        .forces
-        .iter()
-        .find(|f| f.name == "The southern column")
-        .unwrap();
+    let southern = common::force_report(&r, "The southern column");
     assert_eq!(southern.status, "merged", "{:?}", r.forces);
-    let main = r
-        .forces
-        .iter()
-        .find(|f| f.name == "The Loulan column")
-        .unwrap();
+    let main = common::force_report(&r, "The Loulan column");
     assert!(main.men_joined > 3000, "{:?}", main);
     assert_eq!(main.status, "home");
     assert_eq!(r.outcome, "victory");
@@ -187,7 +179,7 @@ fn a_garrison_holds_its_post_while_the_rest_go_home_and_the_campaign_ends() {
     let r = common::report(&app);
     assert_eq!(r.outcome, "victory");
     assert!(r.days < s.campaign.max_days / 2, "ended on day {}", r.days);
-    let garrison = r.forces.iter().find(|f| f.name == "The garrison").unwrap();
+    let garrison = common::force_report(&r, "The garrison");
     assert_eq!(
         (garrison.status.as_str(), garrison.at.as_str()),
         ("in the field", "Yumen Pass")

@@ -218,17 +218,9 @@ fn a_state_that_feeds_the_side_raises_a_contingent_that_marches_and_joins_on_its
         Some(0)
     );
     let r = common::report(&app);
-    let wusun = r
-        .forces
-        .iter()
-        .find(|f| f.name == "The Wusun horse")
-        .unwrap();
+    let wusun = common::force_report(&r, "The Wusun horse");
     assert_eq!(wusun.status, "merged", "{:?}", r.forces);
-    let main = r
-        .forces
-        .iter()
-        .find(|f| f.name == "The Protector-General's column")
-        .unwrap();
+    let main = common::force_report(&r, "The Protector-General's column");
     assert!(
         main.men_joined > 30_000,
         "the five columns and the Wusun: {main:?}"

@@ -143,3 +143,14 @@ pub fn refused(game: &mut heavenly_horses::play::Game, force: &str, words: &str)
     let why = game.give(force, order).expect_err("refused");
     heavenly_horses::play::words::refused(game.world_ref(), force, &why)
 }
+
+/// The report of the force called `name` in a campaign's report.
+pub fn force_report<'a>(
+    r: &'a heavenly_horses::report::CampaignReport,
+    name: &str,
+) -> &'a heavenly_horses::report::ForceReport {
+    r.forces
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no force '{name}' in {:?}", r.forces))
+}

@@ -133,7 +133,7 @@ fn a_richer_smaller_spring_army_of_104bc_fares_better_on_the_historical_road() {
         ],
     );
     // The campaign that follows is the mustered one: its first day, its army.
-    let calendar = *game.world_ref().resource::<Calendar>();
+    let calendar = game.world_ref().resource::<Calendar>().clone();
     assert_eq!(
         calendar.start,
         StartDate {

@@ -371,5 +371,24 @@ fn the_guides_campaign_from_scratch_validates_and_plays_to_victory() {
     let r = heavenly_horses::report::build(app.world_mut());
     assert_eq!(r.outcome, "victory", "{:?}", r.goals);
     assert_eq!(r.level.as_deref(), Some("Thalatta! Thalatta!"));
+    // Its days are told in its own calendar's months, its years BC.
+    let attic = [
+        "Mounichion",
+        "Thargelion",
+        "Skirophorion",
+        "Hekatombaion",
+        "Metageitnion",
+        "Boedromion",
+        "Pyanepsion",
+        "Maimakterion",
+        "Poseideon",
+        "Gamelion",
+        "Anthesterion",
+        "Elaphebolion",
+    ];
+    let named = |text: &str| attic.iter().any(|m| text.contains(m)) && text.contains(" BC");
+    assert!(named(&r.date), "{}", r.date);
+    let text = heavenly_horses::report::text::render_text(&r);
+    assert!(!text.contains("month "), "{text}");
     let _ = fs::remove_dir_all(dir);
 }

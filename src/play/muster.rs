@@ -15,7 +15,9 @@ use super::{Order, Played, view};
 use crate::scenario::Scenario;
 use crate::scenario::logistics;
 use crate::scenario::muster::{self, Item, thousands};
-use crate::scenario::types::{ForceDef, MusterChoice, MusterDef, PlanStep, StartDate};
+use crate::scenario::types::{
+    CalendarNames, ForceDef, MusterChoice, MusterDef, PlanStep, StartDate,
+};
 use crate::sim::{ActiveScenario, CampaignStatus, Commander};
 
 /// The campaign as written and the muster chosen from it, once the player has changed the
@@ -206,7 +208,12 @@ pub fn mustered(original: &Scenario, choice: &MusterChoice) -> Result<Scenario, 
     let Some(def) = &original.campaign.muster else {
         return Err("this campaign's army is fixed: its scenario offers no muster".to_string());
     };
-    let problems = muster::problems(&original.rules, def, choice);
+    let problems = muster::problems(
+        &original.rules,
+        &original.campaign.world.calendar,
+        def,
+        choice,
+    );
     if !problems.is_empty() {
         return Err(problems.join("; "));
     }
@@ -334,7 +341,10 @@ pub fn order(world: &mut World, selected: &str, order: &MusterOrder) -> Result<M
             year_bc,
         } => {
             choice.leave = leave_day(&def, *month, *day, *year_bc);
-            format!("the army leaves on {}", choice.leave.words())
+            format!(
+                "the army leaves on {}",
+                choice.leave.words(&original.campaign.world.calendar)
+            )
         }
         MusterOrder::Column(name) => {
             let column = choice
@@ -482,6 +492,8 @@ pub struct Sheet {
     pub leave: StartDate,
     /// The historical day.
     pub history_leave: StartDate,
+    /// The campaign's calendar, to tell the days in.
+    pub calendar: CalendarNames,
     /// Each item the base holds or the columns take.
     pub rows: Vec<Row>,
     /// Each column.
@@ -502,8 +514,8 @@ pub fn sheet_of(world: &World) -> Option<Sheet> {
         .map_or(def.at.clone(), |p| p.name.clone());
     let window = format!(
         "the army may leave from {} to {}, in up to {} column{}",
-        def.leave.earliest.words(),
-        def.leave.latest.words(),
+        def.leave.earliest.words(&original.campaign.world.calendar),
+        def.leave.latest.words(&original.campaign.world.calendar),
         def.columns,
         if def.columns == 1 { "" } else { "s" }
     );
@@ -578,6 +590,7 @@ pub fn sheet_of(world: &World) -> Option<Sheet> {
         window,
         leave: choice.leave,
         history_leave: history.leave,
+        calendar: original.campaign.world.calendar.clone(),
         rows,
         columns,
     })
@@ -597,13 +610,13 @@ pub fn sheet(world: &World) -> String {
     );
     s.push_str(&format!(
         "It leaves on {}{} (history: {})\n",
-        sheet.leave.words(),
+        sheet.leave.words(&sheet.calendar),
         if sheet.leave == sheet.history_leave {
             ""
         } else {
             " *"
         },
-        sheet.history_leave.words()
+        sheet.history_leave.words(&sheet.calendar)
     ));
     s.push_str(&Row::header());
     s.push('\n');

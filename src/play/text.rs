@@ -126,7 +126,13 @@ pub fn status(world: &World, selected: &str) -> String {
             s.push_str(&surroundings(world, here));
         }
         if !orders.queued().is_empty() {
-            let shown: Vec<String> = orders.queued().iter().take(3).map(words::step).collect();
+            let treasure = words::treasure(world);
+            let shown: Vec<String> = orders
+                .queued()
+                .iter()
+                .take(3)
+                .map(|s| words::step(s, &treasure))
+                .collect();
             let more = if orders.queued().len() > 3 {
                 format!(" (+{})", orders.queued().len() - 3)
             } else {
@@ -236,10 +242,16 @@ fn surroundings(world: &World, here: Entity) -> String {
 /// Every force's queued orders, wrapped to 80 columns.
 pub fn orders(world: &World) -> String {
     let mut out = String::new();
+    let treasure = words::treasure(world);
     for e in view::forces(world) {
         let list: Vec<String> = world
             .get::<Orders>(e)
-            .map(|o| o.queued().iter().map(words::step).collect())
+            .map(|o| {
+                o.queued()
+                    .iter()
+                    .map(|s| words::step(s, &treasure))
+                    .collect()
+            })
             .unwrap_or_default();
         let list = if list.is_empty() {
             "none".to_string()

@@ -5,15 +5,23 @@ use bevy::prelude::*;
 
 use super::view::{self, PlaceNotFound};
 use super::{Given, Order, Refused, Stop};
-use crate::scenario::types::{DetachSize, PlanStep};
+use crate::scenario::types::{DetachSize, PlanStep, TreasureNames};
 use crate::sim::base::ConvoyItem;
 use crate::sim::map::MapIndex;
 use crate::sim::map::Route;
 use crate::sim::orders::words::{drink_phrase, pace_word};
 use crate::sim::orders::{Refusal, StateVerb};
 
-/// A short description of a queued step.
-pub fn step(step: &PlanStep) -> String {
+/// What the treasure of the campaign in `world` is called.
+pub fn treasure(world: &World) -> TreasureNames {
+    world
+        .get_resource::<crate::sim::ActiveScenario>()
+        .map(|s| s.0.campaign.world.treasure.clone())
+        .unwrap_or_default()
+}
+
+/// A short description of a queued step (a gift counted in the campaign's `treasure` unit).
+pub fn step(step: &PlanStep, treasure: &TreasureNames) -> String {
     match step {
         PlanStep::March(to) => format!("march to {to}"),
         PlanStep::Rest(d) => format!("rest {}", days(*d)),
@@ -25,7 +33,7 @@ pub fn step(step: &PlanStep) -> String {
         PlanStep::CarryWater(0) => "carry water for the next leg".to_string(),
         PlanStep::CarryWater(n) => format!("carry {} of water", days(*n)),
         PlanStep::Request => "ask the state for supplies".to_string(),
-        PlanStep::Gift(b) => format!("give {b} bolts of silk"),
+        PlanStep::Gift(b) => format!("give {b} {}", treasure.gift_unit),
         PlanStep::Requisition => "seize the state's grain".to_string(),
         PlanStep::Battle => "meet the state's army in the field".to_string(),
         PlanStep::Attack => "storm the city".to_string(),
@@ -59,9 +67,10 @@ pub fn step(step: &PlanStep) -> String {
     }
 }
 
-/// What was done with an order taken.
-pub fn given(g: &Given) -> String {
+/// What was done with an order taken in `world`.
+pub fn given(world: &World, g: &Given) -> String {
     let name = &g.force;
+    let step = |s: &PlanStep| step(s, &treasure(world));
     match &g.order {
         Order::Step(s) if g.pending => format!("{name} (once it splits off): {}", step(s)),
         Order::Step(s) => format!("{name}: {}", step(s)),
@@ -200,7 +209,7 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
             format!("there is no state at {here} to {verb}")
         }
         Refusal::AlreadySupplies(s) => format!("{} already supplies the army", state(*s)),
-        Refusal::NoTreasure => format!("{force} has no silk or gold to give"),
+        Refusal::NoTreasure => format!("{force} has no {} to give", treasure(world).either),
         Refusal::Submitted(s) => format!("{} has submitted; there is no one to fight", state(*s)),
         Refusal::WallsHold(s) => format!(
             "{} holds its walls: beat its army or besiege it before seizing its grain",

@@ -150,6 +150,10 @@ pub struct CampaignReport {
     pub scenario: String,
     /// The player's side, as the scenario names it (`world.side`).
     pub side: String,
+    /// What its treasure and its money are called (`world.treasure.both`, `world.currency`), for
+    /// the text report.
+    #[serde(skip)]
+    pub treasure_words: (String, String),
     /// The seed.
     pub seed: u64,
     /// victory, retreat, destroyed, or in_progress.
@@ -249,7 +253,7 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
     let scenario = &world.resource::<ActiveScenario>().0;
     let seed = world.resource::<SimRng>().seed;
     let status = world.resource::<CampaignStatus>().clone();
-    let calendar = *world.resource::<crate::sim::Calendar>();
+    let calendar = world.resource::<crate::sim::Calendar>().clone();
     let forces: Vec<_> = world
         .try_query::<(&Force, &Column, &Location, &Standing, &Ledger)>()
         .map(|mut q| q.iter(world).collect())
@@ -391,6 +395,10 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
     CampaignReport {
         scenario: scenario.campaign.name.clone(),
         side: scenario.campaign.world.side.clone(),
+        treasure_words: (
+            scenario.campaign.world.treasure.both.clone(),
+            scenario.campaign.world.currency.clone(),
+        ),
         seed,
         outcome: status
             .ended

@@ -173,7 +173,13 @@ pub fn render_text(r: &CampaignReport) -> String {
         let _ = writeln!(s, "Hostages sent to court: {}", r.hostages.join(", "));
     }
     if r.treasure_spent_cash > 0.0 {
-        let _ = writeln!(s, "Silk and gold spent: {:.0} cash", r.treasure_spent_cash);
+        let (treasure, currency) = &r.treasure_words;
+        let _ = writeln!(
+            s,
+            "{} spent: {:.0} {currency}",
+            capitalised(treasure),
+            r.treasure_spent_cash
+        );
     }
     if r.abandoned_t > 0.0 {
         let _ = writeln!(
@@ -196,4 +202,12 @@ pub fn days(n: u32) -> String {
     } else {
         format!("{n} days")
     }
+}
+
+/// `words` with a capital first letter ("silk and gold" → "Silk and gold").
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -4,7 +4,9 @@
 //! campaign like any other.
 
 use super::logistics;
-use super::types::{AnimalKind, CampaignFile, ForceDef, MusterChoice, MusterDef, Rules};
+use super::types::{
+    AnimalKind, CalendarNames, CampaignFile, ForceDef, MusterChoice, MusterDef, Rules,
+};
 use super::units::{CubicMetres, Tonnes};
 use super::validate::writable_name;
 
@@ -246,7 +248,12 @@ pub fn hold(m: &mut MusterDef, forces: &[ForceDef]) {
 
 /// What is wrong with `choice` against the muster `m` and the `rules`: each problem in words
 /// that name the column and the thing (none: the army may leave).
-pub fn problems(rules: &Rules, m: &MusterDef, choice: &MusterChoice) -> Vec<String> {
+pub fn problems(
+    rules: &Rules,
+    calendar: &CalendarNames,
+    m: &MusterDef,
+    choice: &MusterChoice,
+) -> Vec<String> {
     let mut out = Vec::new();
     if choice.columns.is_empty() {
         out.push("the army needs at least one column".to_string());
@@ -265,9 +272,9 @@ pub fn problems(rules: &Rules, m: &MusterDef, choice: &MusterChoice) -> Vec<Stri
     } else if leave < earliest || leave > latest {
         out.push(format!(
             "the army may leave from {} to {}, not on {}",
-            m.leave.earliest.words(),
-            m.leave.latest.words(),
-            choice.leave.words()
+            m.leave.earliest.words(calendar),
+            m.leave.latest.words(calendar),
+            choice.leave.words(calendar)
         ));
     }
     let mut names: Vec<String> = Vec::new();

@@ -1,17 +1,21 @@
-//! The campaign's calendar: the day, and the date by the Han calendar approximated as 30-day
-//! months.
+//! The campaign's calendar: the day, and the date in 30-day months, told in the labels of the
+//! campaign's own calendar (its years and months).
+
+use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use crate::scenario::types::{Season, StartDate, year_words};
+use crate::scenario::types::{CalendarNames, Season, StartDate};
 
 /// The campaign's calendar.
-#[derive(Resource, Debug, Clone, Copy)]
+#[derive(Resource, Debug, Clone)]
 pub struct Calendar {
     /// Days since the start (0 on the first day).
     pub day: u32,
     /// The first day.
     pub start: StartDate,
+    /// The labels of its years and months, from the scenario's `world.calendar`.
+    pub names: Arc<CalendarNames>,
 }
 
 impl Calendar {
@@ -35,17 +39,20 @@ impl Calendar {
 
     /// The calendar on another day of the same campaign.
     pub fn on(&self, day: u32) -> Calendar {
-        Calendar { day, ..*self }
+        Calendar {
+            day,
+            ..self.clone()
+        }
     }
 
     /// Today's date for people: "day 41 (autumn, month 9 day 12, 104 BC)".
     pub fn describe(&self) -> String {
         let (year, month, day) = self.date();
         format!(
-            "day {} ({}, month {month} day {day}, {})",
+            "day {} ({}, {})",
             self.day,
             self.season().word(),
-            year_words(year)
+            self.names.date(year, month, day)
         )
     }
 }

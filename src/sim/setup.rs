@@ -244,6 +244,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     world.insert_resource(Calendar {
         day: 0,
         start: campaign.start,
+        names: std::sync::Arc::new(campaign.world.calendar.clone()),
     });
     world.insert_resource(Prestige(campaign.prestige));
     world.insert_resource(status);

@@ -144,7 +144,7 @@ impl Session {
             Command::Order(order) => {
                 let force = self.selected.clone();
                 match self.game.give(&force, order) {
-                    Ok(given) => format!("{}\n", words::given(&given)),
+                    Ok(given) => format!("{}\n", words::given(self.game.world_ref(), &given)),
                     Err(why) => format!(
                         "refused: {}\n",
                         words::refused(self.game.world_ref(), &force, &why)

@@ -165,7 +165,7 @@ fn give(world: &mut World, order: Order) -> Result<String, String> {
         return Err("no force is in the field".to_string());
     };
     match play::give(world, &target, order) {
-        Ok(given) => Ok(words::given(&given)),
+        Ok(given) => Ok(words::given(world, &given)),
         Err(why) => Err(format!("refused: {}", words::refused(world, &target, &why))),
     }
 }

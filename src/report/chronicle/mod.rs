@@ -346,7 +346,11 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             format!("{} loses {total} men: {}", f(*force), parts.join(", "))
         }
         E::NothingToGive { force, .. } => {
-            format!("{} has no silk or gold left to give", f(*force))
+            format!(
+                "{} has no {} left to give",
+                f(*force),
+                names.world().treasure.either
+            )
         }
         E::GiftGiven {
             force,
@@ -354,9 +358,10 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             cash,
             attitude,
         } => format!(
-            "{} gives {} silk and gold worth {cash:.0} {}; its attitude is now {attitude:+.2}",
+            "{} gives {} {} worth {cash:.0} {}; its attitude is now {attitude:+.2}",
             f(*force),
             s(*state),
+            names.world().treasure.both,
             names.world().currency
         ),
         E::GrainSeized {
@@ -388,9 +393,10 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
                 spare_grain.tonnes()
             ),
             Answer::Sell => format!(
-                "{} will not submit to {} but sells grain for silk and gold",
+                "{} will not submit to {} but sells grain for {}",
                 s(*state),
-                f(*force)
+                f(*force),
+                names.world().treasure.both
             ),
             Answer::Refuse | Answer::Attack => format!(
                 "{} shuts its gates on {} and refuses food; the army besieges it",

@@ -175,6 +175,13 @@ pub struct WorldNames {
     /// The money silk and gold are reckoned in.
     #[serde(default = "cash")]
     pub currency: String,
+    /// What the forces' treasure (`silk_bolts` and `gold_jin`) is called (optional: "treasure").
+    #[serde(default)]
+    pub treasure: TreasureNames,
+    /// The labels of the campaign's calendar: its years and months (optional: years BC and AD,
+    /// months by number).
+    #[serde(default)]
+    pub calendar: CalendarNames,
 }
 
 fn cash() -> String {
@@ -187,7 +194,92 @@ impl Default for WorldNames {
             side: "our side".to_string(),
             rival: "the rival".to_string(),
             currency: cash(),
+            treasure: TreasureNames::default(),
+            calendar: CalendarNames::default(),
         }
+    }
+}
+
+/// What the forces' treasure is called in the texts: the two goods together, either of them,
+/// and the unit a gift (`gift N`, the first good, `silk_bolts`) is counted in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreasureNames {
+    /// Both goods ("silk and gold": "spends silk and gold worth 400 cash").
+    pub both: String,
+    /// Either good, after "no" ("silk or gold": "has no silk or gold left to give").
+    pub either: String,
+    /// The unit a gift is counted in ("bolts of silk": "give 1000 bolts of silk").
+    pub gift_unit: String,
+}
+
+impl Default for TreasureNames {
+    fn default() -> Self {
+        TreasureNames {
+            both: "treasure".to_string(),
+            either: "treasure".to_string(),
+            gift_unit: "gifts".to_string(),
+        }
+    }
+}
+
+/// The labels of a campaign's calendar (30-day months, 12 to a year, the years counted as the
+/// start's `year_bc`). A label's `{}` is the year's number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarNames {
+    /// A year before the era's start, `year_bc` of 1 and more ("{} BC": "102 BC").
+    #[serde(default = "before_era")]
+    pub before: String,
+    /// A year of the era, `year_bc` of 0 and less, counted from 1 ("AD {}": "AD 1").
+    #[serde(default = "after_era")]
+    pub after: String,
+    /// The twelve months' names, month 1 (spring's first) first (optional: "month 9").
+    #[serde(default)]
+    pub months: Vec<String>,
+}
+
+fn before_era() -> String {
+    "{} BC".to_string()
+}
+
+fn after_era() -> String {
+    "AD {}".to_string()
+}
+
+impl Default for CalendarNames {
+    fn default() -> Self {
+        CalendarNames {
+            before: before_era(),
+            after: after_era(),
+            months: Vec::new(),
+        }
+    }
+}
+
+impl CalendarNames {
+    /// A year for people: the start's count `year_bc` under the labels ("102 BC"; from year 0
+    /// on, there being no year 0, "AD 1", "AD 2", …).
+    pub fn year(&self, year_bc: i32) -> String {
+        if year_bc >= 1 {
+            self.before.replacen("{}", &year_bc.to_string(), 1)
+        } else {
+            self.after
+                .replacen("{}", &(1 - i64::from(year_bc)).to_string(), 1)
+        }
+    }
+
+    /// A day of a month for people: "month 9 day 12", or with named months "Boedromion 12".
+    pub fn day_of_month(&self, month: u32, day: u32) -> String {
+        match self.months.get(month.wrapping_sub(1) as usize) {
+            Some(name) if self.months.len() == 12 => format!("{name} {day}"),
+            _ => format!("month {month} day {day}"),
+        }
+    }
+
+    /// A date for people: "month 8 day 1, 104 BC".
+    pub fn date(&self, year_bc: i32, month: u32, day: u32) -> String {
+        format!("{}, {}", self.day_of_month(month, day), self.year(year_bc))
     }
 }
 

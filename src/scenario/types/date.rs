@@ -23,23 +23,8 @@ impl StartDate {
             + i64::from(self.day)
     }
 
-    /// The date for people: "month 8 day 1, 104 BC".
-    pub fn words(self) -> String {
-        format!(
-            "month {} day {}, {}",
-            self.month,
-            self.day,
-            year_words(self.year_bc)
-        )
-    }
-}
-
-/// A year counted BC as people write it: `102 BC`, and from year 0 on (there is no year 0)
-/// `AD 1`, `AD 2`, ….
-pub fn year_words(year_bc: i32) -> String {
-    if year_bc >= 1 {
-        format!("{year_bc} BC")
-    } else {
-        format!("AD {}", 1 - i64::from(year_bc))
+    /// The date for people under the campaign's calendar: "month 8 day 1, 104 BC".
+    pub fn words(self, calendar: &super::CalendarNames) -> String {
+        calendar.date(self.year_bc, self.month, self.day)
     }
 }

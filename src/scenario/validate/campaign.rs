@@ -40,6 +40,7 @@ pub fn campaign(
             ),
         );
     }
+    world_names(&mut c, &camp.world);
     c.count("start.month", camp.start.month, 1, 12);
     c.count("start.day", camp.start.day, 1, 30);
     c.count("max_days", camp.max_days, 1, MAX_DAYS);
@@ -486,4 +487,44 @@ pub fn routes_against_rules(src: &SourceFile, map: &MapFile, rules: &Rules) -> V
         }
     }
     c.out
+}
+
+/// Checks the names of the campaign's world: every word given, each calendar label with one `{}`
+/// for the year, and twelve months or none.
+fn world_names(c: &mut Checker, w: &crate::scenario::types::WorldNames) {
+    let t = &w.treasure;
+    for (field, words) in [
+        ("world.side", &w.side),
+        ("world.rival", &w.rival),
+        ("world.currency", &w.currency),
+        ("world.treasure.both", &t.both),
+        ("world.treasure.either", &t.either),
+        ("world.treasure.gift_unit", &t.gift_unit),
+    ] {
+        if words.trim().is_empty() {
+            c.problem(field, "give the words the texts should use; this is empty");
+        }
+    }
+    for (field, label, example) in [
+        ("world.calendar.before", &w.calendar.before, "\"{} BC\""),
+        ("world.calendar.after", &w.calendar.after, "\"AD {}\""),
+    ] {
+        if label.matches("{}").count() != 1 {
+            c.problem(
+                field,
+                format!(
+                    "{label:?} has no place for the year; write {{}} once where the number goes, as in {example}"
+                ),
+            );
+        }
+    }
+    let months = w.calendar.months.len();
+    if months != 0 && months != 12 {
+        c.problem(
+            "world.calendar.months",
+            format!(
+                "{months} months named; name all twelve (the first month of spring first), or none to count them"
+            ),
+        );
+    }
 }

@@ -31,8 +31,8 @@ pub(super) fn check(c: &mut Checker, camp: &CampaignFile, m: &MusterDef, places:
             "muster.leave.latest",
             format!(
                 "the last day to leave ({}) comes before the first ({}); give latest after earliest",
-                m.leave.latest.words(),
-                m.leave.earliest.words()
+                m.leave.latest.words(&camp.world.calendar),
+                m.leave.earliest.words(&camp.world.calendar)
             ),
         );
     } else if !(m.leave.earliest.day_number()..=m.leave.latest.day_number())
@@ -42,9 +42,9 @@ pub(super) fn check(c: &mut Checker, camp: &CampaignFile, m: &MusterDef, places:
             "muster.leave",
             format!(
                 "the campaign starts on {}, outside the days the army may leave ({} to {}); the historical day must be one of them",
-                camp.start.words(),
-                m.leave.earliest.words(),
-                m.leave.latest.words()
+                camp.start.words(&camp.world.calendar),
+                m.leave.earliest.words(&camp.world.calendar),
+                m.leave.latest.words(&camp.world.calendar)
             ),
         );
     }

@@ -180,8 +180,8 @@ pub(super) fn show_muster(
             r.spawn((
                 Text::new(format!(
                     "Leaves {}{marked} (history: {})",
-                    sheet.leave.words(),
-                    sheet.history_leave.words()
+                    sheet.leave.words(&sheet.calendar),
+                    sheet.history_leave.words(&sheet.calendar)
                 )),
                 font.at(13.0),
                 ink,

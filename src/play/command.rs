@@ -28,6 +28,7 @@ Orders (to the selected force; several may be queued):
   king                 put a friendly king on the throne of a state that
                        submitted or was conquered
   battle               meet the state's army in the field
+  engage               attack the enemy force in the field here
   storm                storm the state's city
   besiege N [assault D] [refuse]
                        besiege up to N days, assault from day D, refuse terms

@@ -170,6 +170,20 @@ pub fn status(world: &World, selected: &str) -> String {
             ));
         }
     }
+    for foe in view::enemies(world) {
+        let at = match foe.location {
+            Location::At(p) => format!("at {}", view::place_name(world, p)),
+            Location::OnRoute { from, to, .. } => format!(
+                "riding from {} to {}",
+                view::place_name(world, from),
+                view::place_name(world, to)
+            ),
+        };
+        s.push_str(&format!(
+            "Enemy in the field: {}, {} men, {at}, morale {:.2}\n",
+            foe.name, foe.men, foe.morale
+        ));
+    }
     if let Some(outcome) = world.resource::<CampaignStatus>().ended {
         s.push_str(&format!(
             "The campaign is over: {}. 'report' for the whole story.\n",
@@ -198,6 +212,14 @@ fn surroundings(world: &World, here: Entity) -> String {
             state.walls.outer,
             grain.tonnes()
         ));
+    }
+    for foe in view::enemies(world) {
+        if foe.location == Location::At(here) {
+            s.push_str(&format!(
+                "   enemy here: {}, {} men ('engage' attacks it)\n",
+                foe.name, foe.men
+            ));
+        }
     }
     if let Some(depot) = world.get::<Depot>(here).filter(|d| !d.is_empty()) {
         s.push_str(&format!(

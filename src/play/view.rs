@@ -209,3 +209,46 @@ pub fn losses_words(lost: &MenLosses) -> String {
         .collect();
     format!("{total}: {}", causes.join(", "))
 }
+
+/// An enemy force in the field, as the front ends show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnemyInField {
+    /// Its name.
+    pub name: String,
+    /// Its men.
+    pub men: u32,
+    /// Where it is.
+    pub location: crate::sim::map::Location,
+    /// Its morale, 0..1.
+    pub morale: f64,
+}
+
+/// The enemy forces in the field, in the order they took it.
+pub fn enemies(world: &World) -> Vec<EnemyInField> {
+    let Some(mut q) = world.try_query::<(Entity, &crate::sim::enemy::EnemyForce)>() else {
+        return Vec::new();
+    };
+    let campaign = &world.resource::<crate::sim::ActiveScenario>().0.campaign;
+    let mut out: Vec<(Entity, EnemyInField)> = q
+        .iter(world)
+        .map(|(e, foe)| {
+            let name = foe
+                .effect
+                .in_campaign(campaign)
+                .and_then(|e| e.party())
+                .unwrap_or("the enemy")
+                .to_string();
+            (
+                e,
+                EnemyInField {
+                    name,
+                    men: foe.men,
+                    location: foe.location,
+                    morale: foe.morale,
+                },
+            )
+        })
+        .collect();
+    out.sort_by_key(|(e, _)| *e);
+    out.into_iter().map(|(_, x)| x).collect()
+}

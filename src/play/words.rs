@@ -36,6 +36,7 @@ pub fn step(step: &PlanStep, treasure: &TreasureNames) -> String {
         PlanStep::Gift(b) => format!("give {b} {}", treasure.gift_unit),
         PlanStep::Requisition => "seize the state's grain".to_string(),
         PlanStep::Battle => "meet the state's army in the field".to_string(),
+        PlanStep::Engage => "attack the enemy in the field here".to_string(),
         PlanStep::Attack => "storm the city".to_string(),
         PlanStep::Besiege {
             days,
@@ -158,6 +159,10 @@ pub fn refusal(world: &World, force: &str, given: &str, reason: &Refusal) -> Str
     let state = |e: Entity| view::state_name(world, e);
     match reason {
         Refusal::CampaignOver => "the campaign is over".to_string(),
+        Refusal::NoEnemy { at } => {
+            let here = at.map_or_else(|| "the road".to_string(), place);
+            format!("there is no enemy in the field at {here} to engage")
+        }
         Refusal::NotInField => format!("{force} is no longer in the field"),
         Refusal::Homeward => format!("{force} is on the road home and takes no more orders"),
         Refusal::Held(by) => format!(

@@ -93,6 +93,36 @@ fn activity_factor(
     if hosted { by.hosted } else { by.camped }
 }
 
+/// The daily chances that a man dies of disease and that he deserts, for men at `nourishment`
+/// (0..1) who were given `fed` of their ration today and are at `morale`, doing what weighs
+/// `by_activity` on the base rates (see [`ByActivity`]).
+pub fn disease_and_desertion(
+    a: &crate::scenario::types::AttritionRules,
+    by_activity: f64,
+    nourishment: f64,
+    fed: f64,
+    morale: f64,
+) -> (f64, f64) {
+    (
+        by_activity * a.disease + a.disease_hunger * (1.0 - nourishment),
+        by_activity * a.desertion
+            + a.desertion_hunger * (1.0 - fed)
+            + a.desertion_morale * (1.0 - morale),
+    )
+}
+
+/// Morale a day on from `morale`, following how the men are fed: toward `base` weighed by `fed`
+/// (0..1) above the rules' `morale_fed_floor`.
+pub fn fed_morale(
+    a: &crate::scenario::types::AttritionRules,
+    morale: f64,
+    base: f64,
+    fed: f64,
+) -> f64 {
+    let target = base * weigh(a.morale_fed_floor, fed);
+    (morale + a.morale_memory * (target - morale)).clamp(0.0, 1.0)
+}
+
 /// Applies the day's losses to every force.
 pub fn apply_losses(
     mut forces: Query<(
@@ -152,15 +182,14 @@ pub fn apply_losses(
             condition.wounded.clamp(0.0, 1.0) * b.wound_deaths.clamp(0.0, 1.0) / wound_days;
         condition.wounded = (condition.wounded * (1.0 - 1.0 / wound_days)).max(0.0);
         let n = condition.nourishment;
+        let (disease, desertion) =
+            disease_and_desertion(a, by_activity, n, today.men_fed, condition.morale);
         let rates = [
             thirst_death_rate(a.man_thirst_days, a.thirst_rate, condition.dry_days),
             hunger_death_rate(a.hunger_threshold, a.hunger_rate, n),
             exposure_here * on_the_move * (1.5 - 0.5 * n),
-            by_activity * a.disease + a.disease_hunger * (1.0 - n) + today.water_disease,
-            by_activity * a.desertion
-                + a.desertion_hunger * (1.0 - today.men_fed)
-                + a.desertion_morale * (1.0 - condition.morale)
-                + straggle,
+            disease + today.water_disease,
+            desertion + straggle,
             of_wounds,
         ];
         let mut lost = [0u32; 6];
@@ -251,11 +280,12 @@ pub fn apply_losses(
             column.men.infantry += dismounted;
         }
 
-        // Morale follows how the men are fed.
-        let target = condition.base_morale
-            * weigh(a.morale_fed_floor, today.men_fed.min(condition.nourishment));
-        condition.morale =
-            (condition.morale + a.morale_memory * (target - condition.morale)).clamp(0.0, 1.0);
+        condition.morale = fed_morale(
+            a,
+            condition.morale,
+            condition.base_morale,
+            today.men_fed.min(condition.nourishment),
+        );
 
         let dropped = drop_excess(rules, column, &mut stores);
         ledger.abandoned += dropped;

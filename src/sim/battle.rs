@@ -185,6 +185,9 @@ pub struct Enemy {
     pub wall: f64,
     /// Their morale, 0..1.
     pub morale: f64,
+    /// The edge they have from how they fall on the force (1: none; a night attack the rules'
+    /// `night_edge`): their strength is counted this many times.
+    pub edge: f64,
 }
 
 /// Fights a battle between a Han force and an enemy. `han_attacks` says who attacks; `committed`
@@ -215,7 +218,7 @@ pub fn fight(
         enemy_cavalry,
         enemy.wall,
         enemy.morale,
-    );
+    ) * enemy.edge;
     let han_won = if han_attacks {
         chance(rng, win_chance(rules, han, enemy))
     } else {
@@ -281,6 +284,7 @@ mod tests {
             wounded_per_killed: 2.0,
             wound_days: 30.0,
             wound_deaths: 0.1,
+            night_edge: 1.0,
         }
     }
 

@@ -355,6 +355,7 @@ pub fn answer_requests(
                             cavalry: state.cavalry_share,
                             wall: 0.0,
                             morale: 1.0,
+                            edge: 1.0,
                         };
                         let result = battle::fight(
                             &rules.battle,

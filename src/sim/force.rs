@@ -268,6 +268,11 @@ pub enum Activity {
         /// The state.
         state: Entity,
     },
+    /// Attacking an enemy force at its place.
+    Engaging {
+        /// The enemy.
+        enemy: Entity,
+    },
     /// Waiting here to merge into another force.
     Joining {
         /// The force to merge into.

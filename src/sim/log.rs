@@ -41,6 +41,16 @@ pub struct EffectRef {
     pub effect: usize,
 }
 
+impl EffectRef {
+    /// The effect it names in `campaign`.
+    pub fn in_campaign(
+        self,
+        campaign: &crate::scenario::types::CampaignFile,
+    ) -> Option<&crate::scenario::types::Effect> {
+        campaign.events.get(self.event)?.then.get(self.effect)
+    }
+}
+
 /// What kind of fight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BattleKind {
@@ -62,6 +72,10 @@ pub enum BattleKind {
     Relief,
     /// Raiders fall on a force's baggage and herds.
     Raid,
+    /// An enemy in the field falls on a force's camp by night.
+    NightAttack,
+    /// A force attacks an enemy force in the field.
+    Engage,
 }
 
 /// A battle between a force and a state's soldiers (or a relief army).
@@ -603,6 +617,40 @@ pub enum SimEvent {
         relief: EffectRef,
         /// The besieger.
         force: Entity,
+    },
+    /// An enemy force of a scenario event takes the field.
+    EnemyInField {
+        /// Its effect.
+        enemy: EffectRef,
+        /// Where.
+        at: Entity,
+        /// Its men.
+        men: u32,
+    },
+    /// An enemy force came up with a force, found it too strong to attack, and shadows it.
+    EnemyShadows {
+        /// The enemy.
+        enemy: EffectRef,
+        /// The force.
+        force: Entity,
+    },
+    /// An enemy force came to relieve a city, found no siege, and went in to hold its walls.
+    EnemyEntersCity {
+        /// The enemy.
+        enemy: EffectRef,
+        /// The state.
+        state: Entity,
+        /// Its men.
+        men: u32,
+    },
+    /// An enemy force left the field.
+    EnemyGone {
+        /// The enemy.
+        enemy: EffectRef,
+        /// Its men left.
+        men: u32,
+        /// Why.
+        end: crate::sim::enemy::EnemyEnd,
     },
     /// An order was given and taken.
     OrderGiven {

@@ -12,7 +12,8 @@
 //! commanders' set ([`DaySystems::Command`], where a commander outside `sim/` hooks in),
 //! [`orders`], [`diplomacy`] (with [`embassy`] and [`settlement`]), [`movement`], [`supply`] (with
 //! [`foraging`]), [`consumption`], [`attrition`],
-//! [`siege`] (with [`battle`]), [`triggers`] (the scenario's events), [`record`] (with the
+//! [`siege`] (with [`battle`]), [`triggers`] (the scenario's events, with the [`enemy`] forces
+//! they raise), [`record`] (with the
 //! [`objectives`]).
 
 pub mod attrition;
@@ -24,6 +25,7 @@ pub mod consumption;
 pub mod country;
 pub mod diplomacy;
 pub mod embassy;
+pub mod enemy;
 pub mod foraging;
 pub mod force;
 pub mod ledger;
@@ -81,7 +83,7 @@ pub enum DaySystems {
     Attrition,
     /// Sieges and battles.
     Siege,
-    /// Scenario events and relief armies.
+    /// Scenario events, relief armies and enemy forces in the field.
     Events,
     /// The day's record, objectives, and the calendar.
     Record,
@@ -147,7 +149,14 @@ pub fn plugin(app: &mut App) {
             consumption::eat_and_drink.in_set(DaySystems::Consumption),
             attrition::apply_losses.in_set(DaySystems::Attrition),
             siege::resolve_sieges_and_battles.in_set(DaySystems::Siege),
-            triggers::run_events.in_set(DaySystems::Events),
+            // An enemy force raised today takes the field tomorrow; one that leaves the field is
+            // gone when the day is done (no sync point of their own).
+            (
+                enemy::enemy_day.run_if(enemy::any_enemy),
+                triggers::run_events,
+            )
+                .chain_ignore_deferred()
+                .in_set(DaySystems::Events),
             (
                 record::record_day,
                 country::regrow,

@@ -13,13 +13,14 @@ use super::ActiveScenario;
 use super::battle;
 use super::calendar::Calendar;
 use super::campaign::{CampaignStatus, Prestige};
+use super::enemy::{self, strike};
 use super::force::{Activity, Allies, ForceMut};
-use super::log::{BattleKind, EffectRef, SiegeEnd, SimEvent};
+use super::log::{EffectRef, SimEvent};
 use super::map::{MapIndex, Route};
 use super::prestige::change_prestige;
 use super::random::SimRng;
 use super::state::{LeaderFate, OasisState, Relation, Remembered};
-use crate::scenario::types::{AnimalKind, Effect, RelationDef, Trigger};
+use crate::scenario::types::{AnimalKind, Effect, EnemyAim, RelationDef, Trigger};
 
 /// A relief army on its way.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,58 +99,6 @@ fn triggered(
         Trigger::All(all) => all.iter().all(|t| triggered(t, now, forces, states)),
         Trigger::Any(any) => any.iter().any(|t| triggered(t, now, forces, states)),
     }
-}
-
-/// Raiders fall on `f`'s baggage: beaten, they leave their herds to it; winning, they carry off
-/// `takes` of its animals and stores.
-#[allow(clippy::too_many_arguments)]
-fn raid(
-    rules: &crate::scenario::types::Rules,
-    f: &mut super::force::ForceMutItem,
-    men: u32,
-    cavalry_share: f64,
-    takes: f64,
-    spoils: &crate::scenario::types::PerAnimal<u32>,
-    at: EffectRef,
-    rng: &mut SimRng,
-    events: &mut MessageWriter<SimEvent>,
-) {
-    let enemy = battle::Enemy {
-        men,
-        cavalry: cavalry_share.clamp(0.0, 1.0),
-        wall: 0.0,
-        morale: 1.0,
-    };
-    let r = battle::fight(
-        &rules.battle,
-        &mut f.fighter(),
-        false,
-        enemy,
-        1.0,
-        &mut rng.combat,
-    );
-    let takes = takes.clamp(0.0, 1.0);
-    for kind in AnimalKind::ALL {
-        let herd = f.column.animals.get_mut(kind);
-        if r.han_won {
-            let won = *spoils.get(kind);
-            *herd = herd.saturating_add(won);
-            let gained = f.ledger.animals_gained.get_mut(kind);
-            *gained = gained.saturating_add(won);
-        } else {
-            let lost = (f64::from(*herd) * takes).round() as u32;
-            *herd -= lost.min(*herd);
-            f.ledger.animals_lost.get_mut(kind).combat += lost;
-        }
-    }
-    if !r.han_won {
-        let keep = 1.0 - takes;
-        let s = &mut *f.stores;
-        s.grain = s.grain * keep;
-        s.fodder = s.fodder * keep;
-        s.meat = s.meat * keep;
-    }
-    events.write(r.event(BattleKind::Raid, f.entity, (None, Some(at)), men));
 }
 
 /// Fires the events whose triggers have come, and brings relief armies that are due.
@@ -374,17 +323,58 @@ pub fn run_events(
                                 .is_none_or(|n| f.force.name.eq_ignore_ascii_case(n))
                     });
                     if let Some(mut f) = target {
-                        raid(
+                        let raiders = battle::Enemy {
+                            men: *men,
+                            cavalry: cavalry_share.clamp(0.0, 1.0),
+                            wall: 0.0,
+                            morale: 1.0,
+                            edge: 1.0,
+                        };
+                        let mut w = strike::World {
                             rules,
-                            &mut f,
-                            *men,
-                            *cavalry_share,
-                            *takes,
-                            spoils,
-                            at,
-                            &mut rng,
-                            &mut events,
-                        );
+                            prestige: &mut prestige,
+                            rng: &mut rng,
+                            events: &mut events,
+                        };
+                        strike::raid(&mut w, &mut f, raiders, (*takes, spoils), at);
+                    }
+                }
+                Effect::EnemyForce {
+                    at: place,
+                    aim,
+                    force,
+                    ..
+                } => {
+                    let hunts = force.as_ref().and_then(|n| {
+                        forces
+                            .iter()
+                            .find(|f| f.force.name.eq_ignore_ascii_case(n))
+                            .map(|f| f.entity)
+                    });
+                    let relieves = match aim {
+                        EnemyAim::Relieve(state) => index.states.get(state).copied(),
+                        _ => None,
+                    };
+                    let raised = index.places.get(place).and_then(|&p| {
+                        enemy::raise(
+                            rules,
+                            enemy::Raised {
+                                effect: at,
+                                def: effect,
+                                at: p,
+                                hunts,
+                                relieves,
+                            },
+                        )
+                        .map(|e| (p, e))
+                    });
+                    if let Some((p, raised)) = raised {
+                        events.write(SimEvent::EnemyInField {
+                            enemy: at,
+                            at: p,
+                            men: raised.men,
+                        });
+                        commands.spawn(raised);
                     }
                 }
                 Effect::Relief {
@@ -424,23 +414,6 @@ pub fn run_events(
             events.write(SimEvent::ReliefFoundNoSiege(relief.effect));
             continue;
         };
-        let b = &rules.battle;
-        let theirs =
-            battle::enemy_strength(b, f64::from(relief.men), relief.cavalry_share, 0.0, 1.0);
-        let ours = battle::han_strength(
-            b,
-            &force.column,
-            &force.condition,
-            &force.retinue,
-            relief.cavalry_share,
-        );
-        if theirs < b.relief_dare_ratio * ours {
-            events.write(SimEvent::ReliefHeldBack {
-                relief: relief.effect,
-                force: force.entity,
-            });
-            continue;
-        }
         let Ok((entity, mut state)) = states.get_mut(relief.state) else {
             continue;
         };
@@ -449,35 +422,20 @@ pub fn run_events(
             cavalry: relief.cavalry_share,
             wall: 0.0,
             morale: 1.0,
+            edge: 1.0,
         };
-        let r = battle::fight(b, &mut force.fighter(), false, enemy, 1.0, &mut rng.combat);
-        let fought = r.event(
-            BattleKind::Relief,
-            force.entity,
-            (Some(entity), Some(relief.effect)),
-            relief.men,
+        let mut w = strike::World {
+            rules,
+            prestige: &mut prestige,
+            rng: &mut rng,
+            events: &mut events,
+        };
+        strike::fall_on_besieger(
+            &mut w,
+            &mut force,
+            (entity, &mut state),
+            (enemy, relief.effect),
+            true,
         );
-        if r.han_won {
-            state.defender_morale -= rules.siege.breach_morale;
-            events.write(fought);
-        } else {
-            if let Activity::Besieging { days, .. } = *force.activity {
-                events.write(SimEvent::SiegeEnded {
-                    force: force.entity,
-                    state: entity,
-                    days,
-                    water_diverted: state.water_diverted,
-                    end: SiegeEnd::Relieved,
-                });
-            }
-            *force.activity = Activity::Idle;
-            state.defender_morale = 1.0;
-            change_prestige(
-                &mut prestige,
-                -rules.diplomacy.prestige_for_defeat,
-                &mut events,
-            );
-            events.write(fought);
-        }
     }
 }

@@ -6,7 +6,7 @@ use crate::sim::log::{Battle, BattleKind};
 /// A battle's line, with the wounded and the men taken alive after it where there were any.
 pub(super) fn battle(names: &Names, b: &Battle) -> String {
     let line = battle_outcome(names, b);
-    let side = names.world().side;
+    let side = &names.world().side;
     let more: Vec<String> = [
         (b.wounded, format!("{side} wounded")),
         (b.captured, format!("{side} taken alive")),
@@ -28,7 +28,7 @@ fn battle_outcome(names: &Names, b: &Battle) -> String {
     let force = names.force(b.force);
     let state = b.state.map_or("", |s| names.state(s));
     let (hk, ek) = (b.killed, b.enemy_killed);
-    let han = names.world().side;
+    let han = &names.world().side;
     match (b.kind, b.won) {
         (BattleKind::StateAttack, true) => format!(
             "{state} attacks {force} and is beaten ({ek} of its men and {hk} {han} killed); it submits"
@@ -73,6 +73,30 @@ fn battle_outcome(names: &Names, b: &Battle) -> String {
             } else {
                 format!(
                     "{raiders} fall on the baggage of {force} and drive off its herds and stores: {hk} men killed"
+                )
+            }
+        }
+        (BattleKind::NightAttack, won) => {
+            let enemy = b.relief.map_or("", |r| names.party(r));
+            if won {
+                format!(
+                    "{enemy} fall on the camp of {force} by night and are beaten off: {ek} of them and {hk} {han} killed"
+                )
+            } else {
+                format!(
+                    "{enemy} fall on the camp of {force} by night and throw it into disorder: {hk} {han} and {ek} of them killed"
+                )
+            }
+        }
+        (BattleKind::Engage, won) => {
+            let enemy = b.relief.map_or("", |r| names.party(r));
+            if won {
+                format!(
+                    "{force} attacks {enemy} and routs them: {ek} of them and {hk} {han} killed"
+                )
+            } else {
+                format!(
+                    "{force} attacks {enemy} and is beaten off: {hk} {han} and {ek} of them killed"
                 )
             }
         }

@@ -10,6 +10,7 @@ use crate::scenario::types::{Effect, Pace};
 use crate::sim::ActiveScenario;
 use crate::sim::calendar::Calendar;
 use crate::sim::campaign::Outcome;
+use crate::sim::enemy::EnemyEnd;
 use crate::sim::force::{Because, Force};
 use crate::sim::log::Answer;
 use crate::sim::log::{EffectRef, Logged, SiegeEnd, SimEvent};
@@ -59,11 +60,12 @@ impl<'w> Names<'w> {
     }
 
     /// The names of the campaign's world (its side, rival and currency).
-    pub fn world(&self) -> WorldNames {
+    pub fn world(&self) -> &'w WorldNames {
+        static NEUTRAL: std::sync::LazyLock<WorldNames> =
+            std::sync::LazyLock::new(WorldNames::default);
         self.world
             .get_resource::<ActiveScenario>()
-            .map(|s| s.0.campaign.world.clone())
-            .unwrap_or_default()
+            .map_or(&*NEUTRAL, |s| &s.0.campaign.world)
     }
 
     /// The words of the campaign's goal `i` (its own name, or made from it with the names of its
@@ -104,24 +106,12 @@ impl<'w> Names<'w> {
 
     /// One of the scenario's event effects.
     pub fn effect(&self, at: EffectRef) -> Option<&'w Effect> {
-        self.world
-            .get_resource::<ActiveScenario>()?
-            .0
-            .campaign
-            .events
-            .get(at.event)?
-            .then
-            .get(at.effect)
+        at.in_campaign(&self.world.get_resource::<ActiveScenario>()?.0.campaign)
     }
 
     /// The name of the relief army or allies of a scenario effect.
     fn party(&self, at: EffectRef) -> &'w str {
-        match self.effect(at) {
-            Some(
-                Effect::Relief { name, .. } | Effect::Ally { name, .. } | Effect::Raid { name, .. },
-            ) => name,
-            _ => "",
-        }
+        self.effect(at).and_then(Effect::party).unwrap_or("")
     }
 }
 
@@ -516,6 +506,30 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             ),
             _ => return None,
         },
+        E::EnemyInField { enemy, at, men } => format!(
+            "{men} men of {} take the field at {}",
+            names.party(*enemy),
+            names.place(*at)
+        ),
+        E::EnemyShadows { enemy, force } => format!(
+            "{} come up with {}, find it too strong to attack, and shadow it",
+            names.party(*enemy),
+            f(*force)
+        ),
+        E::EnemyEntersCity { enemy, state, men } => format!(
+            "{} find no siege at {} and go in to hold its walls: {men} more men for its defence",
+            names.party(*enemy),
+            s(*state)
+        ),
+        E::EnemyGone { enemy, men, end } => {
+            let who = names.party(*enemy);
+            match end {
+                EnemyEnd::Scattered => format!("{who} scatter ({men} men left)"),
+                EnemyEnd::Loot => format!("{who} ride off with their plunder"),
+                EnemyEnd::Beaten => format!("{who}, beaten off, withdraw ({men} men left)"),
+                EnemyEnd::NoOneToFight => return None,
+            }
+        }
         E::ReliefFoundNoSiege(at) => {
             format!("{} finds no siege to break and goes home", names.party(*at))
         }

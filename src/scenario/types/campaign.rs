@@ -260,26 +260,64 @@ impl Default for CalendarNames {
 impl CalendarNames {
     /// A year for people: the start's count `year_bc` under the labels ("102 BC"; from year 0
     /// on, there being no year 0, "AD 1", "AD 2", …).
-    pub fn year(&self, year_bc: i32) -> String {
+    pub fn year(&self, year_bc: i32) -> Year<'_> {
         if year_bc >= 1 {
-            self.before.replacen("{}", &year_bc.to_string(), 1)
+            Year {
+                label: &self.before,
+                number: i64::from(year_bc),
+            }
         } else {
-            self.after
-                .replacen("{}", &(1 - i64::from(year_bc)).to_string(), 1)
+            Year {
+                label: &self.after,
+                number: 1 - i64::from(year_bc),
+            }
         }
     }
 
-    /// A day of a month for people: "month 9 day 12", or with named months "Boedromion 12".
-    pub fn day_of_month(&self, month: u32, day: u32) -> String {
-        match self.months.get(month.wrapping_sub(1) as usize) {
-            Some(name) if self.months.len() == 12 => format!("{name} {day}"),
-            _ => format!("month {month} day {day}"),
+    /// A date for people: "month 8 day 1, 104 BC", or with named months "Boedromion 1, 401 BC".
+    pub fn date(&self, year_bc: i32, month: u32, day: u32) -> DateWords<'_> {
+        DateWords {
+            names: self,
+            year_bc,
+            month,
+            day,
         }
     }
+}
 
-    /// A date for people: "month 8 day 1, 104 BC".
-    pub fn date(&self, year_bc: i32, month: u32, day: u32) -> String {
-        format!("{}, {}", self.day_of_month(month, day), self.year(year_bc))
+/// A year in a calendar's label, written without building a string first.
+#[derive(Debug, Clone, Copy)]
+pub struct Year<'a> {
+    label: &'a str,
+    number: i64,
+}
+
+impl std::fmt::Display for Year<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.label.split_once("{}") {
+            Some((before, after)) => write!(f, "{before}{}{after}", self.number),
+            None => write!(f, "{} {}", self.label, self.number),
+        }
+    }
+}
+
+/// A date in a calendar's labels, written without building a string first.
+#[derive(Debug, Clone, Copy)]
+pub struct DateWords<'a> {
+    names: &'a CalendarNames,
+    year_bc: i32,
+    month: u32,
+    day: u32,
+}
+
+impl std::fmt::Display for DateWords<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (names, month, day) = (self.names, self.month, self.day);
+        let year = names.year(self.year_bc);
+        match names.months.get(month.wrapping_sub(1) as usize) {
+            Some(name) if names.months.len() == 12 => write!(f, "{name} {day}, {year}"),
+            _ => write!(f, "month {month} day {day}, {year}"),
+        }
     }
 }
 

@@ -25,6 +25,8 @@ impl StartDate {
 
     /// The date for people under the campaign's calendar: "month 8 day 1, 104 BC".
     pub fn words(self, calendar: &super::CalendarNames) -> String {
-        calendar.date(self.year_bc, self.month, self.day)
+        calendar
+            .date(self.year_bc, self.month, self.day)
+            .to_string()
     }
 }

@@ -45,6 +45,20 @@ pub enum RelationDef {
     Hosts,
 }
 
+impl Effect {
+    /// The name of the party it brings into the campaign: a relief army, allies, raiders or an
+    /// enemy force (none for other effects).
+    pub fn party(&self) -> Option<&str> {
+        match self {
+            Effect::Relief { name, .. }
+            | Effect::Ally { name, .. }
+            | Effect::Raid { name, .. }
+            | Effect::EnemyForce { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+}
+
 /// What an event does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Effect {
@@ -126,6 +140,41 @@ pub enum Effect {
         #[serde(default)]
         spoils: PerAnimal<u32>,
     },
+    /// An enemy force takes the field at a place: it marches by the roads under the same supply
+    /// model as the side's forces (its men eat the grain it carries, go hungry, desert and die
+    /// when it is gone), falls on a force as its `aim` says when it dares, can be engaged
+    /// (`engage`), and scatters when too few of its men are left or its heart is gone.
+    EnemyForce {
+        /// Who they are, for the chronicle.
+        name: String,
+        /// Their men.
+        men: u32,
+        /// Share who ride.
+        #[serde(default)]
+        cavalry_share: f64,
+        /// Where it takes the field (a place id).
+        at: String,
+        /// Days of grain it carries for its men (its horses graze).
+        food_days: f64,
+        /// What it means to do.
+        aim: EnemyAim,
+        /// The force it goes after (by name; else the first force in the field).
+        #[serde(default)]
+        force: Option<String>,
+        /// For a `Raid`: share of the force's animals and stores carried off if the raiders win.
+        #[serde(default)]
+        takes: f64,
+        /// For a `Raid`: herds the raiders drive, taken if they are beaten.
+        #[serde(default)]
+        spoils: PerAnimal<u32>,
+        /// It scatters when fewer than this share of its men are left, or its morale falls
+        /// below it (optional: 0.5).
+        #[serde(default = "half")]
+        scatter_below: f64,
+        /// Days between its attacks on a force (optional: 3).
+        #[serde(default = "three")]
+        every_days: u32,
+    },
     /// A relief army marches to a besieged state's aid; if the siege still goes on when it comes,
     /// it gives battle to the besieger.
     Relief {
@@ -141,6 +190,29 @@ pub enum Effect {
         /// Days until it arrives.
         days: u32,
     },
+}
+
+fn half() -> f64 {
+    0.5
+}
+
+fn three() -> u32 {
+    3
+}
+
+/// What an enemy force in the field means to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EnemyAim {
+    /// Fall once on a force's baggage and herds, when it reaches it, and ride off with what it
+    /// takes (or, beaten, leave its herds).
+    Raid,
+    /// Shadow a force and fall on its camp by night whenever it dares (its strength, with the
+    /// rules' `battle.night_edge`, at least `relief_dare_ratio` of the force's), every
+    /// `every_days`.
+    Harass,
+    /// March to a state's city (a state id): fall on whoever besieges it when it dares (else
+    /// watch, fed by the city, until it does), or, finding no siege, go in to hold the walls.
+    Relieve(String),
 }
 
 /// An event: a trigger and its effects.

@@ -102,6 +102,8 @@ pub enum PlanStep {
     InstallKing,
     /// Meet the state's army in the field.
     Battle,
+    /// Attack the enemy force in the field here (one raised by a scenario's `EnemyForce`).
+    Engage,
     /// Storm the state's city.
     Attack,
     /// Besiege the state's city.

@@ -402,6 +402,14 @@ pub struct BattleRules {
     /// battle (optional, 0).
     #[serde(default)]
     pub wound_deaths: f64,
+    /// The edge of an enemy that falls on a camp by night: its strength is counted this many
+    /// times (optional, 1).
+    #[serde(default = "no_edge")]
+    pub night_edge: f64,
+}
+
+fn no_edge() -> f64 {
+    1.0
 }
 
 /// The rules of the model: rations, loads, speeds, and what drives losses.

@@ -344,6 +344,48 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
                 c.share(format!("{field}.cavalry_share"), *cavalry_share);
                 c.share(format!("{field}.commitment"), *commitment);
             }
+            Effect::EnemyForce {
+                men,
+                cavalry_share,
+                at,
+                food_days,
+                aim,
+                force,
+                takes,
+                spoils,
+                scatter_below,
+                every_days,
+                ..
+            } => {
+                if !places.contains(at.as_str()) {
+                    c.problem(format!("{field}.at"), unknown("place", at, places));
+                }
+                if let crate::scenario::types::EnemyAim::Relieve(state) = aim {
+                    state_ref(c, format!("{field}.aim"), state);
+                }
+                if let Some(name) = force {
+                    refs.force(c, format!("{field}.force"), name);
+                }
+                c.count(format!("{field}.men"), *men, 1, MAX_MEN);
+                c.share(format!("{field}.cavalry_share"), *cavalry_share);
+                c.within(
+                    format!("{field}.food_days"),
+                    *food_days,
+                    0.0,
+                    f64::from(MAX_DAYS),
+                );
+                c.share(format!("{field}.takes"), *takes);
+                c.share(format!("{field}.scatter_below"), *scatter_below);
+                c.count(format!("{field}.every_days"), *every_days, 1, MAX_DAYS);
+                for kind in crate::scenario::types::AnimalKind::ALL {
+                    c.count(
+                        format!("{field}.spoils.{}", kind.name()),
+                        *spoils.get(kind),
+                        0,
+                        MAX_ANIMALS,
+                    );
+                }
+            }
             Effect::Raid {
                 men,
                 cavalry_share,

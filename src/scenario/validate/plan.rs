@@ -254,7 +254,8 @@ impl PlanWalk<'_, '_, '_> {
                     }
                     column.pace = *pace;
                 }
-                PlanStep::Drink(_) => {}
+                // Whether an enemy will be there is the day's to say.
+                PlanStep::Drink(_) | PlanStep::Engage => {}
                 PlanStep::CarryWater(days) => self.c.count(&field, *days, 0, MAX_DAYS),
                 PlanStep::Request
                 | PlanStep::Hostage

@@ -6,6 +6,8 @@
 
 use bevy::prelude::*;
 
+use crate::sim::enemy::EnemyForce;
+
 use super::check::{self, Context, Subject};
 use super::detachments;
 use super::take::force_names;
@@ -75,6 +77,7 @@ pub fn begin_next(
     mut forces: Query<(ForceMut, &mut Orders)>,
     routes: Query<&'static Route>,
     states: Query<&'static OasisState>,
+    enemies: Query<(Entity, &'static EnemyForce)>,
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     status: Res<CampaignStatus>,
@@ -112,6 +115,12 @@ pub fn begin_next(
             .iter()
             .find(|(l, _)| l == lower)
             .map(|(_, n)| n.clone())
+    };
+    let enemy_at = |p: Entity| {
+        enemies
+            .iter()
+            .find(|(_, e)| e.location == Location::At(p))
+            .map(|(e, _)| e)
     };
     let find = |name: &str| {
         names
@@ -210,6 +219,7 @@ pub fn begin_next(
                         others: &[],
                         depot: &|_| Default::default(),
                         base: None,
+                        enemy_at: &enemy_at,
                     };
                     check::check(&context, &subject, &target, &order)
                 };
@@ -308,6 +318,9 @@ pub fn begin_next(
             }
             PlanStep::Attack => {
                 state_here.map_or(Activity::Idle, |state| Activity::Attacking { state })
+            }
+            PlanStep::Engage => {
+                enemy_at(here).map_or(Activity::Idle, |enemy| Activity::Engaging { enemy })
             }
             PlanStep::Besiege {
                 days,

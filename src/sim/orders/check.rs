@@ -34,6 +34,7 @@ pub fn warlike(step: &PlanStep) -> bool {
         PlanStep::Besiege { .. }
             | PlanStep::Attack
             | PlanStep::Battle
+            | PlanStep::Engage
             | PlanStep::Requisition
             | PlanStep::Hostage
             | PlanStep::InstallKing
@@ -185,6 +186,11 @@ pub enum Refusal {
     KingReigns(Entity),
     /// The detachment has nowhere to start from.
     PendingNowhere,
+    /// There is no enemy force in the field where the force will be.
+    NoEnemy {
+        /// Where it will be (none: on the road).
+        at: Option<Entity>,
+    },
 }
 
 /// A force as the check sees it.
@@ -233,6 +239,8 @@ pub struct Context<'a, 'w, 's> {
     pub depot: &'a dyn Fn(Entity) -> Depot,
     /// The base and its reserve, if the campaign has one.
     pub base: Option<&'a Base>,
+    /// The enemy force in the field at a place, if one is there.
+    pub enemy_at: &'a dyn Fn(Entity) -> Option<Entity>,
 }
 
 impl Context<'_, '_, '_> {
@@ -394,6 +402,11 @@ pub fn check(
                 });
                 if st.holds_its_walls() && !fight_first {
                     return Err(Refusal::WallsHold(s));
+                }
+            }
+            PlanStep::Engage => {
+                if here.and_then(|p| (w.enemy_at)(p)).is_none() {
+                    return Err(Refusal::NoEnemy { at: here });
                 }
             }
             PlanStep::Battle | PlanStep::Attack | PlanStep::Besiege { .. } => {

@@ -66,6 +66,7 @@ pub fn take_orders(
     mut forces: Forces,
     routes: Query<&'static Route>,
     states: Query<&'static OasisState>,
+    enemies: Query<(Entity, &'static crate::sim::enemy::EnemyForce)>,
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     status: Res<CampaignStatus>,
@@ -128,6 +129,12 @@ pub fn take_orders(
                     others: &others,
                     depot: &|p| depots.get(p).copied().unwrap_or_default(),
                     base: base.as_deref(),
+                    enemy_at: &|p| {
+                        enemies
+                            .iter()
+                            .find(|(_, e)| e.location == Location::At(p))
+                            .map(|(e, _)| e)
+                    },
                 };
                 check::check(&context, &subject, &target, &order)
             }

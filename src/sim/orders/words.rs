@@ -133,6 +133,7 @@ fn write_step(f: &mut fmt::Formatter<'_>, step: &PlanStep) -> fmt::Result {
         PlanStep::Gift(n) => write!(f, "gift {n}"),
         PlanStep::Requisition => write!(f, "seize"),
         PlanStep::Battle => write!(f, "battle"),
+        PlanStep::Engage => write!(f, "engage"),
         PlanStep::Attack => write!(f, "storm"),
         PlanStep::Besiege {
             days,
@@ -447,6 +448,7 @@ fn order(toks: &[Token], at: &mut usize) -> Result<Order, OrderParseError> {
         "gift" => step(PlanStep::Gift(number(arg(0), "the bolts of silk", "1000")?)),
         "seize" | "requisition" => step(PlanStep::Requisition),
         "battle" => step(PlanStep::Battle),
+        "engage" => step(PlanStep::Engage),
         "storm" | "attack" => step(PlanStep::Attack),
         "besiege" => {
             let days = number(arg(0), "the most days", "60")?;

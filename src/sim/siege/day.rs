@@ -33,6 +33,7 @@ pub(super) fn siege_day(
                 cavalry: state.cavalry_share,
                 wall: 0.0,
                 morale: state.defender_morale,
+                edge: 1.0,
             };
             let r = battle::fight(
                 b,
@@ -76,6 +77,7 @@ pub(super) fn siege_day(
             cavalry: state.cavalry_share,
             wall: state.standing_wall(),
             morale: state.defender_morale,
+            edge: 1.0,
         };
         let r = battle::fight(
             b,

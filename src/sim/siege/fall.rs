@@ -67,6 +67,7 @@ pub(super) fn storm(
         cavalry: state.cavalry_share,
         wall: state.standing_wall(),
         morale: state.defender_morale,
+        edge: 1.0,
     };
     // The storming parties fight and fall; the rest of the army stands by.
     let committed = ctx.rules.siege.assault_share;
@@ -102,6 +103,7 @@ pub(super) fn field_battle(
         cavalry: state.cavalry_share,
         wall: 0.0,
         morale: state.defender_morale,
+        edge: 1.0,
     };
     let r = battle::fight(
         &ctx.rules.battle,

@@ -212,7 +212,7 @@ pub(super) fn show_forces(
                 orders
                     .queued()
                     .iter()
-                    .map(words::step)
+                    .map(|s| words::step(s, &scenario.0.campaign.world.treasure))
                     .collect::<Vec<_>>()
                     .join("; ")
             }

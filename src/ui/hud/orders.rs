@@ -12,6 +12,7 @@ use crate::play::Order;
 use crate::scenario::types::{DetachSize, DrinkFirst, Pace, PlanStep};
 use crate::sim::ActiveScenario;
 use crate::sim::base::{Base, Convoy};
+use crate::sim::enemy::EnemyForce;
 use crate::sim::force::Activity;
 use crate::sim::map::{Location, MapIndex, Place, Route};
 use crate::sim::orders::check::warlike;
@@ -110,12 +111,21 @@ pub(super) fn show_orders(
     font: Res<UiFont>,
     mut built: ResMut<Built>,
     panel: Single<Entity, With<OrderButtons>>,
+    (enemies, enemies_changed, mut enemies_gone): (
+        Query<&EnemyForce>,
+        Query<(), Changed<EnemyForce>>,
+        RemovedComponents<EnemyForce>,
+    ),
 ) {
     let (Some(index), Some(status)) = (index, status) else {
         return;
     };
+    let enemies_moved = !enemies_changed.is_empty() || enemies_gone.read().count() > 0;
     if !campaign.active
-        || (!campaign.is_changed() && changed.is_empty() && !built.orders.is_empty())
+        || (!campaign.is_changed()
+            && changed.is_empty()
+            && !enemies_moved
+            && !built.orders.is_empty())
     {
         return;
     }
@@ -141,6 +151,15 @@ pub(super) fn show_orders(
                         Order::Step(PlanStep::Join(name.clone())),
                     ));
                 }
+            }
+            // An enemy in the field here may be attacked.
+            for foe in enemies.iter().filter(|e| e.location == Location::At(here)) {
+                let name = scenario
+                    .as_deref()
+                    .and_then(|s| foe.effect.in_campaign(&s.0.campaign))
+                    .and_then(|e| e.party())
+                    .unwrap_or("the enemy");
+                orders.push((format!("Engage {name}"), Order::Step(PlanStep::Engage)));
             }
             orders.push((
                 "Split off a third".into(),

@@ -4,7 +4,8 @@
 //! water with their lengths and the oasis states ringed by their answer to the Han ([`lines`]),
 //! the roads the selected force can take next banded by whether it can reach their far end
 //! ([`reach`]),
-//! and the forces as banners that move along the routes as days pass ([`banners`]). Place names
+//! and the forces as banners that move along the routes as days pass ([`banners`]), the enemy
+//! in the field as dark ones ([`enemies`]). Place names
 //! are set clear of each other at every zoom ([`labels`]).
 //!
 //! Mouse: drag to pan, the wheel zooms about the pointer; hover over a place or a route for its
@@ -13,6 +14,7 @@
 //! size at every zoom.
 
 mod banners;
+mod enemies;
 mod facts;
 mod ground;
 mod labels;
@@ -72,6 +74,7 @@ pub(super) fn plugin(app: &mut App) {
             (
                 ground::build_map,
                 banners::place_banners,
+                enemies::place_enemy_banners,
                 labels::declutter_names,
                 pointer::scale_labels,
                 reach::update_reach,

@@ -413,3 +413,50 @@ fn the_new_campaigns_play_in_the_window_an_embassy_held_captive_and_six_columns(
         "zhizhi",
     );
 }
+
+#[test]
+fn an_enemy_in_the_field_shows_on_the_map_and_is_engaged_by_its_button() {
+    // The tutorial with a party of scouts taking the field at Dunhuang, where the column stands.
+    let Some(dir) = fresh("enemy") else {
+        return;
+    };
+    let copy = dir.join("scenarios");
+    copy_dir(&Path::new(ROOT).join("scenarios"), &copy);
+    let file = copy.join("first_campaign_tutorial.ron");
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "    events: [\n",
+        "    events: [\n        (when: Day(0), then: [EnemyForce(name: \"Xiongnu scouts\", men: 300, cavalry_share: 1.0, at: \"dunhuang\", food_days: 30.0, aim: Harass)]),\n",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let scenario = file.to_string_lossy().into_owned();
+    let out = script_in(
+        &dir,
+        Some(&scenario),
+        &[
+            "frames 5",
+            "until 1",
+            "shot enemy",
+            "click engage xiongnu scouts",
+            "expect attack the enemy in the field here",
+            "end",
+            "quit",
+        ],
+    );
+    assert!(out.contains("done: shot enemy"), "{out}");
+    assert_drawn(&dir, "enemy.png");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Copies the folder `from` to `to`, with everything in it.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let path = entry.path();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
+        }
+    }
+}

@@ -151,7 +151,9 @@ fn validate_names_what_an_event_refers_to_that_is_not_there() {
     std::fs::write(
         dir.path().join("bad.ron"),
         r#"(overlay: "zhizhi_36bc.ron", name: "x", events: [
-  (when: All([Arrive("talas_vally"), GoalMet(5)]), then: [Release("The fourth column"), CloseRoute("wensu", "chigo")]),
+  (when: All([Arrive("talas_vally"), GoalMet(5)]), then: [Release("The fourth column"), CloseRoute("wensu", "chigo"),
+    SendForce(force: "The fourth column", to: "zhizi"), WoundLeader("dayan"),
+    EnemyForce(name: "Kangju", men: 100, at: "talass", food_days: 5.0, aim: Relieve("zhizi"))]),
 ])
 "#,
     )
@@ -164,6 +166,11 @@ fn validate_names_what_an_event_refers_to_that_is_not_there() {
         "events[0].when[1]: the objective has 2 goal(s)",
         "events[0].then[0]: no force 'The fourth column'",
         "events[0].then[1]: no place 'chigo'; did you mean 'chigu'?",
+        "events[0].then[2].force: no force 'The fourth column'",
+        "events[0].then[2].to: no place 'zhizi'; did you mean 'zhizhi'?",
+        "events[0].then[3]: no state 'dayan'; did you mean 'dayuan'?",
+        "events[0].then[4].at: no place 'talass'",
+        "events[0].then[4].aim: no state 'zhizi'; did you mean 'zhizhi'?",
     ] {
         assert!(err.contains(want), "{want}\n in {err}");
     }
@@ -234,4 +241,78 @@ fn a_state_that_feeds_the_side_raises_a_contingent_that_marches_and_joins_on_its
             .iter()
             .any(|f| f.name == "The Wusun horse")
     );
+}
+
+#[test]
+fn a_leader_is_wounded_by_an_event_or_in_the_fighting_at_his_city_before_he_falls() {
+    // By an event: his men lose heart at once.
+    let mut s = common::shipped("zhizhi_36bc.ron");
+    let before = s.rules.siege.leader_wound_morale;
+    assert!(before > 0.0);
+    s.campaign.events = vec![on(
+        Trigger::Day(3),
+        vec![Effect::WoundLeader("zhizhi".into())],
+    )];
+    let mut app = common::run(&s, 1);
+    assert_eq!(
+        day_of(&app, |e| matches!(e, SimEvent::LeaderWounded { .. })),
+        Some(3)
+    );
+    let r = heavenly_horses::report::build(app.world_mut());
+    assert!(
+        r.chronicle.iter().any(|l| l
+            .text
+            .starts_with("Zhizhi Chanyu of Zhizhi's Xiongnu is wounded")),
+        "the chronicle names him"
+    );
+    // In the fighting: in some runs he is hurt on his walls, always before he falls, never twice.
+    let shipped = common::shipped("zhizhi_36bc.ron");
+    let mut wounded = 0;
+    for seed in 0..40 {
+        let app = common::run(&shipped, seed);
+        let hurt: Vec<u32> = app
+            .world()
+            .resource::<heavenly_horses::sim::Chronicle>()
+            .0
+            .iter()
+            .filter(|l| matches!(l.event, SimEvent::LeaderWounded { .. }))
+            .map(|l| l.day)
+            .collect();
+        assert!(hurt.len() <= 1, "seed {seed}: {hurt:?}");
+        if let Some(&day) = hurt.first() {
+            wounded += 1;
+            let fell = day_of(&app, |e| matches!(e, SimEvent::LeaderFell { .. }));
+            assert!(fell.is_none_or(|f| f >= day), "seed {seed}");
+        }
+    }
+    assert!(
+        wounded > 0 && wounded < 40,
+        "wounded in {wounded} of 40 runs"
+    );
+}
+
+#[test]
+fn an_event_sends_a_force_by_the_shortest_road_open_to_a_place() {
+    // On day 1 the tutorial's column, still at Dunhuang, is sent to the Yang Pass.
+    let s = tutorial(vec![on(
+        Trigger::Day(1),
+        vec![Effect::SendForce {
+            force: "The Loulan column".into(),
+            to: "yang_pass".into(),
+        }],
+    )]);
+    let app = common::run(&s, 1);
+    assert_eq!(
+        day_of(&app, |e| matches!(e, SimEvent::ForceSent { .. })),
+        Some(1)
+    );
+    let index = app
+        .world()
+        .resource::<heavenly_horses::sim::map::MapIndex>();
+    let yang = index.places["yang_pass"];
+    let arrived = day_of(
+        &app,
+        |e| matches!(e, SimEvent::Arrived { place, .. } if *place == yang),
+    );
+    assert!(arrived.is_some(), "it reaches the Yang Pass");
 }

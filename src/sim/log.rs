@@ -618,6 +618,19 @@ pub enum SimEvent {
         /// The besieger.
         force: Entity,
     },
+    /// A state's leader is wounded (in a fight at his city, or by a scenario event).
+    LeaderWounded {
+        /// The state.
+        state: Entity,
+    },
+    /// A scenario event sends a force by the shortest road to a place (its queued orders set
+    /// aside).
+    ForceSent {
+        /// The force.
+        force: Entity,
+        /// Where to.
+        to: Entity,
+    },
     /// An enemy force of a scenario event takes the field.
     EnemyInField {
         /// Its effect.

@@ -153,6 +153,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
                     terms_refused: false,
                     leader: s.leader.clone(),
                     leader_fate: None,
+                    leader_wounded: false,
                 },
             ))
             .id();

@@ -145,6 +145,8 @@ pub struct OasisState {
     pub leader: Option<String>,
     /// What became of the ruler when the city fell.
     pub leader_fate: Option<LeaderFate>,
+    /// Whether the ruler has been wounded.
+    pub leader_wounded: bool,
 }
 
 /// What became of a state's ruler when his city fell.
@@ -168,6 +170,17 @@ pub struct Terms {
 }
 
 impl OasisState {
+    /// Wounds its ruler, if it has one still unhurt and free: its defenders lose `morale` of
+    /// their morale. Whether he was wounded now.
+    pub fn wound_leader(&mut self, morale: f64) -> bool {
+        if self.leader.is_none() || self.leader_wounded || self.leader_fate.is_some() {
+            return false;
+        }
+        self.leader_wounded = true;
+        self.defender_morale -= morale;
+        true
+    }
+
     /// Loses `n` men killed, from its garrison and its soldiers both (the garrison is part of the
     /// state's soldiers: a man killed on the walls is one fewer in the field).
     pub fn lose(&mut self, n: u32) {

@@ -116,6 +116,7 @@ pub fn run_events(
     mut routes: Query<&mut Route>,
     places: Query<&super::map::Place>,
     mut commands: Commands,
+    mut orders: Query<&mut super::force::Orders>,
     mut events: MessageWriter<SimEvent>,
 ) {
     let scenario_events = &scenario.0.campaign.events;
@@ -280,6 +281,55 @@ pub fn run_events(
                         for goal in super::objectives::leader_fell(&mut status, e, day) {
                             events.write(SimEvent::GoalMet { goal });
                         }
+                    }
+                }
+                Effect::WoundLeader(state) => {
+                    if let Some(&e) = index.states.get(state)
+                        && let Ok((_, mut s)) = states.get_mut(e)
+                        && s.wound_leader(rules.siege.leader_wound_morale)
+                    {
+                        events.write(SimEvent::LeaderWounded { state: e });
+                    }
+                }
+                Effect::SendForce { force, to } => {
+                    let season = calendar.season();
+                    let sent = forces.iter().find(|f| {
+                        !f.standing.merged
+                            && f.column.men.total() > 0
+                            && !matches!(*f.activity, Activity::Held { .. })
+                            && f.force.name.eq_ignore_ascii_case(force)
+                    });
+                    let (Some(f), Some(&goal)) = (sent, index.places.get(to)) else {
+                        continue;
+                    };
+                    let from = match *f.location {
+                        super::map::Location::At(p) => p,
+                        super::map::Location::OnRoute { to, .. } => to,
+                    };
+                    let open = |r: Entity| {
+                        routes
+                            .get(r)
+                            .ok()
+                            .filter(|r| !r.closed(season))
+                            .map(|r| (r.a, r.b, r.length))
+                    };
+                    let (entity, Some(path)) = (f.entity, index.shortest_path(from, goal, open))
+                    else {
+                        continue;
+                    };
+                    if let Ok(mut queue) = orders.get_mut(entity) {
+                        queue.clear();
+                        for p in path {
+                            if let Ok(place) = places.get(p) {
+                                queue.push(crate::scenario::types::PlanStep::March(
+                                    place.id.clone(),
+                                ));
+                            }
+                        }
+                        events.write(SimEvent::ForceSent {
+                            force: entity,
+                            to: goal,
+                        });
                     }
                 }
                 Effect::Levy { state, force } => {

@@ -506,6 +506,19 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
             ),
             _ => return None,
         },
+        E::LeaderWounded { state } => {
+            let st = names.world.get::<OasisState>(*state);
+            let leader = st.and_then(|s| s.leader.as_deref()).unwrap_or("its ruler");
+            format!(
+                "{leader} of {} is wounded; the defenders lose heart",
+                s(*state)
+            )
+        }
+        E::ForceSent { force, to } => format!(
+            "{} is sent to {} by the shortest road",
+            f(*force),
+            names.place(*to)
+        ),
         E::EnemyInField { enemy, at, men } => format!(
             "{men} men of {} take the field at {}",
             names.party(*enemy),

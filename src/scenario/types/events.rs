@@ -111,6 +111,17 @@ pub enum Effect {
     Release(String),
     /// The state's leader (a state id) dies.
     KillLeader(String),
+    /// The state's leader (a state id) is wounded: its defenders lose the rules'
+    /// `siege.leader_wound_morale`.
+    WoundLeader(String),
+    /// The force (by name) is sent by the shortest road open to a place (a place id): its
+    /// queued orders are set aside, and a plan it follows goes on from there.
+    SendForce {
+        /// The force.
+        force: String,
+        /// Where to.
+        to: String,
+    },
     /// A state that feeds the side (it submitted, was conquered, or hosts an embassy) raises a
     /// contingent: a force of its own at the state's city, with its own supply, morale and
     /// losses, following its own plan. A state that does not, refuses.

@@ -336,6 +336,13 @@ pub struct SiegeRules {
     /// alive; optional, 0.5 if left out).
     #[serde(default = "half")]
     pub leader_dies: f64,
+    /// The chance that a city's leader is wounded in a fight at his city (a sally, an assault,
+    /// a storm, a battle before its walls; optional, 0).
+    #[serde(default)]
+    pub leader_wounded: f64,
+    /// Defenders' morale lost when their leader is wounded (optional, 0).
+    #[serde(default)]
+    pub leader_wound_morale: f64,
     /// Defenders' morale lost when an assault is thrown back (negative: they take heart).
     pub repulse_morale: f64,
     /// The terms a city offers when its morale breaks.

@@ -434,7 +434,13 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
                     }
                 }
             }
-            Effect::Relation(state, _) | Effect::KillLeader(state) => {
+            Effect::SendForce { force, to } => {
+                refs.force(c, format!("{field}.force"), force);
+                if !places.contains(to.as_str()) {
+                    c.problem(format!("{field}.to"), unknown("place", to, places));
+                }
+            }
+            Effect::Relation(state, _) | Effect::KillLeader(state) | Effect::WoundLeader(state) => {
                 state_ref(c, field.clone(), state);
             }
             Effect::Capture { force, by } => {

@@ -402,6 +402,8 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     );
     c.within("battle.relief_dare_ratio", b.relief_dare_ratio, 0.0, 1e6);
     c.within("battle.night_edge", b.night_edge, 0.0, 100.0);
+    c.share("siege.leader_wounded", rules.siege.leader_wounded);
+    c.share("siege.leader_wound_morale", rules.siege.leader_wound_morale);
     let k = &rules.commander;
     c.share("commander.retreat_share", k.retreat_share);
     c.count("commander.gift_bolts", k.gift_bolts, 0, MAX_TREASURE);

@@ -50,6 +50,7 @@ pub(super) fn siege_day(
                 state.defender_morale -= s.repulse_morale / 2.0;
             }
             ctx.battle(BattleKind::Sally, me, entity, sallying, &r);
+            super::fall::leader_may_be_wounded(ctx, state, entity, rng);
         }
     }
     let noise = uniform(&mut rng.combat);
@@ -88,6 +89,7 @@ pub(super) fn siege_day(
             &mut rng.combat,
         );
         state.lose(r.enemy.gone());
+        super::fall::leader_may_be_wounded(ctx, state, entity, rng);
         if r.han_won {
             if state.outer_breached || state.walls.inner <= 0.0 {
                 ctx.battle(BattleKind::Assault { stormed: true }, me, entity, 0, &r);

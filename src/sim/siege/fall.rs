@@ -81,6 +81,7 @@ pub(super) fn storm(
     );
     state.lose(r.enemy.gone());
     ctx.battle(BattleKind::Storm, force.entity, entity, 0, &r);
+    leader_may_be_wounded(ctx, state, entity, rng);
     if r.han_won {
         take_city(ctx, force, state, entity, rng);
     } else {
@@ -115,6 +116,7 @@ pub(super) fn field_battle(
     );
     state.lose(r.enemy.gone());
     ctx.battle(BattleKind::Field, force.entity, entity, 0, &r);
+    leader_may_be_wounded(ctx, state, entity, rng);
     if r.han_won {
         state.defender_morale -= ctx.rules.siege.breach_morale;
     } else {
@@ -139,6 +141,25 @@ pub(super) fn burn_palisade(
             force,
             state: entity,
         });
+    }
+}
+
+/// The city's ruler, if the campaign has aims on him and he is unhurt, is wounded in a fight at
+/// his city with the rules' `siege.leader_wounded` chance; his men lose heart.
+pub(super) fn leader_may_be_wounded(
+    ctx: &mut Ctx,
+    state: &mut OasisState,
+    entity: Entity,
+    rng: &mut SimRng,
+) {
+    let s = &ctx.rules.siege;
+    if state.leader.is_none() || state.leader_wounded || s.leader_wounded <= 0.0 {
+        return;
+    }
+    if crate::sim::random::uniform(&mut rng.combat) < s.leader_wounded
+        && state.wound_leader(s.leader_wound_morale)
+    {
+        ctx.tell(SimEvent::LeaderWounded { state: entity });
     }
 }
 

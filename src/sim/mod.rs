@@ -189,9 +189,14 @@ pub fn take_orders_now(world: &mut World) {
     world.run_schedule(SimOrders);
 }
 
-/// Runs days until the campaign ends (or its last day passes).
+/// Runs days until the campaign ends (or its last day passes): the day's schedule is taken out
+/// of the world once for all the days, not once a day.
 pub fn run_to_end(world: &mut World) {
-    while advance_day(world) {}
+    world.schedule_scope(SimDay, |world, day| {
+        while world.resource::<CampaignStatus>().ended.is_none() {
+            day.run(world);
+        }
+    });
 }
 
 /// Spawns `scenario` for a run with `seed` under `commander`, clearing any earlier campaign.

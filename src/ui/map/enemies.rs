@@ -1,6 +1,6 @@
-//! The enemy forces in the field as dark banners on the map, sized by their men, turned on a
-//! corner, with their name and men: they ride along the roads as days pass and are taken away
-//! when they leave the field.
+//! The enemy forces in the field as dark banners on the map, sized by their men, set to the right
+//! of where they stand (the side's banners hang below it), with their name and men: they ride
+//! along the roads as days pass and are taken away when they leave the field.
 
 use bevy::prelude::*;
 
@@ -50,7 +50,7 @@ pub(super) fn place_enemy_banners(
             .unwrap_or("the enemy")
             .to_string()
     };
-    let offset = Vec2::new(0.0, 26.0);
+    let offset = Vec2::new(30.0, 0.0);
     for (entity, banner, mut label, mut sprite, children) in &mut banners {
         let Ok((_, foe)) = enemies.get(banner.0) else {
             commands.entity(entity).despawn();
@@ -84,17 +84,14 @@ pub(super) fn place_enemy_banners(
                 EnemyBanner(e),
                 Label { at, offset },
                 Sprite::from_color(ENEMY, banner_size(foe.men)),
-                Transform::from_translation(at.extend(4.0))
-                    .with_rotation(Quat::from_rotation_z(std::f32::consts::FRAC_PI_4)),
+                Transform::from_translation(at.extend(4.0)),
             ))
             .with_children(|banner| {
                 banner.spawn((
                     Text2d::new(format!("{} · {}", name(foe), foe.men)),
                     font.at(12.0),
                     TextColor(ENEMY),
-                    // Upright under the turned banner.
-                    Transform::from_xyz(0.0, 0.0, 0.1)
-                        .with_rotation(Quat::from_rotation_z(-std::f32::consts::FRAC_PI_4)),
+                    Transform::from_xyz(0.0, -18.0, 0.1),
                 ));
             });
     }

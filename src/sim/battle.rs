@@ -190,6 +190,20 @@ pub struct Enemy {
     pub edge: f64,
 }
 
+impl Enemy {
+    /// `men` soldiers with `cavalry` share of horsemen (0..1), in the open, in good heart, with
+    /// no edge.
+    pub fn in_the_open(men: u32, cavalry: f64) -> Enemy {
+        Enemy {
+            men,
+            cavalry: cavalry.clamp(0.0, 1.0),
+            wall: 0.0,
+            morale: 1.0,
+            edge: 1.0,
+        }
+    }
+}
+
 /// Fights a battle between a Han force and an enemy. `han_attacks` says who attacks; `committed`
 /// is the share of the Han men who do the fighting and take the losses (1 in a field battle, the
 /// storming parties in an assault). The Han losses are applied to the force and recorded; the

@@ -350,13 +350,7 @@ pub fn answer_requests(
                     }
                     Answer::Attack => {
                         state.refused_before = true;
-                        let enemy = battle::Enemy {
-                            men: state.soldiers,
-                            cavalry: state.cavalry_share,
-                            wall: 0.0,
-                            morale: 1.0,
-                            edge: 1.0,
-                        };
+                        let enemy = battle::Enemy::in_the_open(state.soldiers, state.cavalry_share);
                         let result = battle::fight(
                             &rules.battle,
                             &mut force.fighter(),

@@ -51,6 +51,19 @@ impl EffectRef {
     }
 }
 
+/// Why an enemy force left the field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnemyEnd {
+    /// Beaten, starved or worn down, it scattered.
+    Scattered,
+    /// It rode off with what it took.
+    Loot,
+    /// Beaten off, it withdrew.
+    Beaten,
+    /// It found no one to fight, or no siege to break.
+    NoOneToFight,
+}
+
 /// What kind of fight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BattleKind {
@@ -663,7 +676,7 @@ pub enum SimEvent {
         /// Its men left.
         men: u32,
         /// Why.
-        end: crate::sim::enemy::EnemyEnd,
+        end: EnemyEnd,
     },
     /// An order was given and taken.
     OrderGiven {

@@ -91,6 +91,12 @@ impl Route {
         }
     }
 
+    /// Its ends and length, if it is open in `season` (for [`MapIndex::shortest_path`] by the
+    /// roads open).
+    pub fn if_open(&self, season: Season) -> Option<(Entity, Entity, Km)> {
+        (!self.closed(season)).then_some((self.a, self.b, self.length))
+    }
+
     /// The other end from `from`.
     pub fn other(&self, from: Entity) -> Entity {
         if self.a == from { self.b } else { self.a }

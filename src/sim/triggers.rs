@@ -306,13 +306,7 @@ pub fn run_events(
                         super::map::Location::At(p) => p,
                         super::map::Location::OnRoute { to, .. } => to,
                     };
-                    let open = |r: Entity| {
-                        routes
-                            .get(r)
-                            .ok()
-                            .filter(|r| !r.closed(season))
-                            .map(|r| (r.a, r.b, r.length))
-                    };
+                    let open = |r: Entity| routes.get(r).ok().and_then(|r| r.if_open(season));
                     let (entity, Some(path)) = (f.entity, index.shortest_path(from, goal, open))
                     else {
                         continue;
@@ -373,13 +367,7 @@ pub fn run_events(
                                 .is_none_or(|n| f.force.name.eq_ignore_ascii_case(n))
                     });
                     if let Some(mut f) = target {
-                        let raiders = battle::Enemy {
-                            men: *men,
-                            cavalry: cavalry_share.clamp(0.0, 1.0),
-                            wall: 0.0,
-                            morale: 1.0,
-                            edge: 1.0,
-                        };
+                        let raiders = battle::Enemy::in_the_open(*men, *cavalry_share);
                         let mut w = strike::World {
                             rules,
                             prestige: &mut prestige,
@@ -467,13 +455,7 @@ pub fn run_events(
         let Ok((entity, mut state)) = states.get_mut(relief.state) else {
             continue;
         };
-        let enemy = battle::Enemy {
-            men: relief.men,
-            cavalry: relief.cavalry_share,
-            wall: 0.0,
-            morale: 1.0,
-            edge: 1.0,
-        };
+        let enemy = battle::Enemy::in_the_open(relief.men, relief.cavalry_share);
         let mut w = strike::World {
             rules,
             prestige: &mut prestige,

@@ -77,13 +77,7 @@ pub fn toward(
             km,
         } => (route, from, to, km),
         Location::At(here) => {
-            let open = |r: Entity| {
-                routes
-                    .get(r)
-                    .ok()
-                    .filter(|r| !r.closed(season))
-                    .map(|r| (r.a, r.b, r.length))
-            };
+            let open = |r: Entity| routes.get(r).ok().and_then(|r| r.if_open(season));
             let Some(next) = index
                 .shortest_path(here, goal, open)
                 .and_then(|p| p.first().copied())

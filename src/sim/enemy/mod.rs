@@ -16,6 +16,7 @@ use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::campaign::Prestige;
 use super::force::{Activity, ForceMut};
+pub use super::log::EnemyEnd;
 use super::log::{EffectRef, SimEvent};
 use super::map::{Location, MapIndex, Route};
 use super::random::SimRng;
@@ -82,19 +83,6 @@ impl EnemyForce {
     pub fn place(&self) -> Option<Entity> {
         self.location.place()
     }
-}
-
-/// Why an enemy force left the field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EnemyEnd {
-    /// Beaten, starved or worn down, it scattered.
-    Scattered,
-    /// It rode off with what it took.
-    Loot,
-    /// Beaten off, it withdrew.
-    Beaten,
-    /// It found no one to fight, or no siege to break.
-    NoOneToFight,
 }
 
 /// A run condition: whether an enemy force is in the field.

@@ -316,3 +316,135 @@ fn an_event_sends_a_force_by_the_shortest_road_open_to_a_place() {
     );
     assert!(arrived.is_some(), "it reaches the Yang Pass");
 }
+
+#[test]
+fn a_contingent_comes_into_the_field_on_its_own_and_allies_and_reinforcements_go_where_they_are_sent()
+ {
+    use heavenly_horses::play::{Advance, Game};
+    use heavenly_horses::scenario::types::{ForceDef, MenDef, PerAnimal, PlanStep, StoresDef};
+    use heavenly_horses::scenario::units::{CubicMetres, Tonnes};
+    use heavenly_horses::sim::force::{Column, Retinue};
+    // No state raises it: it comes in at the place it names, with its own supply and plan.
+    let contingent = ForceDef {
+        name: "A relief from home".into(),
+        at: "chigu".into(),
+        men: MenDef {
+            infantry: 1500,
+            cavalry: 500,
+        },
+        animals: PerAnimal {
+            horses: 600,
+            oxen: 0,
+            donkeys: 800,
+            camels: 0,
+        },
+        stores: StoresDef {
+            grain_t: Tonnes(40.0),
+            fodder_t: Tonnes(0.0),
+            water_m3: CubicMetres(10.0),
+        },
+        morale: 0.7,
+        plan: Some(vec![PlanStep::March("issyk_west".into())]),
+        ..ForceDef::default()
+    };
+    let third = "The third southern column";
+    let mut s = common::shipped("zhizhi_36bc.ron");
+    s.campaign.events = vec![on(
+        Trigger::Day(0),
+        vec![
+            Effect::Contingent(contingent.clone()),
+            Effect::Ally {
+                name: "the Wusun".into(),
+                to: Some(third.into()),
+                men: 700,
+                cavalry_share: 1.0,
+                commitment: 0.5,
+            },
+            Effect::Reinforce {
+                to: Some(third.into()),
+                men: MenDef {
+                    infantry: 300,
+                    cavalry: 0,
+                },
+                animals: PerAnimal::default(),
+                stores: StoresDef::default(),
+            },
+        ],
+    )];
+    let before = {
+        let game = Game::new(s.clone(), 1);
+        common::of::<Column>(&game, third).men.total()
+    };
+    let mut game = Game::new(s.clone(), 1);
+    game.advance(Advance::Days(1));
+    let chronicle = game
+        .world_ref()
+        .resource::<heavenly_horses::sim::Chronicle>();
+    assert!(
+        chronicle.0.iter().any(|l| l.day == 0
+            && matches!(l.event, SimEvent::ContingentArrived { men: 2000, .. })),
+        "the contingent is in the field on day 0"
+    );
+    let column = common::of::<Column>(&game, "A relief from home");
+    assert_eq!(column.men.total(), 2000, "its own men, not another's");
+    let allies = common::of::<Retinue>(&game, third).allies;
+    assert_eq!(allies.len(), 1, "the Wusun join the third southern column");
+    assert!(
+        common::of::<Retinue>(&game, "The Protector-General's column")
+            .allies
+            .is_empty(),
+        "not the first force in the field"
+    );
+    assert_eq!(
+        common::of::<Column>(&game, third).men.total(),
+        before + 300,
+        "the reinforcement joins the column it was sent to"
+    );
+    // Run to its end, it marches its own plan and keeps its own ledger.
+    let app = common::run(&s, 1);
+    let r = common::report(&app);
+    let relief = common::force_report(&r, "A relief from home");
+    assert!(relief.men > 0 && relief.men <= 2000, "{relief:?}");
+    let text = heavenly_horses::report::of(app.world())
+        .chronicle
+        .iter()
+        .any(|l| {
+            l.text
+                .contains("A relief from home comes into the field at")
+        });
+    assert!(text, "the chronicle tells of it");
+}
+
+#[test]
+fn a_levy_and_a_contingent_written_right_validate_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    common::copy_tree(&root, dir.path(), &[]);
+    let force = |name: &str, at: &str, plan: &str| {
+        format!(
+            r#"(name: "{name}", at: "{at}", men: (infantry: 0, cavalry: 1000),
+      animals: (horses: 1200, oxen: 0, donkeys: 0, camels: 0),
+      stores: (grain_t: 20.0, fodder_t: 0.0, water_m3: 5.0), morale: 0.7, plan: [{plan}])"#
+        )
+    };
+    let text = format!(
+        r#"(overlay: "zhizhi_36bc.ron", name: "x", events: [
+  (when: Day(0), then: [
+    Levy(state: "wusun", force: {}),
+    Contingent({}),
+    Ally(name: "the Wusun", to: "The Wusun horse", men: 500, cavalry_share: 1.0, commitment: 0.5),
+  ]),
+])
+"#,
+        force(
+            "The Wusun horse",
+            "chigu",
+            r#"March("issyk_west"), Join("The Protector-General's column")"#
+        ),
+        force("A relief", "chigu", r#"March("issyk_west")"#),
+    );
+    std::fs::write(dir.path().join("good.ron"), text).unwrap();
+    if let Err(e) = Scenario::load(dir.path().join("good.ron")) {
+        panic!("{e}");
+    }
+}

@@ -358,6 +358,15 @@ pub enum SimEvent {
         /// Its men.
         men: u32,
     },
+    /// A force came into the field by a scenario's `Contingent`.
+    ContingentArrived {
+        /// The force.
+        force: Entity,
+        /// Where it comes in.
+        at: Entity,
+        /// Its men.
+        men: u32,
+    },
     /// A state asked for a contingent would not raise one (it does not feed the side).
     LevyRefused {
         /// The state.

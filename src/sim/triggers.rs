@@ -123,6 +123,8 @@ pub fn run_events(
     let rules = &scenario.0.rules;
     let day = calendar.day;
     log.fired.resize(scenario_events.len(), false);
+    // Forces raised today, numbered after those already in the world.
+    let mut raised = forces.iter().count() as u32;
     for (i, event) in scenario_events.iter().enumerate() {
         let now = Now {
             day,
@@ -154,11 +156,18 @@ pub fn run_events(
                     }
                 }
                 Effect::Reinforce {
+                    to,
                     men,
                     animals,
                     stores,
                 } => {
-                    if let Some(mut f) = forces.iter_mut().find(|f| f.in_field()) {
+                    let joins = forces.iter_mut().find(|f| {
+                        f.in_field()
+                            && to
+                                .as_ref()
+                                .is_none_or(|n| f.force.name.eq_ignore_ascii_case(n))
+                    });
+                    if let Some(mut f) = joins {
                         f.column.men.infantry = f.column.men.infantry.saturating_add(men.infantry);
                         f.column.men.cavalry = f.column.men.cavalry.saturating_add(men.cavalry);
                         f.ledger.men_in = f.ledger.men_in.saturating_add(men.total());
@@ -185,11 +194,18 @@ pub fn run_events(
                 }
                 Effect::Ally {
                     name,
+                    to,
                     men,
                     cavalry_share,
                     commitment,
                 } => {
-                    if let Some(mut f) = forces.iter_mut().find(|f| f.in_field()) {
+                    let joins = forces.iter_mut().find(|f| {
+                        f.in_field()
+                            && to
+                                .as_ref()
+                                .is_none_or(|n| f.force.name.eq_ignore_ascii_case(n))
+                    });
+                    if let Some(mut f) = joins {
                         f.retinue.allies.push(Allies {
                             name: name.clone(),
                             men: *men,
@@ -339,18 +355,23 @@ pub fn run_events(
                         events.write(SimEvent::LevyRefused { state: e });
                         continue;
                     }
-                    let raised = forces.iter().count() as u32;
-                    let name = places.get(place).map_or(String::new(), |p| p.name.clone());
-                    let contingent = super::setup::new_force(rules, force, place, name, raised);
-                    let plan = force.plan.clone().unwrap_or_default();
-                    let entity = commands
-                        .spawn((contingent.bundle(), super::force::Orders::following(plan)))
-                        .id();
+                    let entity = raise(&mut commands, (rules, &places), force, place, &mut raised);
                     events.write(SimEvent::Levied {
                         state: e,
                         force: entity,
                         men: force.men.total(),
                     });
+                }
+                Effect::Contingent(force) => {
+                    if let Some(&place) = index.places.get(&force.at) {
+                        let entity =
+                            raise(&mut commands, (rules, &places), force, place, &mut raised);
+                        events.write(SimEvent::ContingentArrived {
+                            force: entity,
+                            at: place,
+                            men: force.men.total(),
+                        });
+                    }
                 }
                 Effect::Raid {
                     men,
@@ -393,7 +414,7 @@ pub fn run_events(
                         EnemyAim::Relieve(state) => index.states.get(state).copied(),
                         _ => None,
                     };
-                    let raised = index.places.get(place).and_then(|&p| {
+                    let foe = index.places.get(place).and_then(|&p| {
                         enemy::raise(
                             rules,
                             enemy::Raised {
@@ -406,13 +427,13 @@ pub fn run_events(
                         )
                         .map(|e| (p, e))
                     });
-                    if let Some((p, raised)) = raised {
+                    if let Some((p, foe)) = foe {
                         events.write(SimEvent::EnemyInField {
                             enemy: at,
                             at: p,
-                            men: raised.men,
+                            men: foe.men,
                         });
-                        commands.spawn(raised);
+                        commands.spawn(foe);
                     }
                 }
                 Effect::Relief {
@@ -470,4 +491,22 @@ pub fn run_events(
             true,
         );
     }
+}
+
+/// Spawns a force raised by an event at `place`, with its own supply and plan; its column is
+/// named after the place, and it takes the next number in the order of raising.
+fn raise(
+    commands: &mut Commands,
+    (rules, places): (&crate::scenario::types::Rules, &Query<&super::map::Place>),
+    force: &crate::scenario::types::ForceDef,
+    place: Entity,
+    raised: &mut u32,
+) -> Entity {
+    let name = places.get(place).map_or(String::new(), |p| p.name.clone());
+    let contingent = super::setup::new_force(rules, force, place, name, *raised);
+    *raised += 1;
+    let plan = force.plan.clone().unwrap_or_default();
+    commands
+        .spawn((contingent.bundle(), super::force::Orders::following(plan)))
+        .id()
 }

@@ -79,6 +79,11 @@ pub(super) fn line(names: &Names, event: &SimEvent) -> Option<String> {
             names.world().side,
             f(*force)
         ),
+        E::ContingentArrived { force, at, men } => format!(
+            "{} comes into the field at {} with {men} men",
+            f(*force),
+            names.place(*at)
+        ),
         E::LevyRefused { state } => format!("{} will raise no men", s(*state)),
         _ => return None,
     })

@@ -561,7 +561,8 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
         | E::GoalMet { .. }
         | E::Holding { .. }
         | E::Levied { .. }
-        | E::LevyRefused { .. } => return aims::line(names, &logged.event),
+        | E::LevyRefused { .. }
+        | E::ContingentArrived { .. } => return aims::line(names, &logged.event),
         E::CampaignEnded(outcome) => {
             let text = match outcome {
                 Outcome::Victory => "The campaign ends in victory",

@@ -68,8 +68,12 @@ pub enum Effect {
     Prestige(f64),
     /// A state's attitude becomes this (a state id, a value -1..1).
     Attitude(String, f64),
-    /// Men, animals and stores join the first force still in the field.
+    /// Men, animals and stores join a force still in the field: the one named `to`, else the
+    /// first.
     Reinforce {
+        /// The force they join (by name; else the first force still in the field).
+        #[serde(default)]
+        to: Option<String>,
         /// Men by arm.
         #[serde(default)]
         men: MenDef,
@@ -80,11 +84,15 @@ pub enum Effect {
         #[serde(default)]
         stores: StoresDef,
     },
-    /// Allies join the first force still in the field; in battle they fight with `commitment`
-    /// of their strength (0: they watch).
+    /// Allies join a force still in the field (the one named `to`, else the first) and march in
+    /// its retinue; in battle they fight with `commitment` of their strength (0: they watch).
+    /// Allies with supply, morale and losses of their own come as a `Contingent`.
     Ally {
         /// Who they are.
         name: String,
+        /// The force they join (by name; else the first force still in the field).
+        #[serde(default)]
+        to: Option<String>,
         /// Men.
         men: u32,
         /// Share who are horsemen.
@@ -132,6 +140,10 @@ pub enum Effect {
         /// says; its `plan` is the contingent's plan).
         force: ForceDef,
     },
+    /// A force comes into the field at its `at` (a place id), whoever raised it: an allied
+    /// contingent, a second column, a relief from home. It has its own supply, morale and losses,
+    /// follows its own `plan`, and others may `Join` or `WaitFor` it by name.
+    Contingent(ForceDef),
     /// Raiders fall on a force's baggage and herds: beaten, they leave their herds; winning,
     /// they carry off a share of the force's animals and stores.
     Raid {

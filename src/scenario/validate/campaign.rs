@@ -138,7 +138,7 @@ pub fn campaign(
     }
     // Contingents that events raise can be met and joined like any force.
     for effect in camp.events.iter().flat_map(|e| &e.then) {
-        if let Effect::Levy { force, .. } = effect {
+        if let Effect::Levy { force, .. } | Effect::Contingent(force) = effect {
             names.push(force.name.as_str());
             collect_detachments(force.plan.as_deref().unwrap_or_default(), &mut names);
         }
@@ -338,8 +338,12 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
                 men,
                 cavalry_share,
                 commitment,
+                to,
                 ..
             } => {
+                if let Some(name) = to {
+                    refs.force(c, format!("{field}.to"), name);
+                }
                 c.count(format!("{field}.men"), *men, 0, MAX_MEN);
                 c.share(format!("{field}.cavalry_share"), *cavalry_share);
                 c.share(format!("{field}.commitment"), *commitment);
@@ -411,10 +415,14 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
             }
             Effect::Prestige(delta) => c.within(&field, *delta, -2.0, 2.0),
             Effect::Reinforce {
+                to,
                 men,
                 animals,
                 stores,
             } => {
+                if let Some(name) = to {
+                    refs.force(c, format!("{field}.to"), name);
+                }
                 check_army(c, &field, men, animals, stores);
                 // They come with what they carry: their own men and animals must carry it.
                 if let Some((carried, can)) = overloaded(rules, men, animals, 0, stores) {
@@ -450,60 +458,89 @@ fn check_event(c: &mut Checker, i: usize, e: &EventDef, rules: &Rules, refs: &Re
             Effect::Release(force) => refs.force(c, field.clone(), force),
             Effect::Levy { state, force } => {
                 state_ref(c, format!("{field}.state"), state);
-                let at = format!("{field}.force");
-                if refs
-                    .names
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(&force.name))
-                {
-                    c.problem(
-                        format!("{at}.name"),
-                        format!(
-                            "a force is already called '{}'; give the contingent its own name",
-                            force.name
-                        ),
-                    );
-                }
-                check_army(c, &at, &force.men, &force.animals, &force.stores);
-                if force.men.total() == 0 {
-                    c.problem(format!("{at}.men"), "a contingent needs at least one man");
-                }
-                c.share(format!("{at}.morale"), force.morale);
-                if let Some((carried, can)) = overloaded(
+                // Its plan is walked from the state's city.
+                let city = refs.map.states.iter().find(|s| s.id == *state);
+                raised_force(
+                    c,
+                    &format!("{field}.force"),
+                    force,
+                    city.map(|s| &s.place),
                     rules,
-                    &force.men,
-                    &force.animals,
-                    force.carts,
-                    &force.stores,
-                ) {
-                    c.problem(
-                        format!("{at}.stores"),
-                        format!(
-                            "the contingent sets out with {carried} t of stores but its men and animals can carry {can} t; carry less or bring more pack animals"
-                        ),
-                    );
+                    refs,
+                );
+            }
+            Effect::Contingent(force) => {
+                let at = format!("{field}[0]");
+                if !places.contains(force.at.as_str()) {
+                    c.problem(format!("{at}.at"), unknown("place", &force.at, places));
                 }
-                // Its plan, from the state's city.
-                if let Some(city) = refs.map.states.iter().find(|s| s.id == *state) {
-                    let column = SetOut::of(force);
-                    let mut walk = PlanWalk {
-                        c,
-                        map: refs.map,
-                        rules,
-                        places,
-                        names: refs.names,
-                    };
-                    let plan = force.plan.as_deref().unwrap_or_default();
-                    walk.plan(
-                        plan,
-                        &city.place,
-                        &format!("{at}.plan"),
-                        &force.name,
-                        column,
-                    );
-                }
+                let from = places.contains(force.at.as_str()).then_some(&force.at);
+                raised_force(c, &at, force, from, rules, refs);
             }
         }
+    }
+}
+
+/// Checks a force an event raises (a levy, a contingent): its name its own, its men, animals,
+/// stores within bounds and within what it can carry, and its plan walked from `from`.
+fn raised_force(
+    c: &mut Checker,
+    at: &str,
+    force: &crate::scenario::types::ForceDef,
+    from: Option<&String>,
+    rules: &Rules,
+    refs: &Refs,
+) {
+    let named = refs
+        .names
+        .iter()
+        .filter(|n| n.eq_ignore_ascii_case(&force.name))
+        .count();
+    // The force's own name is among the names once.
+    if named > 1 {
+        c.problem(
+            format!("{at}.name"),
+            format!(
+                "a force is already called '{}'; give the contingent its own name",
+                force.name
+            ),
+        );
+    }
+    check_army(c, at, &force.men, &force.animals, &force.stores);
+    if force.men.total() == 0 {
+        c.problem(format!("{at}.men"), "a contingent needs at least one man");
+    }
+    c.share(format!("{at}.morale"), force.morale);
+    if let Some((carried, can)) = overloaded(
+        rules,
+        &force.men,
+        &force.animals,
+        force.carts,
+        &force.stores,
+    ) {
+        c.problem(
+            format!("{at}.stores"),
+            format!(
+                "the contingent sets out with {carried} t of stores but its men and animals can carry {can} t; carry less or bring more pack animals"
+            ),
+        );
+    }
+    if let Some(from) = from {
+        let mut walk = PlanWalk {
+            c,
+            map: refs.map,
+            rules,
+            places: refs.places,
+            names: refs.names,
+        };
+        let plan = force.plan.as_deref().unwrap_or_default();
+        walk.plan(
+            plan,
+            from,
+            &format!("{at}.plan"),
+            &force.name,
+            SetOut::of(force),
+        );
     }
 }
 

@@ -19,7 +19,7 @@ fn with_bands() -> Vec<Scenario> {
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         .filter(|p| {
             let text = std::fs::read_to_string(p).unwrap();
-            load::file_kind(&text) != load::FileKind::Other
+            load::file_kind(&text).is_campaign()
         })
         .collect();
     paths.sort();

@@ -115,6 +115,29 @@ fn validate_says_ok_for_the_shipped_scenarios() {
     let out = run(&["validate", "scenarios/second_expedition_102bc.ron"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("ok"));
+    // Every file of the folder, named one by one as a shell's `*` names them, is checked as what
+    // it is: campaigns, the menu, maps and rules alike pass.
+    let mut files = Vec::new();
+    for sub in ["scenarios", "scenarios/maps", "scenarios/rules"] {
+        for entry in std::fs::read_dir(sub).unwrap().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "ron") {
+                files.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    let mut args = vec!["validate"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("menu.ron: ok (the menu of"), "{said}");
+    assert!(said.contains("western_regions.ron: ok (a map: "), "{said}");
+    assert!(said.contains("han_army.ron: ok (rules)"), "{said}");
 }
 
 #[test]

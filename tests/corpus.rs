@@ -11,7 +11,8 @@
 //! // find: length: Km(400.0), terrain: RiverValley
 //! // replace: length: Km(0.0), terrain: RiverValley
 //! // write: mods/broken.ron                  (…or a file written with the case's own text)
-//! // load: second_expedition_102bc.ron       (the campaign validated; this one by default)
+//! // load: second_expedition_102bc.ron       (the file validated, as `validate` does; this one
+//! //                                           by default)
 //! // expect: maps/western_regions.ron:56:47: routes[4].length: a route of 0 km
 //! ```
 //!
@@ -22,7 +23,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use heavenly_horses::scenario::Scenario;
+use heavenly_horses::scenario::any_file;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -97,7 +98,7 @@ fn run(case: &Case, dir: &Path) -> Vec<String> {
         .or_else(|| case.write.clone())
         .unwrap_or_else(|| "second_expedition_102bc.ron".to_string());
     let prefix = format!("{}/", dir.display());
-    match Scenario::load(dir.join(load)) {
+    match any_file::check(&dir.join(load)) {
         Ok(_) => Vec::new(),
         Err(e) => e
             .problems

@@ -1,29 +1,35 @@
-//! The `validate` command: checks campaign files (and every campaign file under a folder), each
-//! with the map, rules and campaigns it builds on, and lists every problem at once: file, line
+//! The `validate` command: checks campaign files (and every campaign and menu file under a
+//! folder), each with the map, rules and campaigns it builds on, and a map, rules or menu file
+//! named on its own as what it is; it lists every problem at once: file, line
 //! and column, the field, what would be valid, with the line itself and a caret under the value,
 //! as the Rust compiler shows its errors. `--json` gives the same as one object.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use heavenly_horses::scenario::any_file::{self, Checked as Kind};
 use heavenly_horses::scenario::load::{FileKind, file_kind};
 use heavenly_horses::scenario::{Problem, Scenario, SourceFile, files};
 
 use super::output::{err, out};
 
-/// What validating one campaign file came to.
+/// What validating one file came to.
 struct Checked {
     path: PathBuf,
-    result: Result<Scenario, Vec<Problem>>,
+    result: Result<Kind, Vec<Problem>>,
 }
 
-/// The campaign files named: files as given, folders searched for campaign files.
+/// The files named: files as given, folders searched for campaign and menu files (the maps and
+/// rules under a folder are checked with the campaigns that use them).
 fn campaigns(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
             out.extend(files::ron_files(path).into_iter().filter(|f| {
-                SourceFile::read(f).is_ok_and(|s| file_kind(&s.text) != FileKind::Other)
+                SourceFile::read(f).is_ok_and(|s| {
+                    let kind = file_kind(&s.text);
+                    kind.is_campaign() || kind == FileKind::Menu
+                })
             }));
         } else {
             out.push(path.clone());
@@ -46,7 +52,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
     let checked: Vec<Checked> = campaigns(paths)
         .into_iter()
         .map(|path| Checked {
-            result: Scenario::load(&path).map_err(|e| e.problems),
+            result: any_file::check(&path).map_err(|e| e.problems),
             path,
         })
         .collect();
@@ -100,8 +106,24 @@ pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
     }
 }
 
+/// The line for a file that passes.
+fn summary(path: &Path, checked: &Kind) -> String {
+    match checked {
+        Kind::Campaign(s) => campaign_summary(path, s),
+        Kind::Map(m) => format!(
+            "{}: ok (a map: {} places, {} routes, {} states)",
+            path.display(),
+            m.places.len(),
+            m.routes.len(),
+            m.states.len()
+        ),
+        Kind::Rules(_) => format!("{}: ok (rules)", path.display()),
+        Kind::Menu(m) => format!("{}: ok (the menu of '{}')", path.display(), m.title),
+    }
+}
+
 /// The line for a campaign that passes.
-fn summary(path: &Path, s: &Scenario) -> String {
+fn campaign_summary(path: &Path, s: &Scenario) -> String {
     format!(
         "{}: ok ({} places, {} routes, {} states, {} plan steps)",
         path.display(),

@@ -25,7 +25,7 @@ pub struct Scenario {
 /// Resolves `reference` (a path written in `field` of `from`) against the folder of `from`: it
 /// must be relative, without `..`, name a file that exists, and lead (links followed) to a file
 /// inside `root`, the campaign's own folder.
-fn resolve(
+pub(super) fn resolve(
     from: &SourceFile,
     field: &str,
     reference: &str,
@@ -88,12 +88,25 @@ pub enum FileKind {
     Campaign,
     /// An overlay of another campaign: it names the campaign it changes (`overlay`).
     Overlay,
-    /// Anything else (a map, rules, the menu file), or not RON at all.
+    /// A map: it has `places`.
+    Map,
+    /// Rules: they have `rations`.
+    Rules,
+    /// A scenarios folder's menu: it has a `title`.
+    Menu,
+    /// Anything else, or not RON at all.
     Other,
 }
 
-/// What the RON text `text` is: a campaign (a top-level `map` field), an overlay (`overlay`), or
-/// another file.
+impl FileKind {
+    /// Whether the file is a campaign one can play (a campaign or an overlay of one).
+    pub fn is_campaign(self) -> bool {
+        matches!(self, FileKind::Campaign | FileKind::Overlay)
+    }
+}
+
+/// What the RON text `text` is: a campaign (a top-level `map` field), an overlay (`overlay`), a
+/// map (`places`), rules (`rations`), a menu (`title`), or another file.
 pub fn file_kind(text: &str) -> FileKind {
     let Ok(ron::Value::Map(fields)) =
         ron::from_str::<ron::Value>(text.trim_start_matches('\u{feff}'))
@@ -105,6 +118,12 @@ pub fn file_kind(text: &str) -> FileKind {
         FileKind::Overlay
     } else if has("map") {
         FileKind::Campaign
+    } else if has("places") {
+        FileKind::Map
+    } else if has("rations") {
+        FileKind::Rules
+    } else if has("title") {
+        FileKind::Menu
     } else {
         FileKind::Other
     }

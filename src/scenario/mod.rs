@@ -6,6 +6,7 @@
 //! types that both the validation and the simulation use (what a column carries, eats and
 //! drinks, and how far it marches).
 
+pub mod any_file;
 pub mod files;
 pub mod load;
 pub mod logistics;

@@ -49,9 +49,7 @@ impl Catalogue {
             .into_iter()
             .filter_map(|path| {
                 let source = crate::scenario::SourceFile::read(&path).ok()?;
-                if crate::scenario::load::file_kind(&source.text)
-                    == crate::scenario::load::FileKind::Other
-                {
+                if !crate::scenario::load::file_kind(&source.text).is_campaign() {
                     return None;
                 }
                 Some(match crate::scenario::Scenario::load(&path) {

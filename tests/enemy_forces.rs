@@ -253,3 +253,20 @@ fn a_relief_that_finds_the_city_besieged_falls_on_the_besieger() {
         "a siege lasted three days in at least one of five runs"
     );
 }
+
+#[test]
+fn the_ai_commander_rides_out_against_a_band_it_would_beat_and_not_one_it_might_not() {
+    use heavenly_horses::runner;
+    use heavenly_horses::sim::campaign::Commander;
+    let s = tutorial_with("Scouts", 300, "yumen_pass", 60.0, EnemyAim::Harass);
+    assert!(s.rules.commander.engage_chance < 1.0);
+    let app = runner::run(&s, 2, Commander::Ai);
+    let engaged = battles(&app, BattleKind::Engage);
+    let (_, first) = engaged.first().expect("the column turns on the scouts");
+    assert!(first.won, "3,500 rout 300: {first:?}");
+    // A commander that never attacks first lets them be.
+    let mut cautious = s.clone();
+    cautious.rules.commander.engage_chance = 1.0;
+    let app = runner::run(&cautious, 2, Commander::Ai);
+    assert!(battles(&app, BattleKind::Engage).is_empty());
+}

@@ -4,6 +4,8 @@
 //! 1. the goals in the field are met: nothing (every force turns for home by itself); else it
 //!    makes for the first goal still open (a city to take, a place to reach, a state to win);
 //! 2. fewer than the rules' `commander.retreat_share` of the men it ever had are left: go home;
+//!    an enemy force is at its place and it would beat it at least `engage_chance` of the time:
+//!    engage it;
 //! 3. at a city to take: besiege it once (for at most `siege_days`, assaults from
 //!    `assault_from_day`, terms accepted), then go home;
 //! 4. a state here has not been asked: give it `gift_bolts` of silk if it is hostile and the force
@@ -24,7 +26,10 @@ use bevy::prelude::*;
 use crate::scenario::logistics::water_yield;
 use crate::scenario::types::{DetachSize, GoalKind, PlanStep, Rules, Season};
 use crate::sim::calendar::Calendar;
-use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
+use crate::sim::enemy::{EnemyForce, strike::engage_chance};
+use crate::sim::force::{
+    Activity, Column, Condition, Force, Ledger, Orders, Retinue, Standing, Stores,
+};
 use crate::sim::map::{Location, MapIndex, Place, Route};
 use crate::sim::objectives::field_work_done;
 use crate::sim::orders::{GiveOrder, Order, Target};
@@ -147,7 +152,9 @@ pub fn command(
         &Standing,
         &Ledger,
         &Orders,
+        &Retinue,
     )>,
+    enemies: Query<&EnemyForce>,
     routes: Query<&Route>,
     places: Query<&Place>,
     states: Query<&OasisState>,
@@ -174,8 +181,19 @@ pub fn command(
     let rules = &scenario.0.rules;
     let c = rules.commander;
     let season = calendar.season();
-    for (me, force, column, stores, condition, location, activity, standing, ledger, orders) in
-        &forces
+    for (
+        me,
+        force,
+        column,
+        stores,
+        condition,
+        location,
+        activity,
+        standing,
+        ledger,
+        orders,
+        retinue,
+    ) in &forces
     {
         if *activity != Activity::Idle
             || standing.homeward
@@ -197,6 +215,17 @@ pub fn command(
         let had = f64::from(ledger.men_start + ledger.men_in);
         if f64::from(column.men.total()) < c.retreat_share * had {
             order(PlanStep::Return);
+            continue;
+        }
+        // The enemy an `Engage` here would attack (the first at the place).
+        let enemy_here = enemies
+            .iter()
+            .find(|foe| foe.location == Location::At(here));
+        let beatable = enemy_here.is_some_and(|foe| {
+            engage_chance(rules, foe, column, condition, retinue) >= c.engage_chance
+        });
+        if beatable {
+            order(PlanStep::Engage);
             continue;
         }
         let state_here = index
@@ -231,7 +260,8 @@ pub fn command(
         let pasture = places
             .get(here)
             .is_ok_and(|p| p.pasture > p.pasture_max * 0.5 && p.pasture_max.0 > 0.0);
-        if starving && pasture && condition.marched_since_rest > 0 {
+        // Not with an enemy it cannot beat beside it: it would fall on the camp by night.
+        if starving && pasture && condition.marched_since_rest > 0 && enemy_here.is_none() {
             order(PlanStep::Rest(3));
             continue;
         }

@@ -66,11 +66,16 @@ impl std::fmt::Display for Band {
         } else {
             String::new()
         };
+        // No run counted: say so, not NaN.
+        let value = if self.value.is_nan() {
+            "no runs".to_string()
+        } else {
+            format!("{:.1}", self.value)
+        };
         write!(
             f,
-            "[{mark}] {:<56} {:>10.1} {spread:<20} band {} to {}",
+            "[{mark}] {:<56} {value:>10} {spread:<20} band {} to {}",
             self.figure,
-            self.value,
             end(self.lo),
             end(self.hi)
         )
@@ -241,4 +246,27 @@ pub fn bands(scenario: &Scenario, runs: &[CampaignReport]) -> Vec<Band> {
         .flat_map(|h| &h.bands)
         .map(|def| band(def, runs))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Band;
+
+    #[test]
+    fn a_band_no_run_counted_says_so() {
+        let band = Band {
+            figure: "days away (runs that come home)".into(),
+            value: f64::NAN,
+            lo: 3600.0,
+            hi: 5400.0,
+            checked: true,
+            p10: f64::NAN,
+            p90: f64::NAN,
+            runs: 0,
+            source: String::new(),
+        };
+        let line = band.to_string();
+        assert!(line.contains("no runs") && !line.contains("NaN"), "{line}");
+        assert!(line.starts_with("[OUT]"), "{line}");
+    }
 }

@@ -654,6 +654,14 @@ pub struct CommanderRules {
     /// 1 when left out: it never divides).
     #[serde(default = "one")]
     pub echelons: u32,
+    /// It attacks an enemy in the field at its place when its chance of winning is at least this
+    /// (optional, 1 when left out: it never attacks first).
+    #[serde(default = "never_engage")]
+    pub engage_chance: f64,
+}
+
+fn never_engage() -> f64 {
+    1.0
 }
 
 fn one() -> u32 {

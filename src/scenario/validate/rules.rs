@@ -406,6 +406,7 @@ pub fn rules(src: &SourceFile, rules: &Rules) -> Vec<Problem> {
     c.share("siege.leader_wound_morale", rules.siege.leader_wound_morale);
     let k = &rules.commander;
     c.share("commander.retreat_share", k.retreat_share);
+    c.share("commander.engage_chance", k.engage_chance);
     c.count("commander.gift_bolts", k.gift_bolts, 0, MAX_TREASURE);
     c.count("commander.siege_days", k.siege_days, 1, MAX_DAYS);
     c.count(

@@ -10,7 +10,7 @@ use super::{Aim, EnemyEnd, EnemyForce};
 use crate::scenario::types::{AnimalKind, PerAnimal, Rules};
 use crate::sim::battle::{self, BattleResult};
 use crate::sim::campaign::Prestige;
-use crate::sim::force::{Activity, ForceMut, ForceMutItem};
+use crate::sim::force::{Activity, Column, Condition, ForceMut, ForceMutItem, Retinue};
 use crate::sim::log::{BattleKind, EffectRef, SiegeEnd, SimEvent};
 use crate::sim::prestige::change_prestige;
 use crate::sim::random::SimRng;
@@ -173,6 +173,21 @@ pub fn fall_on(w: &mut World, foe: &mut EnemyForce, force: &mut ForceMutItem) ->
         }
         Aim::Relieve(_) => None,
     }
+}
+
+/// The chance that a force (its `column`, `condition` and `retinue`) beats `foe` if it attacks
+/// it at its place, as [`engaged`] fights.
+pub fn engage_chance(
+    rules: &Rules,
+    foe: &EnemyForce,
+    column: &Column,
+    condition: &Condition,
+    retinue: &Retinue,
+) -> f64 {
+    let b = &rules.battle;
+    let theirs = battle::enemy_strength(b, f64::from(foe.men), foe.cavalry_share, 0.0, foe.morale);
+    let ours = battle::han_strength(b, column, condition, retinue, foe.cavalry_share);
+    battle::win_chance(b, ours, theirs)
 }
 
 /// `force` attacks `foe` at its place.

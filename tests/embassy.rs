@@ -1,7 +1,8 @@
 //! Embassies and captivity: a party on a hostile power's road is seized and held, slips away with
 //! some of its men once the watch grows slack, and makes for the road ahead; states answer an
 //! envoy by their interests rather than its strength; a party living as guests sheds fewer men
-//! than one camped in the open; and Zhang Qian's mission holds its historical record.
+//! than one camped in the open; a party turned for home after an escape finds its way there; and
+//! Zhang Qian's mission holds its historical record.
 
 mod common;
 
@@ -48,6 +49,22 @@ fn a_party_on_a_hostile_powers_road_is_seized_held_and_slips_away_with_some_of_i
     );
     // It made for the road ahead: the escape road from the court to Jushi.
     assert!(r.places.iter().any(|p| p.name == "Jushi"), "{:?}", r.places);
+}
+
+#[test]
+fn captors_feed_a_party_no_more_than_it_can_carry_so_nothing_is_thrown_away_each_day() {
+    // Held ten years and more: its captors' daily grain, water and fodder never exceed what its
+    // men and animals can carry (it once "abandoned" 95,000 t, a day's overflow every day held).
+    let shipped = zhang_qian();
+    for seed in 0..5 {
+        let app = common::run(&shipped, seed);
+        let r = common::report(&app);
+        assert!(
+            r.abandoned_t < 50.0,
+            "seed {seed}: {} t abandoned by a party of 100",
+            r.abandoned_t
+        );
+    }
 }
 
 #[test]
@@ -191,4 +208,34 @@ fn a_host_sends_the_party_on_with_guides_and_it_comes_introduced_to_the_next_sta
     assert!(asked >= 10 && received == asked, "{received} of {asked}");
     let (asked, received) = received_at_kangju(-10.0);
     assert!(asked >= 10 && received == 0, "{received} of {asked}");
+}
+
+#[test]
+fn a_party_turned_for_home_after_an_escape_finds_its_way_home_and_ends_there() {
+    // The heuristic commander turns the party home once it has slipped away with a few men: its
+    // road back was never walked (it was carried off captive), so the roads join it to home.
+    // Before, it stood where it had escaped to until the twenty years ran out.
+    let s = zhang_qian();
+    let home = s.campaign.objective.home.clone();
+    for seed in 0..4 {
+        let app = heavenly_horses::runner::run(&s, seed, heavenly_horses::sim::Commander::Ai);
+        let r = common::report(&app);
+        assert!(
+            r.days < s.campaign.max_days,
+            "seed {seed}: it stood in the field {} days",
+            r.days
+        );
+        let party = &r.forces[0];
+        if party.men > 0 {
+            let at = app
+                .world()
+                .resource::<heavenly_horses::sim::map::MapIndex>()
+                .places[&home];
+            let here = common::events(&app).iter().rev().find_map(|e| match e {
+                SimEvent::Arrived { place, .. } => Some(*place),
+                _ => None,
+            });
+            assert_eq!(here, Some(at), "seed {seed}: its last arrival is home");
+        }
+    }
 }

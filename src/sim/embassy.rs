@@ -69,14 +69,24 @@ pub fn embassies(
                 }
             }
             Activity::Held { by, resume } => {
-                // Its captors feed it, and it keeps what it can by it for the day it flees.
-                let need = force.column.need_in(&scenario.0.rules, calendar.season());
+                // Its captors feed it, and it keeps by it for the day it flees what it can carry
+                // (grain first, then water, then fodder), never more.
+                let sim_rules = &scenario.0.rules;
+                let need = force.column.need_in(sim_rules, calendar.season());
                 let days = rules.held_fed_days.max(1.0);
-                let grain = (need.men_grain + need.animal_grain_total()) * days;
+                let mut room = (force.column.capacity(sim_rules) - force.stores.weight()).0;
+                let mut top_up = |have: &mut f64, want: f64| {
+                    let add = (want - *have).max(0.0).min(room.max(0.0));
+                    *have += add;
+                    room -= add;
+                };
                 let stores = &mut *force.stores;
-                stores.grain = stores.grain.max(grain);
-                stores.fodder = stores.fodder.max(need.feed_total() * days);
-                stores.water = stores.water.max(need.water() * days);
+                top_up(
+                    &mut stores.grain.0,
+                    ((need.men_grain + need.animal_grain_total()) * days).0,
+                );
+                top_up(&mut stores.water.0, (need.water() * days).0);
+                top_up(&mut stores.fodder.0, (need.feed_total() * days).0);
                 // The watch grows slack once it has been held long enough, in all (居匈奴中，益寬).
                 force.ledger.days_held += 1;
                 let slack = f64::from(force.ledger.days_held) > rules.watched_days;

@@ -149,6 +149,14 @@ impl MapIndex {
         self.between.get(&(a, b)).copied()
     }
 
+    /// The id of `place` (a scan of the places: for what is done rarely, as turning home).
+    pub fn id_of(&self, place: Entity) -> Option<&str> {
+        self.places
+            .iter()
+            .find(|(_, e)| **e == place)
+            .map(|(id, _)| id.as_str())
+    }
+
     /// The routes from `place`.
     pub fn routes_from(&self, place: Entity) -> &[Entity] {
         self.routes_from.get(&place).map_or(&[], Vec::as_slice)

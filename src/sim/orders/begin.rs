@@ -47,27 +47,68 @@ pub fn road_home(visits: &[Visit], home: &str) -> Vec<String> {
     road
 }
 
-/// Turns a force for home: its queue becomes the road home, asking friendly states on the way for
-/// supplies.
+/// Turns a force at `here` for home: its queue becomes the road home, asking friendly states on
+/// the way for supplies; a force that did not set out from home goes on to it from the place it
+/// set out from. Where two places of the road back have no road between them (a party
+/// carried off captive, or sent by an event, did not walk it), the shortest road joins them,
+/// by roads no power holds where there is such a way.
 fn turn_home(
-    visits: &[Visit],
+    (visits, here): (&[Visit], Entity),
     orders: &mut Orders,
     home: &str,
-    index: &MapIndex,
+    (index, routes): (&MapIndex, &Query<&Route>),
     states: &Query<&OasisState>,
 ) {
     orders.clear();
-    for id in road_home(visits, home) {
-        orders.push(PlanStep::March(id.clone()));
-        let friendly = index
-            .places
-            .get(&id)
-            .and_then(|p| index.state_at(*p))
-            .and_then(|s| states.get(s).ok())
-            .is_some_and(|s| s.relation.supplies());
-        if friendly {
-            orders.push(PlanStep::Request);
+    let ends = |r: Entity| routes.get(r).ok().map(|r| (r.a, r.b, r.length));
+    let unheld = |r: Entity| {
+        routes
+            .get(r)
+            .ok()
+            .filter(|r| r.held_by.is_none())
+            .map(|r| (r.a, r.b, r.length))
+    };
+    let mut from = here;
+    // The places it came by, and home at the end if it did not set out from there.
+    let mut road = road_home(visits, home);
+    let last = road.last().or(visits.last().map(|v| &v.id));
+    if last.is_none_or(|l| l != home) {
+        road.push(home.to_string());
+    }
+    let home = index.places.get(home).copied();
+    for id in road {
+        let Some(&to) = index.places.get(&id) else {
+            continue;
+        };
+        if to == from {
+            continue;
         }
+        let path = if index.route_between(from, to).is_some() {
+            vec![to]
+        } else {
+            index
+                .shortest_path(from, to, unheld)
+                .or_else(|| index.shortest_path(from, to, ends))
+                .unwrap_or_else(|| vec![to])
+        };
+        for place in path {
+            let Some(id) = index.id_of(place) else {
+                continue;
+            };
+            orders.push(PlanStep::March(id.to_string()));
+            let friendly = index
+                .state_at(place)
+                .and_then(|s| states.get(s).ok())
+                .is_some_and(|s| s.relation.supplies());
+            if friendly {
+                orders.push(PlanStep::Request);
+            }
+            // A way that passes home ends there.
+            if Some(place) == home {
+                return;
+            }
+        }
+        from = to;
     }
 }
 
@@ -165,7 +206,13 @@ pub fn begin_next(
                 change_prestige(prestige, -defeat, events);
             }
             force.standing.homeward = true;
-            turn_home(&force.ledger.visits, orders, home, &index, &states);
+            turn_home(
+                (&force.ledger.visits, here),
+                orders,
+                home,
+                (&index, &routes),
+                &states,
+            );
         };
         // A force whose plan holds this place next stays, its work done or not.
         let holds_next = historical
@@ -186,6 +233,7 @@ pub fn begin_next(
             send_home(&mut force, &mut orders, because, &mut events, &mut prestige);
         }
         // A change of pace takes no time: the step after it begins the same day.
+        let mut rehomed = false;
         let mut step = loop {
             let step = if let Some(step) = orders.pop_front() {
                 step
@@ -243,6 +291,21 @@ pub fn begin_next(
                 match orders.pop_front() {
                     Some(step) => step,
                     None => continue,
+                }
+            } else if force.standing.homeward && !force.standing.merged && !rehomed {
+                // Homeward with nothing left to do short of home (its road home was cut by
+                // captivity, or an escape sent it elsewhere): it takes up the road home again.
+                rehomed = true;
+                turn_home(
+                    (&force.ledger.visits, here),
+                    &mut orders,
+                    home,
+                    (&index, &routes),
+                    &states,
+                );
+                match orders.pop_front() {
+                    Some(step) => step,
+                    None => continue 'forces,
                 }
             } else {
                 continue 'forces;

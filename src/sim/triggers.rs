@@ -123,8 +123,8 @@ pub fn run_events(
     let rules = &scenario.0.rules;
     let day = calendar.day;
     log.fired.resize(scenario_events.len(), false);
-    // Forces raised today, numbered after those already in the world.
-    let mut raised = forces.iter().count() as u32;
+    // Forces raised today, numbered after those already in the world (counted when one is).
+    let mut raised: Option<u32> = None;
     for (i, event) in scenario_events.iter().enumerate() {
         let now = Now {
             day,
@@ -355,7 +355,13 @@ pub fn run_events(
                         events.write(SimEvent::LevyRefused { state: e });
                         continue;
                     }
-                    let entity = raise(&mut commands, (rules, &places), force, place, &mut raised);
+                    let entity = raise(
+                        &mut commands,
+                        (rules, &places),
+                        force,
+                        place,
+                        raised.get_or_insert_with(|| forces.iter().count() as u32),
+                    );
                     events.write(SimEvent::Levied {
                         state: e,
                         force: entity,
@@ -364,8 +370,13 @@ pub fn run_events(
                 }
                 Effect::Contingent(force) => {
                     if let Some(&place) = index.places.get(&force.at) {
-                        let entity =
-                            raise(&mut commands, (rules, &places), force, place, &mut raised);
+                        let entity = raise(
+                            &mut commands,
+                            (rules, &places),
+                            force,
+                            place,
+                            raised.get_or_insert_with(|| forces.iter().count() as u32),
+                        );
                         events.write(SimEvent::ContingentArrived {
                             force: entity,
                             at: place,

@@ -539,4 +539,9 @@ impl ForceMutItem<'_, '_> {
     pub fn in_field(&self) -> bool {
         !self.standing.merged && self.column.men.total() > 0
     }
+
+    /// Whether it is the force a scenario names (by name, any case); any force, if none is named.
+    pub fn answers_to(&self, name: Option<&str>) -> bool {
+        name.is_none_or(|n| self.force.name.eq_ignore_ascii_case(n))
+    }
 }

@@ -161,12 +161,9 @@ pub fn run_events(
                     animals,
                     stores,
                 } => {
-                    let joins = forces.iter_mut().find(|f| {
-                        f.in_field()
-                            && to
-                                .as_ref()
-                                .is_none_or(|n| f.force.name.eq_ignore_ascii_case(n))
-                    });
+                    let joins = forces
+                        .iter_mut()
+                        .find(|f| f.in_field() && f.answers_to(to.as_deref()));
                     if let Some(mut f) = joins {
                         f.column.men.infantry = f.column.men.infantry.saturating_add(men.infantry);
                         f.column.men.cavalry = f.column.men.cavalry.saturating_add(men.cavalry);
@@ -199,12 +196,9 @@ pub fn run_events(
                     cavalry_share,
                     commitment,
                 } => {
-                    let joins = forces.iter_mut().find(|f| {
-                        f.in_field()
-                            && to
-                                .as_ref()
-                                .is_none_or(|n| f.force.name.eq_ignore_ascii_case(n))
-                    });
+                    let joins = forces
+                        .iter_mut()
+                        .find(|f| f.in_field() && f.answers_to(to.as_deref()));
                     if let Some(mut f) = joins {
                         f.retinue.allies.push(Allies {
                             name: name.clone(),
@@ -360,7 +354,7 @@ pub fn run_events(
                         (rules, &places),
                         force,
                         place,
-                        raised.get_or_insert_with(|| forces.iter().count() as u32),
+                        (&mut raised, &forces),
                     );
                     events.write(SimEvent::Levied {
                         state: e,
@@ -375,7 +369,7 @@ pub fn run_events(
                             (rules, &places),
                             force,
                             place,
-                            raised.get_or_insert_with(|| forces.iter().count() as u32),
+                            (&mut raised, &forces),
                         );
                         events.write(SimEvent::ContingentArrived {
                             force: entity,
@@ -511,8 +505,9 @@ fn raise(
     (rules, places): (&crate::scenario::types::Rules, &Query<&super::map::Place>),
     force: &crate::scenario::types::ForceDef,
     place: Entity,
-    raised: &mut u32,
+    (raised, forces): (&mut Option<u32>, &Query<ForceMut>),
 ) -> Entity {
+    let raised = raised.get_or_insert_with(|| forces.iter().count() as u32);
     let name = places.get(place).map_or(String::new(), |p| p.name.clone());
     let contingent = super::setup::new_force(rules, force, place, name, *raised);
     *raised += 1;

@@ -1,9 +1,12 @@
 //! A heuristic commander for any scenario (`run … --plan ai`), not the historical plan.
 //!
 //! For each idle force with no orders queued, in turn:
-//! 1. the goals in the field are met: nothing (every force turns for home by itself); else it
-//!    makes for the first goal still open (a city to take, a place to reach, a state to win);
-//! 2. fewer than the rules' `commander.retreat_share` of the men it ever had are left: go home;
+//! 1. the goals in the field are met: nothing (every force turns for home by itself; where the
+//!    campaign keeps forces out once they are met, it goes for the open goals it may still win,
+//!    then home); else it makes for the first goal still open (a city to take, a place to reach,
+//!    a state to win);
+//! 2. fewer than the rules' `commander.retreat_share` of the men it ever had are left (an
+//!    embassy excepted): go home;
 //!    an enemy force is at its place and it would beat it at least `engage_chance` of the time:
 //!    engage it;
 //! 3. at a city to take: besiege it once (for at most `siege_days`, assaults from
@@ -172,12 +175,17 @@ pub fn command(
         besieged.clear();
         *raised = 0;
     }
-    if field_work_done(&status) {
+    // Its work in the field done, every force turns home by itself, unless the campaign keeps
+    // them out (`turn_home_when_met: false`): then it goes for the goals still open that it may
+    // (an alliance), and home when there are none.
+    let done = field_work_done(&status);
+    if done && scenario.0.campaign.objective.turn_home_when_met {
         return;
     }
-    let Some((objective, target)) = aim(&status, &states) else {
+    let goal = aim(&status, &states);
+    if goal.is_none() && !done {
         return;
-    };
+    }
     let rules = &scenario.0.rules;
     let c = rules.commander;
     let season = calendar.season();
@@ -212,8 +220,13 @@ pub fn command(
                 order: Order::Step(step),
             });
         };
+        let Some((objective, target)) = goal else {
+            order(PlanStep::Return);
+            continue;
+        };
+        // An embassy's work is to get through, not to win: it does not turn back for its losses.
         let had = f64::from(ledger.men_start + ledger.men_in);
-        if f64::from(column.men.total()) < c.retreat_share * had {
+        if !force.envoy && f64::from(column.men.total()) < c.retreat_share * had {
             order(PlanStep::Return);
             continue;
         }

@@ -52,7 +52,8 @@ Orders (to the selected force; several may be queued):
   convoy men N [KIND N] [grain T] [fodder T]
                        send a convoy from the base's reserve up the road to
                        join the force (it eats on the way)
-  home                 go home the way the army came
+  home                 go home the way the army came (by road where it did not
+                       walk it), and on to home if it set out elsewhere
   cancel               take back the orders not yet begun;  orders: list them
   forecast [ORDERS]    what the queue (and ORDERS, split by ;) will cost:
                        days, dry nights, men and stores at each arrival

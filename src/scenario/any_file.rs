@@ -24,34 +24,29 @@ pub enum Checked {
 /// Reads the file at `path`, tells what kind it is, and checks it: every problem at once.
 pub fn check(path: &Path) -> Result<Checked, ScenarioError> {
     let src = SourceFile::read(path)?;
-    let fail = |problems: Vec<super::Problem>| ScenarioError { problems };
+    // A file read whole passes if nothing is wrong with it.
+    let passes = |checked: Checked, problems: Vec<super::Problem>| {
+        if problems.is_empty() {
+            Ok(checked)
+        } else {
+            Err(ScenarioError { problems })
+        }
+    };
     match file_kind(&src.text) {
         FileKind::Map => {
             let map: MapFile = src.parse()?;
             let problems = validate::map(&src, &map);
-            if problems.is_empty() {
-                Ok(Checked::Map(Box::new(map)))
-            } else {
-                Err(fail(problems))
-            }
+            passes(Checked::Map(Box::new(map)), problems)
         }
         FileKind::Rules => {
             let rules: Rules = src.parse()?;
             let problems = validate::rules(&src, &rules);
-            if problems.is_empty() {
-                Ok(Checked::Rules(Box::new(rules)))
-            } else {
-                Err(fail(problems))
-            }
+            passes(Checked::Rules(Box::new(rules)), problems)
         }
         FileKind::Menu => {
             let menu: MenuFile = src.parse()?;
             let problems = menu_problems(&src, &menu);
-            if problems.is_empty() {
-                Ok(Checked::Menu(menu))
-            } else {
-                Err(fail(problems))
-            }
+            passes(Checked::Menu(menu), problems)
         }
         // A campaign, or a file that is nothing yet: read as a campaign, its problems say what
         // it lacks.

@@ -225,12 +225,9 @@ fn show_menu(
                 e.name,
                 e.path.display()
             ),
-            None => format!(
-                "{}\n{}\n\n{}",
-                e.name,
-                e.path.display(),
-                crate::play::text::wrap(&e.description, 70, "")
-            ),
+            // The panel wraps the description to its own width (wrapped here too, its lines
+            // broke twice, leaving a word alone on a line).
+            None => format!("{}\n{}\n\n{}", e.name, e.path.display(), e.description),
         },
         None => "No campaign files under scenarios/.".to_string(),
     };

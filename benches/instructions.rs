@@ -6,6 +6,7 @@
 
 use std::path::Path;
 use std::process::Command;
+use std::sync::Arc;
 
 use heavenly_horses::scenario::Scenario;
 use heavenly_horses::sim::Commander;
@@ -28,7 +29,7 @@ fn fresh(scenario: &Scenario, seed: u64) -> u32 {
 /// One whole campaign (set up, played and reported) in an app that has played one before, as
 /// `compare` plays them: the only code counted in `batch` mode.
 #[inline(never)]
-fn batched(batch: &mut runner::Batch, scenario: &Scenario, seed: u64) -> u32 {
+fn batched(batch: &mut runner::Batch, scenario: &Arc<Scenario>, seed: u64) -> u32 {
     let world = batch.run(scenario, seed, Commander::Historical);
     std::hint::black_box(report::of(world)).days
 }
@@ -57,6 +58,7 @@ fn main() {
         let days = if mode == "batch" {
             // One campaign first, uncounted (callgrind counts every call of `batched`).
             let mut batch = runner::Batch::default();
+            let s = Arc::new(s);
             batch.run(&s, seed + 1, Commander::Historical);
             batched(&mut batch, &s, seed)
         } else {

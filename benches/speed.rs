@@ -54,7 +54,7 @@ fn campaign_own_app(bencher: Bencher, name: &str) {
 /// one before, as `compare` plays them.
 #[divan::bench(args = CAMPAIGNS, sample_count = 60)]
 fn campaign_reused_app(bencher: Bencher, name: &str) {
-    let s = shipped(name);
+    let s = std::sync::Arc::new(shipped(name));
     let mut batch = runner::Batch::default();
     bencher
         .counter(ItemsCount::new(days_of(&s)))

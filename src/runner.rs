@@ -1,6 +1,8 @@
 //! Running a campaign headless: the simulation with its commanders in an app of their own, for
 //! `run`, `compare`, the calibration, the terminal game and the tests.
 
+use std::sync::Arc;
+
 use bevy::prelude::*;
 
 use crate::scenario::Scenario;
@@ -54,10 +56,10 @@ impl Batch {
     }
 
     /// Plays `scenario` with `seed` under `commander` to its end, and returns the world it
-    /// stands in (until the next run).
-    pub fn run(&mut self, scenario: &Scenario, seed: u64, commander: Commander) -> &mut World {
+    /// stands in (until the next run). The runs share one copy of the scenario.
+    pub fn run(&mut self, scenario: &Arc<Scenario>, seed: u64, commander: Commander) -> &mut World {
         let world = self.app.world_mut();
-        sim::start(world, scenario, seed, commander);
+        sim::start_shared(world, scenario, seed, commander);
         sim::run_to_end(world);
         world
     }

@@ -191,8 +191,8 @@ fn every_column_that_reaches_the_royal_city_counts_among_those_who_arrived() {
 fn campaigns_played_one_after_another_in_one_app_are_the_campaigns_played_alone() {
     // `compare` and the calibration reuse one app for their runs; each run must be exactly the
     // run a fresh app plays, whatever ran before it (here the two expeditions in turn).
-    let first = Scenario::load(FIRST).unwrap();
-    let second = Scenario::load(SECOND).unwrap();
+    let first = std::sync::Arc::new(Scenario::load(FIRST).unwrap());
+    let second = std::sync::Arc::new(Scenario::load(SECOND).unwrap());
     let mut batch = heavenly_horses::runner::Batch::default();
     let mut reports_only = heavenly_horses::runner::Batch::reports_only();
     for seed in 0..4 {

@@ -83,7 +83,7 @@ fn an_order_between_days_is_taken_or_refused_in_one_event() {
             },
             SimEvent::OrderGiven {
                 target: Target::Force(army),
-                order: Order::Slaughter(10),
+                order: Box::new(Order::Slaughter(10)),
             },
         ],
     );
@@ -94,7 +94,7 @@ fn an_order_between_days_is_taken_or_refused_in_one_event() {
         Order::Step(PlanStep::March("loulan".into())),
         &[SimEvent::OrderRefused {
             target: Target::Force(army),
-            order: Order::Step(PlanStep::March("loulan".into())),
+            order: Box::new(Order::Step(PlanStep::March("loulan".into()))),
             reason: Refusal::NoRoute { from, to },
         }],
     );
@@ -104,7 +104,7 @@ fn an_order_between_days_is_taken_or_refused_in_one_event() {
         Order::Cancel,
         &[SimEvent::OrderRefused {
             target: Target::Force(army),
-            order: Order::Cancel,
+            order: Box::new(Order::Cancel),
             reason: Refusal::NothingToCancel,
         }],
     );
@@ -248,7 +248,7 @@ fn the_historical_plan_hands_its_steps_to_the_orders_phase_which_refuses_one_it_
         telling(events_since(&game, from)),
         [SimEvent::OrderRefused {
             target: Target::Force(army),
-            order: Order::Step(PlanStep::Join("Later".into())),
+            order: Box::new(Order::Step(PlanStep::Join("Later".into()))),
             reason: Refusal::NoSuchForce("Later".into()),
         }]
     );

@@ -353,7 +353,7 @@ pub fn forecast(world: &World, force: &str, orders: &[Order]) -> Result<Forecast
         .unwrap_or_default();
     let mut runs = Vec::new();
     // One app for every run ahead: each replay starts the campaign afresh in it.
-    let mut game = Game::commanded_by(scenario.clone(), played.seed, commander);
+    let mut game = Game::commanded_by((*scenario).clone(), played.seed, commander);
     for run in 0..RUNS_AHEAD {
         super::replay(
             game.world(),

@@ -85,8 +85,9 @@ impl std::fmt::Display for Band {
 /// Runs the scenario's historical plan once for each seed.
 pub fn run_seeds(scenario: &Scenario, seeds: Range<u64>) -> Vec<CampaignReport> {
     let mut batch = crate::runner::Batch::reports_only();
+    let scenario = std::sync::Arc::new(scenario.clone());
     seeds
-        .map(|seed| super::figures_of(batch.run(scenario, seed, Commander::Historical)))
+        .map(|seed| super::figures_of(batch.run(&scenario, seed, Commander::Historical)))
         .collect()
 }
 

@@ -3,8 +3,6 @@
 //! it) and the water its sources yield, each shared by every force there that day (by
 //! what each needs), the pasture and wild food eaten down, and both growing back by season.
 
-use std::collections::BTreeMap;
-
 use bevy::prelude::*;
 
 use super::ActiveScenario;
@@ -44,9 +42,10 @@ impl Demand {
     }
 }
 
-/// Every spot's demand today, by the entity of the place or road.
+/// Every spot's demand today, by the entity of the place or road: kept in the spots' order, in
+/// room the supply phase keeps from day to day (no allocation a day).
 #[derive(Debug, Default)]
-pub struct Demands(pub BTreeMap<Spot, Demand>);
+pub struct Demands(Vec<(Spot, Demand)>);
 
 /// Where a force camps tonight: a place, or a stage of a road (each standard day's march of it
 /// has its own camp and water point: columns a day or more apart on one road do not share).
@@ -59,9 +58,27 @@ pub struct Spot {
 }
 
 impl Demands {
+    /// Forgets every spot's demand, for a new day.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
     /// Adds a force's `need` at `spot`.
     pub fn add(&mut self, spot: Spot, need: Demand) {
-        self.0.entry(spot).or_default().add(need);
+        match self.0.binary_search_by_key(&spot, |(s, _)| *s) {
+            Ok(i) => self.0[i].1.add(need),
+            Err(i) => {
+                let mut demand = Demand::default();
+                demand.add(need);
+                self.0.insert(i, (spot, demand));
+            }
+        }
+    }
+
+    /// What the forces at `spot` need, if any force is there.
+    pub fn at(&self, spot: Spot) -> Option<Demand> {
+        let i = self.0.binary_search_by_key(&spot, |(s, _)| *s).ok()?;
+        Some(self.0[i].1)
     }
 
     /// The share of a spot's `yield_` that falls to a force needing `mine` of the spot's
@@ -96,13 +113,20 @@ pub fn regrow(
         .growth_by_season
         .get(calendar.season())
         .max(0.0);
+    // Most of the country stands untouched at its fullest: it is read, not written.
     for mut place in &mut places {
+        if place.pasture == place.pasture_max && place.forage == place.forage_max {
+            continue;
+        }
         let pasture = place.pasture + place.regrowth * growth;
         place.pasture = pasture.min(place.pasture_max);
         let forage = place.forage + place.forage_regrowth * growth;
         place.forage = forage.min(place.forage_max);
     }
     for mut route in &mut routes {
+        if route.forage == route.forage_max {
+            continue;
+        }
         let forage = route.forage + route.forage_regrowth * growth;
         route.forage = forage.min(route.forage_max);
     }

@@ -136,11 +136,12 @@ pub fn attack_chance(rules: &Rules, state: &OasisState, force: &ForceMutItem) ->
         .clamp(0.0, 1.0)
 }
 
-/// The harvest: on the first day of autumn the granaries fill again.
-pub fn harvest(mut states: Query<&mut OasisState>, calendar: Res<Calendar>) {
+/// The harvest: on the first day of autumn the granaries fill again (before anyone asks that
+/// day; part of [`answer_requests`], not a system of its own that would run every day).
+fn harvest(states: &mut Query<(Entity, &mut OasisState)>, calendar: &Calendar) {
     let (_, month, day) = calendar.date();
     if calendar.day > 0 && month == 7 && day == 1 {
-        for mut state in &mut states {
+        for (_, mut state) in states.iter_mut() {
             state.grain_out = Kg::ZERO;
             state.fodder_out = Kg::ZERO;
         }
@@ -157,7 +158,8 @@ pub fn displayed_power(rules: &Rules, forces: &Query<ForceMut>) -> f64 {
         .sum()
 }
 
-/// Answers requests, hands over gifts, and carries out requisitions.
+/// Brings in the harvest on its day, then answers requests, hands over gifts, and carries out
+/// requisitions.
 pub fn answer_requests(
     mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
@@ -168,6 +170,7 @@ pub fn answer_requests(
     mut events: MessageWriter<SimEvent>,
 ) {
     use super::force::Activity;
+    harvest(&mut states, &calendar);
     let rules = &scenario.0.rules;
     let d = &rules.diplomacy;
     let day = calendar.day;

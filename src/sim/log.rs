@@ -691,15 +691,16 @@ pub enum SimEvent {
     OrderGiven {
         /// To whom.
         target: Target,
-        /// The order.
-        order: Order,
+        /// The order (boxed: the largest of the facts, and a rare one, kept out of the way of the
+        /// day's many small ones).
+        order: Box<Order>,
     },
     /// An order was refused.
     OrderRefused {
         /// To whom.
         target: Target,
-        /// The order.
-        order: Order,
+        /// The order (boxed, as above).
+        order: Box<Order>,
         /// Why.
         reason: Refusal,
     },
@@ -737,6 +738,15 @@ pub fn gather_events(
     mut messages: ResMut<Messages<SimEvent>>,
     calendar: Res<Calendar>,
     mut chronicle: ResMut<Chronicle>,
+) {
+    gather(&mut messages, &calendar, &mut chronicle);
+}
+
+/// Moves the events written since the last gathering into the chronicle, under `calendar`'s day.
+pub(super) fn gather(
+    messages: &mut Messages<SimEvent>,
+    calendar: &Calendar,
+    chronicle: &mut Chronicle,
 ) {
     let day = calendar.day;
     chronicle

@@ -46,6 +46,8 @@ pub mod triggers;
 
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::ecs::schedule::SingleThreadedExecutor;
+use std::sync::Arc;
+
 use bevy::prelude::*;
 
 use crate::scenario::Scenario;
@@ -89,9 +91,9 @@ pub enum DaySystems {
     Record,
 }
 
-/// The scenario being played, with its rules.
+/// The scenario being played, with its rules: shared, so that the runs of a batch do not copy it.
 #[derive(Resource, Debug, Clone)]
-pub struct ActiveScenario(pub Scenario);
+pub struct ActiveScenario(pub Arc<Scenario>);
 
 fn single_threaded(label: impl ScheduleLabel) -> Schedule {
     let mut schedule = Schedule::new(label);
@@ -135,7 +137,6 @@ pub fn plugin(app: &mut App) {
                 .chain()
                 .in_set(DaySystems::Orders),
             (
-                diplomacy::harvest,
                 diplomacy::answer_requests,
                 embassy::embassies.run_if(embassy::any_envoy),
                 settlement::settle_states,
@@ -162,8 +163,7 @@ pub fn plugin(app: &mut App) {
                 country::regrow,
                 record::warn,
                 record::check_end,
-                log::gather_events,
-                record::next_day,
+                record::close_day,
             )
                 .chain()
                 .in_set(DaySystems::Record),
@@ -201,6 +201,12 @@ pub fn run_to_end(world: &mut World) {
 
 /// Spawns `scenario` for a run with `seed` under `commander`, clearing any earlier campaign.
 pub fn start(world: &mut World, scenario: &Scenario, seed: u64, commander: Commander) {
+    start_shared(world, &Arc::new(scenario.clone()), seed, commander);
+}
+
+/// [`start`] with a scenario already shared, as the runs of a batch share theirs: the world
+/// keeps a handle on it, not a copy.
+pub fn start_shared(world: &mut World, scenario: &Arc<Scenario>, seed: u64, commander: Commander) {
     world.insert_resource(commander);
     setup::spawn_scenario(world, scenario, seed);
 }

@@ -287,8 +287,15 @@ pub fn check_end(
     }
 }
 
-/// Moves the calendar on a day (unless the campaign just ended).
-pub fn next_day(mut calendar: ResMut<Calendar>, status: Res<CampaignStatus>) {
+/// Ends the day, its last system: the day's events go into the chronicle under its date, then
+/// the calendar moves on a day (unless the campaign just ended).
+pub fn close_day(
+    mut messages: ResMut<Messages<SimEvent>>,
+    mut calendar: ResMut<Calendar>,
+    mut chronicle: ResMut<super::Chronicle>,
+    status: Res<CampaignStatus>,
+) {
+    super::log::gather(&mut messages, &calendar, &mut chronicle);
     if status.ended.is_none() {
         calendar.day += 1;
     }

@@ -31,7 +31,7 @@ fn stores_of(def: &StoresDef, treasure_cash: f64) -> Stores {
 }
 
 /// Clears any earlier campaign and spawns `scenario` for a run with `seed`.
-pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
+pub fn spawn_scenario(world: &mut World, scenario: &std::sync::Arc<Scenario>, seed: u64) {
     let mut old = world
         .query_filtered::<Entity, Or<(With<Place>, With<Route>, With<OasisState>, With<Force>)>>();
     let old: Vec<Entity> = old.iter(world).collect();
@@ -240,7 +240,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
         });
     }
     world.insert_resource(index);
-    world.insert_resource(ActiveScenario(scenario.clone()));
+    world.insert_resource(ActiveScenario(std::sync::Arc::clone(scenario)));
     world.insert_resource(SimRng::new(seed));
     world.insert_resource(Calendar {
         day: 0,
@@ -249,14 +249,20 @@ pub fn spawn_scenario(world: &mut World, scenario: &Scenario, seed: u64) {
     });
     world.insert_resource(Prestige(campaign.prestige));
     world.insert_resource(status);
-    world.insert_resource(DailyRecord::default());
-    // The forces set out on day 0, before anything else happens.
-    world.insert_resource(Chronicle(
-        set_out
-            .into_iter()
-            .map(|event| Logged { day: 0, event })
-            .collect(),
-    ));
+    match world.get_resource_mut::<DailyRecord>() {
+        Some(mut record) => record.0.clear(),
+        None => world.insert_resource(DailyRecord::default()),
+    }
+    // The forces set out on day 0, before anything else happens. A chronicle left by an
+    // earlier run in this world is emptied, not replaced: the next run fills the room it grew.
+    let set_out = set_out.into_iter().map(|event| Logged { day: 0, event });
+    match world.get_resource_mut::<Chronicle>() {
+        Some(mut chronicle) => {
+            chronicle.0.clear();
+            chronicle.0.extend(set_out);
+        }
+        None => world.insert_resource(Chronicle(set_out.collect())),
+    }
     world.insert_resource(Triggers::default());
     world.resource_mut::<Messages<SimEvent>>().clear();
     world

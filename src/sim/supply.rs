@@ -49,6 +49,7 @@ pub fn gather_supplies(
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     calendar: Res<Calendar>,
+    mut demands: Local<Demands>,
 ) {
     let rules = &scenario.0.rules;
     // Where each force is today, and what all the forces at each spot need of its yield.
@@ -69,7 +70,7 @@ pub fn gather_supplies(
         }
     };
     let need_of = |column: &Column| column.need_in(rules, calendar.season());
-    let mut demands = Demands::default();
+    demands.clear();
     // Towns under siege: their gates are shut, whatever they answered.
     let mut besieged = std::collections::BTreeSet::new();
     for (column, _, _, location, activity, standing, ..) in &forces {
@@ -100,7 +101,7 @@ pub fn gather_supplies(
         };
         let need = need_of(&column);
         let mine = Demand::of(&need, watered);
-        let all = demands.0.get(&at).copied().unwrap_or(mine);
+        let all = demands.at(at).unwrap_or(mine);
         // The day's yield where the force camps tonight: a place's standing pasture and wild
         // food (little of it about a town that shut its gates), or a road's fresh ground.
         let (water, food, grazing, camp, road) = match *location {

@@ -132,9 +132,10 @@ pub fn run_many(
                 let objective = &objective;
                 scope.spawn(move || {
                     let mut batch = crate::runner::Batch::reports_only();
+                    let shared = std::sync::Arc::new(s.clone());
                     part.iter()
                         .map(|&seed| {
-                            let world = batch.run(s, seed, commander);
+                            let world = batch.run(&shared, seed, commander);
                             let f = figures(s, &super::figures_of(world), objective);
                             tick();
                             f

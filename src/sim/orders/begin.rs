@@ -274,7 +274,7 @@ pub fn begin_next(
                 if let Err(reason) = verdict {
                     events.write(SimEvent::OrderRefused {
                         target,
-                        order,
+                        order: Box::new(order),
                         reason,
                     });
                     continue 'forces;

@@ -143,7 +143,7 @@ pub fn take_orders(
         if let Err(reason) = verdict {
             events.write(SimEvent::OrderRefused {
                 target,
-                order,
+                order: Box::new(order),
                 reason,
             });
             continue;
@@ -173,7 +173,10 @@ pub fn take_orders(
                     amount: *amount,
                 },
             });
-            events.write(SimEvent::OrderGiven { target, order });
+            events.write(SimEvent::OrderGiven {
+                target,
+                order: Box::new(order),
+            });
             continue;
         }
         // A convoy is a new force, raised at the base.
@@ -220,7 +223,10 @@ pub fn take_orders(
                     fodder,
                 },
             });
-            events.write(SimEvent::OrderGiven { target, order });
+            events.write(SimEvent::OrderGiven {
+                target,
+                order: Box::new(order),
+            });
             continue;
         }
         let Ok((
@@ -346,6 +352,9 @@ pub fn take_orders(
                 }
             }
         }
-        events.write(SimEvent::OrderGiven { target, order });
+        events.write(SimEvent::OrderGiven {
+            target,
+            order: Box::new(order),
+        });
     }
 }

@@ -211,14 +211,27 @@ pub fn run(options: WindowOptions) -> Result<AppExit, NoDisplay> {
 /// The window's app, built.
 fn build(options: WindowOptions) -> App {
     let mut app = App::new();
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window {
-            title: "Heavenly Horses".to_string(),
-            resolution: options.size.into(),
-            ..default()
-        }),
-        ..default()
-    }));
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Heavenly Horses".to_string(),
+                    resolution: options.size.into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                // Started with Ctrl+C ignored (in the background, under nohup), Bevy says it
+                // installs no handler of its own: nothing for the player, whose terminal should
+                // show only what the game has to say (one line where there is no display).
+                filter: format!(
+                    "{},bevy_app::terminal_ctrl_c_handler=warn",
+                    bevy::log::DEFAULT_FILTER
+                ),
+                ..default()
+            }),
+    );
     // The simulation lives in the window's world.
     app.add_plugins((crate::sim::plugin, crate::ai::plugin));
     app.init_state::<Screen>();

@@ -101,6 +101,25 @@ fn load_and_validate(bencher: Bencher, name: &str) {
     bencher.bench_local(|| Scenario::load(&path).expect("valid"));
 }
 
+/// Loading and validating every campaign shipped in `scenarios/`, one after another (the
+/// campaigns `validate scenarios/` checks; the menu is not a campaign).
+#[divan::bench(sample_count = 20)]
+fn load_and_validate_every_shipped(bencher: Bencher) {
+    let mut paths: Vec<_> = std::fs::read_dir(root().join("scenarios"))
+        .expect("the scenarios folder")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && !p.ends_with("menu.ron"))
+        .collect();
+    paths.sort();
+    bencher
+        .counter(ItemsCount::new(paths.len()))
+        .bench_local(|| {
+            for p in &paths {
+                std::hint::black_box(Scenario::load(p).expect("a shipped campaign is valid"));
+            }
+        });
+}
+
 /// `heavenly-horses run SCENARIO --json` as a whole process: start, load, validate, simulate,
 /// print.
 #[divan::bench(args = CAMPAIGNS, sample_count = 20)]

@@ -40,7 +40,7 @@ use super::ActiveScenario;
 use super::battle;
 use super::calendar::Calendar;
 use super::campaign::Prestige;
-use super::force::{ForceMut, ForceMutItem, Stores};
+use super::force::{Activity, Force, ForceMut, ForceMutItem, Stores};
 use super::log::{Answer, BattleKind, SimEvent};
 use super::prestige::change_prestige;
 use super::random::{SimRng, ln, logistic, uniform};
@@ -136,11 +136,16 @@ pub fn attack_chance(rules: &Rules, state: &OasisState, force: &ForceMutItem) ->
         .clamp(0.0, 1.0)
 }
 
-/// The harvest: on the first day of autumn the granaries fill again (before anyone asks that
-/// day; part of [`answer_requests`], not a system of its own that would run every day).
-fn harvest(states: &mut Query<(Entity, &mut OasisState)>, calendar: &Calendar) {
+/// Whether today is the harvest: the first day of autumn, when the granaries fill again.
+fn harvest_day(calendar: &Calendar) -> bool {
     let (_, month, day) = calendar.date();
-    if calendar.day > 0 && month == 7 && day == 1 {
+    calendar.day > 0 && month == 7 && day == 1
+}
+
+/// The harvest comes in on its day (before anyone asks that day; part of [`answer_requests`],
+/// not a system of its own that would run every day).
+fn harvest(states: &mut Query<(Entity, &mut OasisState)>, calendar: &Calendar) {
+    if harvest_day(calendar) {
         for (_, mut state) in states.iter_mut() {
             state.grain_out = Kg::ZERO;
             state.fodder_out = Kg::ZERO;
@@ -158,6 +163,19 @@ pub fn displayed_power(rules: &Rules, forces: &Query<ForceMut>) -> f64 {
         .sum()
 }
 
+/// Whether a force is asking a state for supplies, giving it gifts or seizing its grain.
+pub fn asking(activity: &Activity) -> bool {
+    matches!(
+        activity,
+        Activity::Requesting { .. } | Activity::Giving { .. } | Activity::Requisitioning { .. }
+    )
+}
+
+/// The run condition of [`answer_requests`]: the harvest is today, or a force is asking.
+pub fn harvest_or_asking(forces: Query<&Activity, With<Force>>, calendar: Res<Calendar>) -> bool {
+    harvest_day(&calendar) || forces.iter().any(asking)
+}
+
 /// Brings in the harvest on its day, then answers requests, hands over gifts, and carries out
 /// requisitions.
 pub fn answer_requests(
@@ -169,20 +187,13 @@ pub fn answer_requests(
     mut rng: ResMut<SimRng>,
     mut events: MessageWriter<SimEvent>,
 ) {
-    use super::force::Activity;
     harvest(&mut states, &calendar);
     let rules = &scenario.0.rules;
     let d = &rules.diplomacy;
     let day = calendar.day;
     let season = calendar.season();
     // Most days nobody asks, gives or seizes anything.
-    let busy = forces.iter().any(|f| {
-        matches!(
-            *f.activity,
-            Activity::Requesting { .. } | Activity::Giving { .. } | Activity::Requisitioning { .. }
-        )
-    });
-    if !busy {
+    if !forces.iter().any(|f| asking(f.activity)) {
         return;
     }
     let han_strength = displayed_power(rules, &forces);

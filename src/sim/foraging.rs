@@ -24,6 +24,12 @@ use crate::scenario::logistics::terrain_rule;
 use crate::scenario::types::AnimalKind;
 use crate::scenario::units::Kg;
 
+/// Whether a force has foraging parties out (the work of [`send_parties`], which runs only when
+/// one has).
+pub fn foraging(activity: &Activity) -> bool {
+    matches!(activity, Activity::Foraging { .. })
+}
+
 /// Sends out and brings back the foraging parties of every camp that forages, and counts down
 /// its days.
 pub fn send_parties(

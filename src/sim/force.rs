@@ -185,6 +185,15 @@ impl Condition {
     }
 }
 
+/// A run condition: whether any force is doing what `doing` picks out. A system of the day that
+/// has work only for forces doing one thing (asking, foraging, besieging...) runs under it, so
+/// that a day without such work costs the question, not the system and all it fetches.
+pub fn any_force(
+    doing: fn(&Activity) -> bool,
+) -> impl FnMut(Query<&Activity, With<Force>>) -> bool + Clone {
+    move |forces: Query<&Activity, With<Force>>| forces.iter().any(doing)
+}
+
 /// Displayed strength: men, weighed by their condition and morale. What the states see, and what
 /// presses a siege (battles weigh the arms too: see [`super::battle::han_strength`]).
 pub fn strength(rules: &BattleRules, column: &Column, condition: &Condition) -> f64 {

@@ -129,27 +129,35 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         SimDay,
         (
+            // A system with work only on some days runs under a condition that asks whether
+            // today is one: a day without such work costs the question, not the system.
             (
-                orders::take::take_orders,
-                orders::begin::begin_next,
-                orders::detachments::merge_columns,
+                orders::take::take_orders.run_if(orders::take::orders_waiting),
+                orders::begin::begin_next.run_if(orders::begin::anyone_idle),
+                orders::detachments::merge_columns
+                    .run_if(force::any_force(orders::detachments::joining_or_waiting)),
             )
                 .chain()
                 .in_set(DaySystems::Orders),
             (
-                diplomacy::answer_requests,
+                diplomacy::answer_requests.run_if(diplomacy::harvest_or_asking),
                 embassy::embassies.run_if(embassy::any_envoy),
-                settlement::settle_states,
+                settlement::settle_states.run_if(force::any_force(settlement::settling)),
             )
                 .chain()
                 .in_set(DaySystems::Diplomacy),
             movement::march.in_set(DaySystems::Movement),
-            (supply::gather_supplies, foraging::send_parties)
+            (
+                supply::gather_supplies,
+                foraging::send_parties.run_if(force::any_force(foraging::foraging)),
+            )
                 .chain()
                 .in_set(DaySystems::Supply),
             consumption::eat_and_drink.in_set(DaySystems::Consumption),
             attrition::apply_losses.in_set(DaySystems::Attrition),
-            siege::resolve_sieges_and_battles.in_set(DaySystems::Siege),
+            siege::resolve_sieges_and_battles
+                .run_if(force::any_force(siege::fighting))
+                .in_set(DaySystems::Siege),
             // An enemy force raised today takes the field tomorrow; one that leaves the field is
             // gone when the day is done (no sync point of their own).
             (
@@ -159,7 +167,7 @@ pub fn plugin(app: &mut App) {
                 .chain_ignore_deferred()
                 .in_set(DaySystems::Events),
             (
-                record::record_day,
+                record::record_day.run_if(resource_equals(KeepDailyRecord(true))),
                 country::regrow,
                 record::warn,
                 record::check_end,

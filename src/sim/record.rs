@@ -128,7 +128,7 @@ fn camp(location: Location, places: &Query<&Place>) -> Camp {
     }
 }
 
-/// Records each force's day.
+/// Records each force's day (where the daily record is kept: see [`KeepDailyRecord`]).
 pub fn record_day(
     forces: Query<(
         &Force,
@@ -142,12 +142,8 @@ pub fn record_day(
     routes: Query<&Route>,
     places: Query<&Place>,
     calendar: Res<Calendar>,
-    keep: Res<KeepDailyRecord>,
     mut record: ResMut<DailyRecord>,
 ) {
-    if !keep.0 {
-        return;
-    }
     // A force that merged into another has nothing more to record.
     for (force, column, stores, condition, location, standing, ledger) in
         forces.iter().filter(|f| !f.5.merged || calendar.day == 0)

@@ -25,6 +25,15 @@ use super::prestige::change_prestige;
 use super::random::{SimRng, uniform};
 use super::state::{OasisState, Relation, Remembered};
 
+/// Whether a force is asking a state for a hostage or setting up a king (the work of
+/// [`settle_states`], which runs only when a force is).
+pub fn settling(activity: &Activity) -> bool {
+    matches!(
+        activity,
+        Activity::DemandingHostage { .. } | Activity::InstallingKing { .. }
+    )
+}
+
 /// Carries out the demands for hostages and the new kings ordered today.
 pub fn settle_states(
     mut forces: Query<ForceMut>,
@@ -35,13 +44,7 @@ pub fn settle_states(
     mut rng: ResMut<SimRng>,
     mut events: MessageWriter<SimEvent>,
 ) {
-    let busy = forces.iter().any(|f| {
-        matches!(
-            *f.activity,
-            Activity::DemandingHostage { .. } | Activity::InstallingKing { .. }
-        )
-    });
-    if !busy {
+    if !forces.iter().any(|f| settling(f.activity)) {
         return;
     }
     let rules = &scenario.0.rules;

@@ -15,7 +15,7 @@ use super::{Order, Target};
 use crate::scenario::types::PlanStep;
 use crate::sim::ActiveScenario;
 use crate::sim::campaign::{CampaignStatus, Commander, Prestige};
-use crate::sim::force::{Activity, Because, ForceMut, Orders, Visit};
+use crate::sim::force::{Activity, Because, Column, Force, ForceMut, Orders, Visit};
 use crate::sim::log::SimEvent;
 use crate::sim::map::{Location, MapIndex, Route};
 use crate::sim::prestige::change_prestige;
@@ -112,6 +112,19 @@ fn turn_home(
     }
 }
 
+/// Whether a force stands idle at a place with men in it: one that may begin its next step.
+fn idle_at_a_place(activity: &Activity, column: &Column, location: &Location) -> bool {
+    *activity == Activity::Idle && column.men.total() > 0 && matches!(location, Location::At(_))
+}
+
+/// The run condition of [`begin_next`]: some force stands idle at a place (most days every force
+/// is busy, and there is nothing to begin).
+pub fn anyone_idle(forces: Query<(&Activity, &Column, &Location), With<Force>>) -> bool {
+    forces
+        .iter()
+        .any(|(activity, column, location)| idle_at_a_place(activity, column, location))
+}
+
 /// Gives each idle force its next step.
 pub fn begin_next(
     mut commands: Commands,
@@ -133,12 +146,10 @@ pub fn begin_next(
     // every order, except that all turn for home once the objective has fallen.
     let historical = *commander == Commander::Historical;
     // Most days every force is busy: nothing to begin.
-    let idle = forces.iter().any(|(f, _)| {
-        *f.activity == Activity::Idle
-            && f.column.men.total() > 0
-            && matches!(*f.location, Location::At(_))
-    });
-    if !idle {
+    if !forces
+        .iter()
+        .any(|(f, _)| idle_at_a_place(f.activity, f.column, f.location))
+    {
         return;
     }
     let names = force_names(forces.iter().map(|(f, _)| (f.entity, f.force, f.standing)));

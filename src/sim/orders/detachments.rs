@@ -212,6 +212,15 @@ pub fn merge(from: &mut ForceMutItem, into: &mut ForceMutItem) {
     *from.activity = Activity::Idle;
 }
 
+/// Whether a force is on its way to join another, or waiting for one (the work of
+/// [`merge_columns`], which runs only when one is).
+pub fn joining_or_waiting(activity: &Activity) -> bool {
+    matches!(
+        activity,
+        Activity::Joining { .. } | Activity::Waiting { .. }
+    )
+}
+
 /// Merges columns that are waiting to join a force that is now at the same place, and ends the
 /// waits of forces whose column has come (or is gone).
 pub fn merge_columns(mut forces: Query<ForceMut>, mut events: MessageWriter<SimEvent>) {

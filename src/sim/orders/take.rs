@@ -59,6 +59,12 @@ pub fn pending_named<'a>(
     })
 }
 
+/// The run condition of [`take_orders`] in the day's schedule: orders were handed in (a
+/// campaign played on its plan hands in none).
+pub fn orders_waiting(given: Res<Messages<GiveOrder>>) -> bool {
+    !given.is_empty()
+}
+
 /// Takes the orders handed in since the last time.
 pub fn take_orders(
     mut commands: Commands,

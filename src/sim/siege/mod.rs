@@ -143,6 +143,15 @@ impl Ctx<'_, '_, '_> {
     }
 }
 
+/// Whether a force is storming, fighting or besieging a state (the work of
+/// [`resolve_sieges_and_battles`], which runs only when one is).
+pub fn fighting(activity: &Activity) -> bool {
+    matches!(
+        activity,
+        Activity::Attacking { .. } | Activity::Battling { .. } | Activity::Besieging { .. }
+    )
+}
+
 /// Resolves a day of every siege, storm and field battle against a state.
 pub fn resolve_sieges_and_battles(
     mut forces: Query<ForceMut>,

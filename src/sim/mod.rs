@@ -35,6 +35,7 @@ pub mod movement;
 pub mod objectives;
 pub mod orders;
 pub mod prestige;
+pub mod raise;
 pub mod random;
 pub mod record;
 pub mod settlement;

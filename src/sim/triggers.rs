@@ -509,7 +509,7 @@ fn raise(
 ) -> Entity {
     let raised = raised.get_or_insert_with(|| forces.iter().count() as u32);
     let name = places.get(place).map_or(String::new(), |p| p.name.clone());
-    let contingent = super::setup::new_force(rules, force, place, name, *raised);
+    let contingent = super::raise::new_force(rules, force, place, name, *raised);
     *raised += 1;
     let plan = force.plan.clone().unwrap_or_default();
     commands

@@ -14,7 +14,7 @@ use crate::sim::campaign::CampaignStatus;
 use crate::sim::force::{Activity, Column, Condition, Force, Ledger, Orders, Standing, Stores};
 use crate::sim::log::{Provision, SimEvent};
 use crate::sim::map::{Depot, Location, MapIndex, Place, Route};
-use crate::sim::setup::new_force;
+use crate::sim::raise::new_force;
 use crate::sim::state::OasisState;
 
 /// The forces, as the orders phase takes them.

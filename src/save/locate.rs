@@ -1,10 +1,10 @@
 //! Where a save's campaign is. A save names its campaign by a path relative to a scenarios
-//! folder (`second_expedition_102bc.ron`, `mods/zhizhi/zhizhi.ron`), never by an absolute path or
-//! one that climbs out (`..`), so a save can be moved, and cannot make the game read a file
-//! outside a scenarios folder. When it is loaded, the campaign is looked for in the scenarios
-//! folders a front end knows of (the one of the campaign in play, the game's own), then in the
-//! `scenarios` folder beside the save's folder; the path must lead (links followed) to a regular
-//! `.ron` file inside that folder.
+//! folder (`second_expedition_102bc.ron`, `mods/my_campaign/my_campaign.ron`), never by an
+//! absolute path or one that climbs out (`..`), so a save can be moved, and cannot make the game
+//! read a file outside a scenarios folder. When it is loaded, the campaign is looked for in the
+//! scenarios folders a front end knows of (the one of the campaign in play, the game's own), then
+//! in the `scenarios` folder beside the save's folder; the path must lead (links followed) to a
+//! regular `.ron` file inside that folder.
 
 use std::path::{Component, Path, PathBuf};
 

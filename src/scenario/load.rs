@@ -68,6 +68,23 @@ pub(super) fn resolve(
             real.display()
         )));
     }
+    if !real.is_file() {
+        // A folder (or a device, a pipe): name the RON files in it, where there are any.
+        let inside: Vec<String> = super::files::ron_files(&path)
+            .iter()
+            .filter_map(|f| f.strip_prefix(dir).ok())
+            .map(|f| format!("\"{}\"", f.to_string_lossy().replace('\\', "/")))
+            .take(3)
+            .collect();
+        let hint = if inside.is_empty() {
+            "give a RON file inside the scenario's folder".to_string()
+        } else {
+            format!("give one of its files, such as {}", inside.join(", "))
+        };
+        return Err(fail(format!(
+            "`{reference}` is not a regular file (a folder, a device or a pipe); {hint}"
+        )));
+    }
     Ok(path)
 }
 

@@ -125,7 +125,7 @@ pub fn anyone_idle(forces: Query<(&Activity, &Column, &Location), With<Force>>) 
         .any(|(activity, column, location)| idle_at_a_place(activity, column, location))
 }
 
-/// Gives each idle force its next step.
+/// Gives each idle force its next step (run only on days when one is: [`anyone_idle`]).
 pub fn begin_next(
     mut commands: Commands,
     mut forces: Query<(ForceMut, &mut Orders)>,
@@ -145,13 +145,6 @@ pub fn begin_next(
     // The historical commander follows the plan and its retreat rule; a player or the AI gives
     // every order, except that all turn for home once the objective has fallen.
     let historical = *commander == Commander::Historical;
-    // Most days every force is busy: nothing to begin.
-    if !forces
-        .iter()
-        .any(|(f, _)| idle_at_a_place(f.activity, f.column, f.location))
-    {
-        return;
-    }
     let names = force_names(forces.iter().map(|(f, _)| (f.entity, f.force, f.standing)));
     // The detachments ordered to split off, as the day begins (lower case, as given).
     let detaching: Vec<(String, String)> = forces

@@ -63,9 +63,14 @@ impl Demands {
         self.0.clear();
     }
 
+    /// Where `spot` stands in the list (`Err`: where it would go).
+    fn find(&self, spot: Spot) -> Result<usize, usize> {
+        self.0.binary_search_by_key(&spot, |(s, _)| *s)
+    }
+
     /// Adds a force's `need` at `spot`.
     pub fn add(&mut self, spot: Spot, need: Demand) {
-        match self.0.binary_search_by_key(&spot, |(s, _)| *s) {
+        match self.find(spot) {
             Ok(i) => self.0[i].1.add(need),
             Err(i) => {
                 let mut demand = Demand::default();
@@ -77,7 +82,7 @@ impl Demands {
 
     /// What the forces at `spot` need, if any force is there.
     pub fn at(&self, spot: Spot) -> Option<Demand> {
-        let i = self.0.binary_search_by_key(&spot, |(s, _)| *s).ok()?;
+        let i = self.find(spot).ok()?;
         Some(self.0[i].1)
     }
 

@@ -237,20 +237,18 @@ pub fn spawn_scenario(world: &mut World, scenario: &std::sync::Arc<Scenario>, se
     });
     world.insert_resource(Prestige(campaign.prestige));
     world.insert_resource(status);
-    match world.get_resource_mut::<DailyRecord>() {
-        Some(mut record) => record.0.clear(),
-        None => world.insert_resource(DailyRecord::default()),
-    }
-    // The forces set out on day 0, before anything else happens. A chronicle left by an
-    // earlier run in this world is emptied, not replaced: the next run fills the room it grew.
-    let set_out = set_out.into_iter().map(|event| Logged { day: 0, event });
-    match world.get_resource_mut::<Chronicle>() {
-        Some(mut chronicle) => {
-            chronicle.0.clear();
-            chronicle.0.extend(set_out);
-        }
-        None => world.insert_resource(Chronicle(set_out.collect())),
-    }
+    // A daily record and a chronicle left by an earlier run in this world are emptied, not
+    // replaced: the next run fills the room they grew. The forces set out on day 0, before
+    // anything else happens.
+    world
+        .get_resource_or_insert_with(DailyRecord::default)
+        .0
+        .clear();
+    let mut chronicle = world.get_resource_or_insert_with(Chronicle::default);
+    chronicle.0.clear();
+    chronicle
+        .0
+        .extend(set_out.into_iter().map(|event| Logged { day: 0, event }));
     world.insert_resource(Triggers::default());
     world.resource_mut::<Messages<SimEvent>>().clear();
     world

@@ -125,17 +125,18 @@ pub fn run_many(
     let threads = threads.clamp(1, seeds.len().max(1));
     let chunk = seeds.len().div_ceil(threads);
     let mut out: Vec<RunFigures> = Vec::with_capacity(seeds.len());
+    // One copy of the scenario for every thread's runs.
+    let shared = std::sync::Arc::new(s.clone());
     std::thread::scope(|scope| {
         let handles: Vec<_> = seeds
             .chunks(chunk.max(1))
             .map(|part| {
-                let objective = &objective;
+                let (objective, shared) = (&objective, &shared);
                 scope.spawn(move || {
                     let mut batch = crate::runner::Batch::reports_only();
-                    let shared = std::sync::Arc::new(s.clone());
                     part.iter()
                         .map(|&seed| {
-                            let world = batch.run(&shared, seed, commander);
+                            let world = batch.run(shared, seed, commander);
                             let f = figures(s, &super::figures_of(world), objective);
                             tick();
                             f

@@ -623,11 +623,16 @@ pub fn entries(world: &World, log: &[Logged]) -> Vec<ChronicleEntry> {
     let Some(calendar) = world.get_resource::<Calendar>() else {
         return Vec::new();
     };
-    log.iter()
-        .flat_map(|l| {
-            lines(&names, calendar, l)
-                .into_iter()
-                .map(|text| ChronicleEntry { day: l.day, text })
-        })
-        .collect()
+    let mut entries = Vec::new();
+    for l in log {
+        // Most of a campaign's events are not told (a day's small losses, orders): they cost a
+        // match, not a list of their lines.
+        for text in line(&names, calendar, l)
+            .into_iter()
+            .chain(aftermath(&names, l))
+        {
+            entries.push(ChronicleEntry { day: l.day, text });
+        }
+    }
+    entries
 }

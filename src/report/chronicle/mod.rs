@@ -611,10 +611,19 @@ pub fn aftermath(names: &Names, logged: &Logged) -> Option<String> {
 
 /// The chronicle's lines for `logged`: none, one, or two.
 pub fn lines(names: &Names, calendar: &Calendar, logged: &Logged) -> Vec<String> {
+    told(names, calendar, logged).collect()
+}
+
+/// The lines `logged` is told in, as they are built: most of a campaign's events are not told (a
+/// day's small losses, orders), and cost a match, not a list.
+fn told<'a>(
+    names: &'a Names,
+    calendar: &'a Calendar,
+    logged: &'a Logged,
+) -> impl Iterator<Item = String> + 'a {
     line(names, calendar, logged)
         .into_iter()
         .chain(aftermath(names, logged))
-        .collect()
 }
 
 /// The chronicle of `log` in words, a line an entry for the events that are told.
@@ -625,12 +634,7 @@ pub fn entries(world: &World, log: &[Logged]) -> Vec<ChronicleEntry> {
     };
     let mut entries = Vec::new();
     for l in log {
-        // Most of a campaign's events are not told (a day's small losses, orders): they cost a
-        // match, not a list of their lines.
-        for text in line(&names, calendar, l)
-            .into_iter()
-            .chain(aftermath(&names, l))
-        {
+        for text in told(&names, calendar, l) {
             entries.push(ChronicleEntry { day: l.day, text });
         }
     }

@@ -5,7 +5,6 @@
 
 use bevy::prelude::*;
 
-use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::map::{Place, Route};
 use crate::scenario::logistics::DailyNeed;
@@ -104,22 +103,21 @@ impl Demands {
     }
 }
 
-/// Pasture and wild food grow back each day, by the season's growth.
+/// Pasture and wild food grow back each day, by the season's growth (at the day's end:
+/// [`super::record::end_day`]).
 pub fn regrow(
-    mut places: Query<&mut Place>,
-    mut routes: Query<&mut Route>,
-    scenario: Res<ActiveScenario>,
-    calendar: Res<Calendar>,
+    places: &mut Query<&mut Place>,
+    routes: &mut Query<&mut Route>,
+    rules: &crate::scenario::types::Rules,
+    calendar: &Calendar,
 ) {
-    let growth = scenario
-        .0
-        .rules
+    let growth = rules
         .forage
         .growth_by_season
         .get(calendar.season())
         .max(0.0);
     // Most of the country stands untouched at its fullest: it is read, not written.
-    for mut place in &mut places {
+    for mut place in places {
         if place.pasture == place.pasture_max && place.forage == place.forage_max {
             continue;
         }
@@ -128,7 +126,7 @@ pub fn regrow(
         let forage = place.forage + place.forage_regrowth * growth;
         place.forage = forage.min(place.forage_max);
     }
-    for mut route in &mut routes {
+    for mut route in routes {
         if route.forage == route.forage_max {
             continue;
         }

@@ -167,15 +167,7 @@ pub fn plugin(app: &mut App) {
             )
                 .chain_ignore_deferred()
                 .in_set(DaySystems::Events),
-            (
-                record::record_day.run_if(resource_equals(KeepDailyRecord(true))),
-                country::regrow,
-                record::warn,
-                record::check_end,
-                record::close_day,
-            )
-                .chain()
-                .in_set(DaySystems::Record),
+            record::end_day.in_set(DaySystems::Record),
         ),
     );
     app.add_systems(

@@ -127,13 +127,13 @@ pub fn level(status: &CampaignStatus, levels: &[Level]) -> (u32, Option<String>)
 /// Meets the goals of the day: a place reached by a force of the campaign (`at`: each force's
 /// column, standing and place), a state won as an ally (it submitted, or sent a hostage). Cities
 /// taken and leaders fallen are met where they fall ([`city_fell`], [`leader_fell`]). Called by
-/// the day's end ([`super::record::check_end`]).
+/// the day's end ([`super::record::end_day`]).
 pub fn track_goals<'a>(
     status: &mut CampaignStatus,
     day: u32,
     at: impl Iterator<Item = (&'a Column, &'a Standing, &'a Location)> + Clone,
     states: &Query<&OasisState>,
-    events: &mut MessageWriter<SimEvent>,
+    events: &mut Messages<SimEvent>,
 ) {
     if status.ended.is_some() || !status.goals.iter().any(|g| g.open_on(day)) {
         return;

@@ -116,6 +116,61 @@ impl Default for KeepDailyRecord {
     }
 }
 
+/// What the day's end reads of each force, and the one thing it changes (whether the force is
+/// short of supplies, in its condition).
+pub type ForceAtDayEnd = (
+    Entity,
+    &'static Force,
+    &'static Column,
+    &'static Stores,
+    &'static mut Condition,
+    &'static Location,
+    &'static Activity,
+    &'static Standing,
+    &'static Orders,
+    &'static Ledger,
+);
+
+/// The end of the day, in order: each force's day recorded (where the record is kept: see
+/// [`KeepDailyRecord`]), the country grown back ([`super::country::regrow`]), the warnings
+/// ([`warn`]), the campaign's end ([`check_end`]), and the day closed ([`close_day`]). One
+/// system and not five: a system costs its parameters every day, whatever it does.
+#[allow(clippy::too_many_arguments)]
+pub fn end_day(
+    mut forces: Query<ForceAtDayEnd>,
+    mut places: Query<&mut Place>,
+    mut routes: Query<&mut Route>,
+    states: Query<&super::state::OasisState>,
+    scenario: Res<ActiveScenario>,
+    commander: Res<Commander>,
+    keep: Res<KeepDailyRecord>,
+    mut record: ResMut<DailyRecord>,
+    mut status: ResMut<CampaignStatus>,
+    mut calendar: ResMut<Calendar>,
+    mut messages: ResMut<Messages<SimEvent>>,
+    mut chronicle: ResMut<super::Chronicle>,
+) {
+    if keep.0 {
+        record_day(
+            &forces.as_readonly(),
+            &places.as_readonly(),
+            &routes.as_readonly(),
+            &calendar,
+            &mut record,
+        );
+    }
+    super::country::regrow(&mut places, &mut routes, &scenario.0.rules, &calendar);
+    warn(&mut forces, &scenario.0.rules, *commander, &mut messages);
+    check_end(
+        &forces.as_readonly(),
+        &states,
+        &calendar,
+        &mut status,
+        &mut messages,
+    );
+    close_day(&mut messages, &mut calendar, &mut chronicle, &status);
+}
+
 fn camp(location: Location, places: &Query<&Place>) -> Camp {
     let name = |e: Entity| {
         places
@@ -128,30 +183,22 @@ fn camp(location: Location, places: &Query<&Place>) -> Camp {
     }
 }
 
-/// Records each force's day (where the daily record is kept: see [`KeepDailyRecord`]).
-pub fn record_day(
-    forces: Query<(
-        &Force,
-        &Column,
-        &Stores,
-        &Condition,
-        &Location,
-        &Standing,
-        &Ledger,
-    )>,
-    routes: Query<&Route>,
-    places: Query<&Place>,
-    calendar: Res<Calendar>,
-    mut record: ResMut<DailyRecord>,
+/// Records each force's day.
+fn record_day(
+    forces: &Query<<ForceAtDayEnd as bevy::ecs::query::QueryData>::ReadOnly>,
+    places: &Query<&Place>,
+    routes: &Query<&Route>,
+    calendar: &Calendar,
+    record: &mut DailyRecord,
 ) {
     // A force that merged into another has nothing more to record.
-    for (force, column, stores, condition, location, standing, ledger) in
-        forces.iter().filter(|f| !f.5.merged || calendar.day == 0)
+    for (_, force, column, stores, condition, location, _, standing, _, ledger) in
+        forces.iter().filter(|f| !f.7.merged || calendar.day == 0)
     {
         record.0.push(DayRecord {
             day: calendar.day,
             force: force.label.clone(),
-            location: camp(*location, &places),
+            location: camp(*location, places),
             lat_lon: lat_lon(
                 *location,
                 |e| places.get(e).ok().map(|p| (p.lat, p.lon)),
@@ -188,23 +235,14 @@ pub fn is_short(rules: &crate::scenario::types::Rules, column: &Column, stores: 
 
 /// Warns of forces whose food or water has fallen below [`LOW_SUPPLY_DAYS`], and, under a
 /// player, of forces standing idle with no orders.
-pub fn warn(
-    mut forces: Query<(
-        Entity,
-        &Column,
-        &Stores,
-        &mut Condition,
-        &Location,
-        &Activity,
-        &Standing,
-        &Orders,
-    )>,
-    scenario: Res<ActiveScenario>,
-    commander: Res<Commander>,
-    mut events: MessageWriter<SimEvent>,
+fn warn(
+    forces: &mut Query<ForceAtDayEnd>,
+    rules: &crate::scenario::types::Rules,
+    commander: Commander,
+    events: &mut Messages<SimEvent>,
 ) {
-    let rules = &scenario.0.rules;
-    for (entity, column, stores, mut condition, location, activity, standing, orders) in &mut forces
+    for (entity, _, column, stores, mut condition, location, activity, standing, orders, _) in
+        forces
     {
         if standing.merged || column.men.total() == 0 {
             continue;
@@ -221,7 +259,7 @@ pub fn warn(
             && orders.queued().is_empty()
             && !standing.homeward
             && !standing.holds;
-        if idle && *commander == Commander::Player {
+        if idle && commander == Commander::Player {
             events.write(SimEvent::AwaitingOrders { force: entity });
         }
     }
@@ -229,32 +267,29 @@ pub fn warn(
 
 /// Ends the campaign when every force is home (or holds its post) or gone, or the last day has
 /// passed: a victory if every required goal is met (those of the end reckoned now).
-pub fn check_end(
-    forces: Query<(&Column, &Standing, &Activity, &Location, &Orders)>,
-    states: Query<&super::state::OasisState>,
-    calendar: Res<Calendar>,
-    mut status: ResMut<CampaignStatus>,
-    mut events: MessageWriter<SimEvent>,
+fn check_end(
+    forces: &Query<<ForceAtDayEnd as bevy::ecs::query::QueryData>::ReadOnly>,
+    states: &Query<&super::state::OasisState>,
+    calendar: &Calendar,
+    status: &mut ResMut<CampaignStatus>,
+    events: &mut Messages<SimEvent>,
 ) {
     if status.ended.is_some() {
         return;
     }
+    let at = || forces.iter().map(|f| (f.2, f.7, f.5));
     // The goals met today.
     super::objectives::track_goals(
         status.bypass_change_detection(),
         calendar.day,
-        forces.iter().map(|(c, s, _, l, _)| (c, s, l)),
-        &states,
-        &mut events,
+        at(),
+        states,
+        events,
     );
-    let alive = || {
-        forces
-            .iter()
-            .filter(|(c, s, ..)| c.men.total() > 0 && !s.merged)
-    };
+    let alive = || forces.iter().filter(|f| f.2.men.total() > 0 && !f.7.merged);
     let home = status.home;
     // Every force is home, or holds where its plan left it.
-    let all_done = alive().all(|(_, standing, activity, location, orders)| {
+    let all_done = alive().all(|(_, _, _, _, _, location, activity, standing, orders, _)| {
         orders.queued().is_empty()
             && *activity == Activity::Idle
             && ((standing.homeward && Some(*location) == home.map(Location::At)) || standing.holds)
@@ -267,15 +302,11 @@ pub fn check_end(
         None
     };
     if let Some(mut outcome) = outcome {
-        let met = super::objectives::reckon_at_end(
-            &mut status,
-            calendar.day,
-            forces.iter().map(|(c, s, _, l, _)| (c, s, l)),
-        );
+        let met = super::objectives::reckon_at_end(status, calendar.day, at());
         for goal in met {
             events.write(SimEvent::GoalMet { goal });
         }
-        if outcome == Outcome::Retreat && super::objectives::all_required_met(&status) {
+        if outcome == Outcome::Retreat && super::objectives::all_required_met(status) {
             outcome = Outcome::Victory;
         }
         status.ended = Some(outcome);
@@ -283,15 +314,15 @@ pub fn check_end(
     }
 }
 
-/// Ends the day, its last system: the day's events go into the chronicle under its date, then
-/// the calendar moves on a day (unless the campaign just ended).
-pub fn close_day(
-    mut messages: ResMut<Messages<SimEvent>>,
-    mut calendar: ResMut<Calendar>,
-    mut chronicle: ResMut<super::Chronicle>,
-    status: Res<CampaignStatus>,
+/// Ends the day, last of all: the day's events go into the chronicle under its date, then the
+/// calendar moves on a day (unless the campaign just ended).
+fn close_day(
+    messages: &mut Messages<SimEvent>,
+    calendar: &mut Calendar,
+    chronicle: &mut super::Chronicle,
+    status: &CampaignStatus,
 ) {
-    super::log::gather(&mut messages, &calendar, &mut chronicle);
+    super::log::gather(messages, calendar, chronicle);
     if status.ended.is_none() {
         calendar.day += 1;
     }

@@ -12,10 +12,9 @@
 
 use bevy::prelude::*;
 
-use super::ActiveScenario;
 use super::attrition::remove_men;
 use super::calendar::Calendar;
-use super::force::{Activity, Column, Ledger, Standing, Stores};
+use super::force::Activity;
 use super::log::{Provision, SimEvent};
 use super::map::{Location, MapIndex, Route};
 use super::random::{SimRng, binomial};
@@ -24,38 +23,30 @@ use crate::scenario::logistics::terrain_rule;
 use crate::scenario::types::AnimalKind;
 use crate::scenario::units::Kg;
 
-/// Whether a force has foraging parties out (the work of [`send_parties`], which runs only when
-/// one has).
+/// Whether a force has foraging parties out (the work of [`send_parties`], which runs only on
+/// days when one has).
 pub fn foraging(activity: &Activity) -> bool {
     matches!(activity, Activity::Foraging { .. })
 }
 
 /// Sends out and brings back the foraging parties of every camp that forages, and counts down
-/// its days.
+/// its days (in the supply phase: [`super::supply::supply_day`]).
+#[allow(clippy::too_many_arguments)]
 pub fn send_parties(
-    mut forces: Query<(
-        Entity,
-        &mut Column,
-        &mut Stores,
-        &Location,
-        &mut Activity,
-        &Standing,
-        &mut Ledger,
-    )>,
-    mut routes: Query<&mut Route>,
-    states: Query<&OasisState>,
-    index: Res<MapIndex>,
-    scenario: Res<ActiveScenario>,
-    calendar: Res<Calendar>,
-    mut rng: ResMut<SimRng>,
-    mut events: MessageWriter<SimEvent>,
+    forces: &mut Query<super::supply::ForceSupply>,
+    routes: &mut Query<&mut Route>,
+    states: &Query<&OasisState>,
+    index: &MapIndex,
+    rules: &crate::scenario::types::Rules,
+    calendar: &Calendar,
+    rng: &mut SimRng,
+    events: &mut MessageWriter<SimEvent>,
 ) {
-    let rules = &scenario.0.rules;
     let q = &rules.quartermaster;
     let stage_km = rules.standard_march_km.0.max(1e-9);
     let reach = q.forage_party_km.0.max(0.0);
-    for (entity, mut column, mut stores, location, mut activity, standing, mut ledger) in
-        &mut forces
+    for (entity, mut column, mut stores, _, location, mut activity, standing, _, _, mut ledger) in
+        forces.iter_mut()
     {
         let Activity::Foraging { days_left } = *activity else {
             continue;

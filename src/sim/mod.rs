@@ -148,25 +148,13 @@ pub fn plugin(app: &mut App) {
                 .chain()
                 .in_set(DaySystems::Diplomacy),
             movement::march.in_set(DaySystems::Movement),
-            (
-                supply::gather_supplies,
-                foraging::send_parties.run_if(force::any_force(foraging::foraging)),
-            )
-                .chain()
-                .in_set(DaySystems::Supply),
+            supply::supply_day.in_set(DaySystems::Supply),
             consumption::eat_and_drink.in_set(DaySystems::Consumption),
             attrition::apply_losses.in_set(DaySystems::Attrition),
             siege::resolve_sieges_and_battles
                 .run_if(force::any_force(siege::fighting))
                 .in_set(DaySystems::Siege),
-            // An enemy force raised today takes the field tomorrow; one that leaves the field is
-            // gone when the day is done (no sync point of their own).
-            (
-                enemy::enemy_day.run_if(enemy::any_enemy),
-                triggers::run_events,
-            )
-                .chain_ignore_deferred()
-                .in_set(DaySystems::Events),
+            triggers::run_events.in_set(DaySystems::Events),
             record::end_day.in_set(DaySystems::Record),
         ),
     );

@@ -7,8 +7,11 @@ use bevy::prelude::*;
 use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::country::{Demand, Demands, Spot};
+use super::foraging;
 use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores, Today};
+use super::log::SimEvent;
 use super::map::{Location, MapIndex, Place, Route};
+use super::random::SimRng;
 use super::state::OasisState;
 use crate::scenario::logistics::{terrain_rule, water_yield};
 use crate::scenario::types::{PlanStep, Water};
@@ -30,28 +33,73 @@ fn next_destination(activity: &Activity, orders: &Orders, index: &MapIndex) -> O
         })
 }
 
-/// Finds today's water and grazing, loads supplies from friendly states, and tops up water.
-pub fn gather_supplies(
-    mut forces: Query<(
-        &mut Column,
-        &mut Stores,
-        &Condition,
-        &Location,
-        &Activity,
-        &Standing,
-        &Orders,
-        &mut Today,
-        &mut Ledger,
-    )>,
+/// What the supply phase reads and changes of each force.
+pub type ForceSupply = (
+    Entity,
+    &'static mut Column,
+    &'static mut Stores,
+    &'static Condition,
+    &'static Location,
+    &'static mut Activity,
+    &'static Standing,
+    &'static Orders,
+    &'static mut Today,
+    &'static mut Ledger,
+);
+
+/// The supply phase: today's water, grazing and supplies ([`gather_supplies`]), then the
+/// foraging parties of the camps that send them ([`foraging::send_parties`], on days when one
+/// does). One system: a system costs its parameters every day, and these share theirs.
+#[allow(clippy::too_many_arguments)]
+pub fn supply_day(
+    mut forces: Query<ForceSupply>,
     places: Query<&Place>,
-    routes: Query<&Route>,
+    mut routes: Query<&mut Route>,
     mut states: Query<&mut OasisState>,
     index: Res<MapIndex>,
     scenario: Res<ActiveScenario>,
     calendar: Res<Calendar>,
+    mut rng: ResMut<SimRng>,
+    mut events: MessageWriter<SimEvent>,
     mut demands: Local<Demands>,
 ) {
     let rules = &scenario.0.rules;
+    gather_supplies(
+        &mut forces,
+        &places,
+        &routes.as_readonly(),
+        &mut states,
+        &index,
+        rules,
+        &calendar,
+        &mut demands,
+    );
+    if forces.iter().any(|f| foraging::foraging(&f.5)) {
+        foraging::send_parties(
+            &mut forces,
+            &mut routes,
+            &states.as_readonly(),
+            &index,
+            rules,
+            &calendar,
+            &mut rng,
+            &mut events,
+        );
+    }
+}
+
+/// Finds today's water and grazing, loads supplies from friendly states, and tops up water.
+#[allow(clippy::too_many_arguments)]
+fn gather_supplies(
+    forces: &mut Query<ForceSupply>,
+    places: &Query<&Place>,
+    routes: &Query<&Route>,
+    states: &mut Query<&mut OasisState>,
+    index: &MapIndex,
+    rules: &crate::scenario::types::Rules,
+    calendar: &Calendar,
+    demands: &mut Demands,
+) {
     // Where each force is today, and what all the forces at each spot need of its yield.
     let stage_km = rules.standard_march_km.0.max(1e-9);
     let spot = |location: &Location| -> Option<(Spot, bool)> {
@@ -73,7 +121,7 @@ pub fn gather_supplies(
     demands.clear();
     // Towns under siege: their gates are shut, whatever they answered.
     let mut besieged = std::collections::BTreeSet::new();
-    for (column, _, _, location, activity, standing, ..) in &forces {
+    for (_, column, _, _, location, activity, standing, ..) in forces.iter() {
         if let (false, Some((at, watered))) = (standing.merged, spot(location)) {
             demands.add(at, Demand::of(&need_of(column), watered));
         }
@@ -82,6 +130,7 @@ pub fn gather_supplies(
         }
     }
     for (
+        _,
         mut column,
         mut stores,
         condition,
@@ -91,7 +140,7 @@ pub fn gather_supplies(
         orders,
         mut today,
         mut ledger,
-    ) in &mut forces
+    ) in forces.iter_mut()
     {
         if standing.merged {
             continue;
@@ -149,7 +198,7 @@ pub fn gather_supplies(
         // Water to carry: the days its commander set, or enough for the dry stretch of the next
         // leg at this column's pace and a day more.
         let mut water_target = need.water() * f64::from(column.water_days.max(1));
-        if let Some(to) = next_destination(activity, orders, &index) {
+        if let Some(to) = next_destination(&activity, orders, index) {
             let leg = match *location {
                 Location::OnRoute { route, .. } => routes.get(route).ok(),
                 Location::At(from) => index

@@ -101,9 +101,14 @@ fn triggered(
     }
 }
 
-/// Fires the events whose triggers have come, and brings relief armies that are due.
+/// The events' phase: the day of the enemy forces in the field ([`enemy::enemy_day`], on days
+/// with one), then the scenario's events whose triggers have come, and the relief armies that
+/// are due. One system: a system costs its parameters every day, and these two share most of
+/// theirs. An enemy force raised today takes the field tomorrow; one that leaves the field is
+/// gone when the day is done.
 #[allow(clippy::too_many_arguments)]
 pub fn run_events(
+    mut enemies: Query<(Entity, &mut enemy::EnemyForce)>,
     mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
     scenario: Res<ActiveScenario>,
@@ -122,6 +127,24 @@ pub fn run_events(
     let scenario_events = &scenario.0.campaign.events;
     let rules = &scenario.0.rules;
     let day = calendar.day;
+    if !enemies.is_empty() {
+        let mut w = strike::World {
+            rules,
+            prestige: &mut prestige,
+            rng: &mut rng,
+            events: &mut events,
+        };
+        enemy::enemy_day(
+            &mut w,
+            &mut commands,
+            &mut enemies,
+            &mut forces,
+            &mut states,
+            &routes.as_readonly(),
+            &index,
+            &calendar,
+        );
+    }
     log.fired.resize(scenario_events.len(), false);
     // Forces raised today, numbered after those already in the world (counted when one is).
     let mut raised: Option<u32> = None;

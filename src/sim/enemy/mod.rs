@@ -5,21 +5,19 @@
 //! (`engage`). It scatters when too few of its men are left or its morale is gone, and rides off
 //! when it has taken what it came for or has no one left to fight.
 //!
-//! One system a day, after the scenario's events, and only while an enemy is in the field.
+//! Their day opens the events' phase ([`super::triggers::run_events`]), on days with an enemy in
+//! the field.
 
 pub mod march;
 pub mod strike;
 
 use bevy::prelude::*;
 
-use super::ActiveScenario;
 use super::calendar::Calendar;
-use super::campaign::Prestige;
 use super::force::{Activity, ForceMut};
 pub use super::log::EnemyEnd;
 use super::log::{EffectRef, SimEvent};
 use super::map::{Location, MapIndex, Route};
-use super::random::SimRng;
 use super::state::OasisState;
 use crate::scenario::types::{EnemyAim, PerAnimal};
 use crate::scenario::units::{Kg, Km};
@@ -86,10 +84,6 @@ impl EnemyForce {
 }
 
 /// A run condition: whether an enemy force is in the field.
-pub fn any_enemy(enemies: Query<(), With<EnemyForce>>) -> bool {
-    !enemies.is_empty()
-}
-
 /// The enemy force effect `effect` (its fields), raised at `at` to hunt `hunts` or relieve
 /// `relieves`.
 pub struct Raised<'a> {
@@ -150,30 +144,21 @@ pub fn raise(rules: &crate::scenario::types::Rules, r: Raised) -> Option<EnemyFo
 }
 
 /// The day of every enemy force in the field: forces that engage one fight it first; then each
-/// eats, loses men, marches toward its quarry and falls on it as its aim says, or leaves.
+/// eats, loses men, marches toward its quarry and falls on it as its aim says, or leaves. Part of
+/// the events' phase ([`super::triggers::run_events`]), on days with an enemy in the field.
 #[allow(clippy::too_many_arguments)]
 pub fn enemy_day(
-    mut commands: Commands,
-    mut enemies: Query<(Entity, &mut EnemyForce)>,
-    mut forces: Query<ForceMut>,
-    mut states: Query<(Entity, &mut OasisState)>,
-    routes: Query<&Route>,
-    index: Res<MapIndex>,
-    scenario: Res<ActiveScenario>,
-    calendar: Res<Calendar>,
-    mut prestige: ResMut<Prestige>,
-    mut rng: ResMut<SimRng>,
-    mut events: MessageWriter<SimEvent>,
+    w: &mut strike::World,
+    commands: &mut Commands,
+    enemies: &mut Query<(Entity, &mut EnemyForce)>,
+    forces: &mut Query<ForceMut>,
+    states: &mut Query<(Entity, &mut OasisState)>,
+    routes: &Query<&Route>,
+    index: &MapIndex,
+    calendar: &Calendar,
 ) {
-    let rules = &scenario.0.rules;
-    let mut w = strike::World {
-        rules,
-        prestige: &mut prestige,
-        rng: &mut rng,
-        events: &mut events,
-    };
     // Forces that engage an enemy at their place fall on it.
-    for mut force in &mut forces {
+    for mut force in forces.iter_mut() {
         let Activity::Engaging { enemy } = *force.activity else {
             continue;
         };
@@ -184,18 +169,10 @@ pub fn enemy_day(
         if foe.place().is_none() || foe.location != *force.location || foe.men == 0 {
             continue;
         }
-        strike::engaged(&mut w, &mut force, &mut foe);
+        strike::engaged(w, &mut force, &mut foe);
     }
-    for (entity, mut foe) in &mut enemies {
-        let gone = day_of(
-            &mut w,
-            &mut foe,
-            &mut forces,
-            &mut states,
-            &routes,
-            &index,
-            &calendar,
-        );
+    for (entity, mut foe) in enemies.iter_mut() {
+        let gone = day_of(w, &mut foe, forces, states, routes, index, calendar);
         if let Some(end) = gone {
             w.events.write(SimEvent::EnemyGone {
                 enemy: foe.effect,

@@ -84,9 +84,15 @@ pub fn binomial(rng: &mut ChaCha8Rng, n: u32, p: f64) -> u32 {
     if mean < 30.0 {
         // Walk the distribution from 0 until the draw is used up: P(0) = (1 − p)^n, and
         // P(k + 1) = P(k) · (n − k)/(k + 1) · p/(1 − p).
+        let mut left = uniform(rng);
+        // P(0) = (1 − p)^n is at least 1 − n·p (Bernoulli's inequality): a draw under that
+        // (less a margin far wider than the rounding of P(0) as computed below) is 0, as the
+        // walk would find, without the exponential. Most draws of a small mean end here.
+        if left < 1.0 - mean - 1e-12 {
+            return 0;
+        }
         let odds = p / (1.0 - p);
         let mut mass = exp(f64::from(n) * libm::log1p(-p));
-        let mut left = uniform(rng);
         let mut k = 0u32;
         // n − k and k + 1 kept as floats (exact: whole numbers far below 2⁵³).
         let (mut untried, mut next) = (f64::from(n), 1.0);
@@ -156,6 +162,21 @@ mod tests {
                 (var / expected_var - 1.0).abs() < 0.3,
                 "n={n} p={p}: variance {var} vs {expected_var}"
             );
+        }
+    }
+
+    #[test]
+    fn a_small_mean_draws_nothing_exactly_when_the_walk_would() {
+        // The shortcut under 1 − n·p must not change a draw: 0 exactly when the uniform draw
+        // falls under P(0) as the walk computes it.
+        // Two copies of one stream in step: a draw by inversion takes one uniform draw.
+        let (mut rng, mut same) = (SimRng::new(5).attrition, SimRng::new(5).attrition);
+        for &(n, p) in &[(3u32, 0.01), (1000, 0.0004), (60_000, 1e-5), (80, 0.0123)] {
+            let nothing = exp(f64::from(n) * libm::log1p(-p));
+            for _ in 0..20_000 {
+                let u = uniform(&mut same);
+                assert_eq!(binomial(&mut rng, n, p) == 0, u < nothing, "n={n} p={p} u={u}");
+            }
         }
     }
 

@@ -171,9 +171,15 @@ pub fn asking(activity: &Activity) -> bool {
     )
 }
 
-/// The run condition of [`answer_requests`]: the harvest is today, or a force is asking.
-pub fn harvest_or_asking(forces: Query<&Activity, With<Force>>, calendar: Res<Calendar>) -> bool {
-    harvest_day(&calendar) || forces.iter().any(asking)
+/// The run condition of the diplomacy phase (all of it, one question a day): the harvest is
+/// today, or a force is asking ([`answer_requests`]), is an embassy
+/// ([`super::embassy::embassies`]), or is settling a state ([`super::settlement::settle_states`]).
+/// Most days none is, and the phase costs this question and no more.
+pub fn work_today(forces: Query<(&Force, &Activity)>, calendar: Res<Calendar>) -> bool {
+    harvest_day(&calendar)
+        || forces.iter().any(|(force, activity)| {
+            force.envoy || asking(activity) || super::settlement::settling(activity)
+        })
 }
 
 /// Brings in the harvest on its day, then answers requests, hands over gifts, and carries out

@@ -20,12 +20,7 @@ use super::state::{OasisState, Relation};
 use crate::scenario::types::{EmbassyRules, PlanStep};
 
 /// Answers the envoys asking at a state, seizes parties on a hostile power's roads, and lets held
-/// parties escape.
-/// Whether any force is an embassy (most campaigns have none, and skip [`embassies`]).
-pub fn any_envoy(forces: Query<&super::force::Force>) -> bool {
-    forces.iter().any(|f| f.envoy)
-}
-
+/// parties escape (on days with an embassy: see [`super::diplomacy::work_today`]).
 #[allow(clippy::too_many_arguments)]
 pub fn embassies(
     mut forces: Query<(ForceMut, &mut Orders)>,

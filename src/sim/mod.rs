@@ -106,6 +106,9 @@ fn single_threaded(label: impl ScheduleLabel) -> Schedule {
 /// The simulation plugin: the day's schedule and its systems, and the orders schedule.
 pub fn plugin(app: &mut App) {
     let mut day = single_threaded(SimDay);
+    // Diplomacy has work only on some days: it runs under one question, asked once a day (a day
+    // without such work costs the question, not its three systems and their conditions).
+    day.configure_sets(DaySystems::Diplomacy.run_if(diplomacy::work_today));
     day.configure_sets(
         (
             DaySystems::Command,
@@ -141,9 +144,9 @@ pub fn plugin(app: &mut App) {
                 .chain()
                 .in_set(DaySystems::Orders),
             (
-                diplomacy::answer_requests.run_if(diplomacy::harvest_or_asking),
-                embassy::embassies.run_if(embassy::any_envoy),
-                settlement::settle_states.run_if(force::any_force(settlement::settling)),
+                diplomacy::answer_requests,
+                embassy::embassies,
+                settlement::settle_states,
             )
                 .chain()
                 .in_set(DaySystems::Diplomacy),

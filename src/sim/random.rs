@@ -175,7 +175,11 @@ mod tests {
             let nothing = exp(f64::from(n) * libm::log1p(-p));
             for _ in 0..20_000 {
                 let u = uniform(&mut same);
-                assert_eq!(binomial(&mut rng, n, p) == 0, u < nothing, "n={n} p={p} u={u}");
+                assert_eq!(
+                    binomial(&mut rng, n, p) == 0,
+                    u < nothing,
+                    "n={n} p={p} u={u}"
+                );
             }
         }
     }

@@ -34,8 +34,8 @@ pub fn settling(activity: &Activity) -> bool {
     )
 }
 
-/// Carries out the demands for hostages and the new kings ordered today (run only on days when a
-/// force is [`settling`]).
+/// Carries out the demands for hostages and the new kings ordered today (on days when a force is
+/// [`settling`]).
 pub fn settle_states(
     mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
@@ -45,6 +45,9 @@ pub fn settle_states(
     mut rng: ResMut<SimRng>,
     mut events: MessageWriter<SimEvent>,
 ) {
+    if !forces.iter().any(|f| settling(f.activity)) {
+        return;
+    }
     let rules = &scenario.0.rules;
     let q = &rules.quartermaster;
     let day = calendar.day;

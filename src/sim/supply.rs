@@ -74,7 +74,7 @@ pub fn supply_day(
         &calendar,
         &mut demands,
     );
-    if forces.iter().any(|f| foraging::foraging(&f.5)) {
+    if forces.iter().any(|f| foraging::foraging(f.5)) {
         foraging::send_parties(
             &mut forces,
             &mut routes,

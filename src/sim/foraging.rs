@@ -19,6 +19,7 @@ use super::log::{Provision, SimEvent};
 use super::map::{Location, MapIndex, Route};
 use super::random::{SimRng, binomial};
 use super::state::OasisState;
+use super::supply::{ForceSupply, ForceSupplyItem};
 use crate::scenario::logistics::terrain_rule;
 use crate::scenario::types::AnimalKind;
 use crate::scenario::units::Kg;
@@ -33,7 +34,7 @@ pub fn foraging(activity: &Activity) -> bool {
 /// its days (in the supply phase: [`super::supply::supply_day`]).
 #[allow(clippy::too_many_arguments)]
 pub fn send_parties(
-    forces: &mut Query<super::supply::ForceSupply>,
+    forces: &mut Query<ForceSupply>,
     routes: &mut Query<&mut Route>,
     states: &Query<&OasisState>,
     index: &MapIndex,
@@ -45,8 +46,16 @@ pub fn send_parties(
     let q = &rules.quartermaster;
     let stage_km = rules.standard_march_km.0.max(1e-9);
     let reach = q.forage_party_km.0.max(0.0);
-    for (entity, mut column, mut stores, _, location, mut activity, standing, _, _, mut ledger) in
-        forces.iter_mut()
+    for ForceSupplyItem {
+        entity,
+        mut column,
+        mut stores,
+        location,
+        mut activity,
+        standing,
+        mut ledger,
+        ..
+    } in forces.iter_mut()
     {
         let Activity::Foraging { days_left } = *activity else {
             continue;

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use bevy::ecs::query::QueryData;
 use bevy::prelude::*;
 use serde::Serialize;
 
@@ -118,18 +119,30 @@ impl Default for KeepDailyRecord {
 
 /// What the day's end reads of each force, and the one thing it changes (whether the force is
 /// short of supplies, in its condition).
-pub type ForceAtDayEnd = (
-    Entity,
-    &'static Force,
-    &'static Column,
-    &'static Stores,
-    &'static mut Condition,
-    &'static Location,
-    &'static Activity,
-    &'static Standing,
-    &'static Orders,
-    &'static Ledger,
-);
+#[derive(QueryData)]
+#[query_data(mutable)]
+pub struct ForceAtDayEnd {
+    /// The entity.
+    pub entity: Entity,
+    /// Who it is.
+    pub force: &'static Force,
+    /// Who marches.
+    pub column: &'static Column,
+    /// What it carries.
+    pub stores: &'static Stores,
+    /// How the men and animals are (whether they are short is written at the day's end).
+    pub condition: &'static mut Condition,
+    /// Where it is.
+    pub location: &'static Location,
+    /// What it does.
+    pub activity: &'static Activity,
+    /// Homeward, holding, or merged.
+    pub standing: &'static Standing,
+    /// Its orders.
+    pub orders: &'static Orders,
+    /// Its history.
+    pub ledger: &'static Ledger,
+}
 
 /// The end of the day, in order: each force's day recorded (where the record is kept: see
 /// [`KeepDailyRecord`]), the country grown back ([`super::country::regrow`]), the warnings
@@ -185,26 +198,35 @@ fn camp(location: Location, places: &Query<&Place>) -> Camp {
 
 /// Records each force's day.
 fn record_day(
-    forces: &Query<<ForceAtDayEnd as bevy::ecs::query::QueryData>::ReadOnly>,
+    forces: &Query<ForceAtDayEndReadOnly>,
     places: &Query<&Place>,
     routes: &Query<&Route>,
     calendar: &Calendar,
     record: &mut DailyRecord,
 ) {
     // A force that merged into another has nothing more to record.
-    for (_, force, column, stores, condition, location, _, standing, _, ledger) in
-        forces.iter().filter(|f| !f.7.merged || calendar.day == 0)
+    for f in forces
+        .iter()
+        .filter(|f| !f.standing.merged || calendar.day == 0)
     {
+        let ForceAtDayEndReadOnlyItem {
+            column,
+            stores,
+            condition,
+            location,
+            ledger,
+            ..
+        } = f;
         record.0.push(DayRecord {
             day: calendar.day,
-            force: force.label.clone(),
+            force: f.force.label.clone(),
             location: camp(*location, places),
             lat_lon: lat_lon(
                 *location,
                 |e| places.get(e).ok().map(|p| (p.lat, p.lon)),
                 |r| routes.get(r).ok().map(|r| r.length),
             ),
-            homeward: standing.homeward,
+            homeward: f.standing.homeward,
             men: column.men.total(),
             animals: column.animals,
             grain_t: stores.grain.tonnes().0,
@@ -241,26 +263,24 @@ fn warn(
     commander: Commander,
     events: &mut Messages<SimEvent>,
 ) {
-    for (entity, _, column, stores, mut condition, location, activity, standing, orders, _) in
-        forces
-    {
-        if standing.merged || column.men.total() == 0 {
+    for mut f in forces {
+        if f.standing.merged || f.column.men.total() == 0 {
             continue;
         }
-        let short = is_short(rules, column, stores);
-        if short && !condition.short {
-            events.write(SimEvent::RanShort { force: entity });
+        let short = is_short(rules, f.column, f.stores);
+        if short && !f.condition.short {
+            events.write(SimEvent::RanShort { force: f.entity });
         }
-        if short != condition.short {
-            condition.short = short;
+        if short != f.condition.short {
+            f.condition.short = short;
         }
-        let idle = *activity == Activity::Idle
-            && matches!(location, Location::At(_))
-            && orders.queued().is_empty()
-            && !standing.homeward
-            && !standing.holds;
+        let idle = *f.activity == Activity::Idle
+            && matches!(f.location, Location::At(_))
+            && f.orders.queued().is_empty()
+            && !f.standing.homeward
+            && !f.standing.holds;
         if idle && commander == Commander::Player {
-            events.write(SimEvent::AwaitingOrders { force: entity });
+            events.write(SimEvent::AwaitingOrders { force: f.entity });
         }
     }
 }
@@ -268,7 +288,7 @@ fn warn(
 /// Ends the campaign when every force is home (or holds its post) or gone, or the last day has
 /// passed: a victory if every required goal is met (those of the end reckoned now).
 fn check_end(
-    forces: &Query<<ForceAtDayEnd as bevy::ecs::query::QueryData>::ReadOnly>,
+    forces: &Query<ForceAtDayEndReadOnly>,
     states: &Query<&super::state::OasisState>,
     calendar: &Calendar,
     status: &mut ResMut<CampaignStatus>,
@@ -277,7 +297,7 @@ fn check_end(
     if status.ended.is_some() {
         return;
     }
-    let at = || forces.iter().map(|f| (f.2, f.7, f.5));
+    let at = || forces.iter().map(|f| (f.column, f.standing, f.location));
     // The goals met today.
     super::objectives::track_goals(
         status.bypass_change_detection(),
@@ -286,13 +306,18 @@ fn check_end(
         states,
         events,
     );
-    let alive = || forces.iter().filter(|f| f.2.men.total() > 0 && !f.7.merged);
+    let alive = || {
+        forces
+            .iter()
+            .filter(|f| f.column.men.total() > 0 && !f.standing.merged)
+    };
     let home = status.home;
     // Every force is home, or holds where its plan left it.
-    let all_done = alive().all(|(_, _, _, _, _, location, activity, standing, orders, _)| {
-        orders.queued().is_empty()
-            && *activity == Activity::Idle
-            && ((standing.homeward && Some(*location) == home.map(Location::At)) || standing.holds)
+    let all_done = alive().all(|f| {
+        f.orders.queued().is_empty()
+            && *f.activity == Activity::Idle
+            && ((f.standing.homeward && Some(*f.location) == home.map(Location::At))
+                || f.standing.holds)
     });
     let outcome = if alive().next().is_none() {
         Some(Outcome::Destroyed)

@@ -2,6 +2,7 @@
 //! [`country`](super::country)), and the grain and fodder of friendly states: the day's grain
 //! eaten from their granaries, and more loaded as far as the men and animals can carry.
 
+use bevy::ecs::query::QueryData;
 use bevy::prelude::*;
 
 use super::ActiveScenario;
@@ -34,18 +35,30 @@ fn next_destination(activity: &Activity, orders: &Orders, index: &MapIndex) -> O
 }
 
 /// What the supply phase reads and changes of each force.
-pub type ForceSupply = (
-    Entity,
-    &'static mut Column,
-    &'static mut Stores,
-    &'static Condition,
-    &'static Location,
-    &'static mut Activity,
-    &'static Standing,
-    &'static Orders,
-    &'static mut Today,
-    &'static mut Ledger,
-);
+#[derive(QueryData)]
+#[query_data(mutable)]
+pub struct ForceSupply {
+    /// The entity.
+    pub entity: Entity,
+    /// Who marches (and what they will still buy).
+    pub column: &'static mut Column,
+    /// What it carries.
+    pub stores: &'static mut Stores,
+    /// How the men and animals are.
+    pub condition: &'static Condition,
+    /// Where it is.
+    pub location: &'static Location,
+    /// What it does (foraging counts its days down).
+    pub activity: &'static mut Activity,
+    /// Homeward or merged.
+    pub standing: &'static Standing,
+    /// Its orders (where it marches next).
+    pub orders: &'static Orders,
+    /// What the country and the states give it today.
+    pub today: &'static mut Today,
+    /// Its history.
+    pub ledger: &'static mut Ledger,
+}
 
 /// The supply phase: today's water, grazing and supplies ([`gather_supplies`]), then the
 /// foraging parties of the camps that send them ([`foraging::send_parties`], on days when one
@@ -74,7 +87,7 @@ pub fn supply_day(
         &calendar,
         &mut demands,
     );
-    if forces.iter().any(|f| foraging::foraging(f.5)) {
+    if forces.iter().any(|f| foraging::foraging(f.activity)) {
         foraging::send_parties(
             &mut forces,
             &mut routes,
@@ -121,16 +134,15 @@ fn gather_supplies(
     demands.clear();
     // Towns under siege: their gates are shut, whatever they answered.
     let mut besieged = std::collections::BTreeSet::new();
-    for (_, column, _, _, location, activity, standing, ..) in forces.iter() {
-        if let (false, Some((at, watered))) = (standing.merged, spot(location)) {
-            demands.add(at, Demand::of(&need_of(column), watered));
+    for f in forces.iter() {
+        if let (false, Some((at, watered))) = (f.standing.merged, spot(f.location)) {
+            demands.add(at, Demand::of(&need_of(f.column), watered));
         }
-        if let Activity::Besieging { state, .. } = activity {
+        if let Activity::Besieging { state, .. } = f.activity {
             besieged.insert(*state);
         }
     }
-    for (
-        _,
+    for ForceSupplyItem {
         mut column,
         mut stores,
         condition,
@@ -140,7 +152,8 @@ fn gather_supplies(
         orders,
         mut today,
         mut ledger,
-    ) in forces.iter_mut()
+        ..
+    } in forces.iter_mut()
     {
         if standing.merged {
             continue;

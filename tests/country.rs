@@ -9,7 +9,7 @@ use common::{events, run, second, with_force};
 use heavenly_horses::runner;
 use heavenly_horses::scenario::types::{PlanStep, StateOverride};
 use heavenly_horses::sim::log::SiegeEnd;
-use heavenly_horses::sim::map::Place;
+use heavenly_horses::sim::map::{Location, Place};
 use heavenly_horses::sim::{self, Commander, DailyRecord, SimEvent};
 
 /// A column of `men` foot at `at` with `grain_t` and nothing else: no animals to eat.
@@ -162,5 +162,67 @@ fn a_walled_town_keeps_its_grain_until_it_is_taken() {
         !evs.iter()
             .any(|e| matches!(e, SimEvent::GrainSeized { .. })),
         "and nothing was seized"
+    );
+}
+
+#[test]
+fn the_country_eaten_about_a_camp_grows_back_after_the_army_leaves() {
+    // A column with a great herd of donkeys and no stores lives off an oasis for five days, then goes home.
+    let mut s = with_force(
+        second(),
+        "weili",
+        10_000,
+        0.0,
+        0,
+        false,
+        vec![PlanStep::Rest(5)],
+    );
+    s.campaign.forces[0].animals.donkeys = 100_000;
+    let growth = s.rules.forage.growth_by_season.autumn;
+    let mut app = runner::app(&s, 1, Commander::Historical);
+    let world = app.world_mut();
+    let weili = |world: &mut bevy::prelude::World| {
+        let mut q = world.query::<(bevy::prelude::Entity, &Place)>();
+        let (e, p) = q.iter(world).find(|(_, p)| p.id == "weili").unwrap();
+        (
+            e,
+            p.forage.0,
+            p.forage_max.0,
+            p.forage_regrowth.0,
+            p.pasture.0,
+            p.pasture_max.0,
+        )
+    };
+    let camped = |world: &mut bevy::prelude::World, at: bevy::prelude::Entity| {
+        let mut q = world.query::<&Location>();
+        q.iter(world).any(|l| *l == Location::At(at))
+    };
+    let (mut grazed, mut gone_days) = (false, 0);
+    let (mut food, mut grass) = (0.0, 0.0);
+    for day in 0..25 {
+        sim::advance_day(world);
+        let (at, forage, forage_max, forage_regrowth, pasture, pasture_max) = weili(world);
+        grazed |= pasture < pasture_max;
+        if camped(world, at) {
+            (food, grass) = (forage, pasture);
+            continue;
+        }
+        // Gone: every day the country grows back by the season's growth, to its fullest.
+        gone_days += 1;
+        let expected = (food + forage_regrowth * growth).min(forage_max);
+        assert!(
+            food < forage_max && (forage - expected).abs() < 1e-6 * forage_max,
+            "day {day}: wild food {forage} of {forage_max} kg, expected {expected}"
+        );
+        assert!(
+            pasture > grass || pasture == pasture_max,
+            "day {day}: the grass grows back ({grass} then {pasture} of {pasture_max} kg)"
+        );
+        (food, grass) = (forage, pasture);
+    }
+    assert!(grazed, "the donkeys grazed the oasis");
+    assert!(
+        gone_days >= 10,
+        "the column left the oasis ({gone_days} days gone)"
     );
 }

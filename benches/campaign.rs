@@ -1,4 +1,4 @@
-//! Benchmark: whole campaigns on the historical plan, headless (design §6: ≤ 2 ms for 102 BC).
+//! Benchmark: whole campaigns on the historical plan, headless (design §6: ≤ 1 ms for 102 BC).
 //! Run with `cargo bench`; prints the figures.
 
 use std::hint::black_box;

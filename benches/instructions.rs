@@ -2,7 +2,9 @@
 //! under callgrind, the stable figure on a noisy machine (design §6). Run with
 //! `cargo bench --no-default-features --bench instructions`; it needs `valgrind` on the path and
 //! says so if it is missing. Each count is set against the ceiling committed in
-//! `benches/instructions.ceilings` (10% over it fails the bench).
+//! `benches/instructions.ceilings` (10% over it fails the bench). Three ways each: in an app of
+//! its own (`fresh`), in a reused app with the daily record and the chronicle as `run` reports it
+//! (`batch`), and as `compare` plays it, without either (`figures`).
 
 use std::path::Path;
 use std::process::Command;
@@ -34,6 +36,14 @@ fn batched(batch: &mut runner::Batch, scenario: &Arc<Scenario>, seed: u64) -> u3
     std::hint::black_box(report::of(world)).days
 }
 
+/// One whole campaign as `compare` plays it: in a reused app that keeps no daily record, and
+/// reported by its figures without the chronicle's words: the only code counted in `figures` mode.
+#[inline(never)]
+fn figures(batch: &mut runner::Batch, scenario: &Arc<Scenario>, seed: u64) -> u32 {
+    let world = batch.run(scenario, seed, Commander::Historical);
+    std::hint::black_box(report::figures_of(world)).days
+}
+
 fn scenario(name: &str) -> Scenario {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     Scenario::load(root.join("scenarios").join(name)).expect("shipped scenario")
@@ -61,6 +71,11 @@ fn main() {
             let s = Arc::new(s);
             batch.run(&s, seed + 1, Commander::Historical);
             batched(&mut batch, &s, seed)
+        } else if mode == "figures" {
+            let mut batch = runner::Batch::reports_only();
+            let s = Arc::new(s);
+            batch.run(&s, seed + 1, Commander::Historical);
+            figures(&mut batch, &s, seed)
         } else {
             fresh(&s, seed)
         };
@@ -77,11 +92,14 @@ fn main() {
     let mut over = false;
     for ((name, seed), mode) in CAMPAIGNS
         .into_iter()
-        .flat_map(|c| [(c, "fresh"), (c, "batch")])
+        .flat_map(|c| [(c, "fresh"), (c, "batch"), (c, "figures")])
     {
         let out =
             std::env::temp_dir().join(format!("hh-callgrind-{}-{mode}-{name}", std::process::id()));
-        let toggle = if mode == "batch" { "batched" } else { "fresh" };
+        let toggle = match mode {
+            "batch" => "batched",
+            m => m,
+        };
         let run = Command::new("valgrind")
             .args(["--tool=callgrind", "--collect-atstart=no"])
             .arg(format!("--toggle-collect=instructions::{toggle}"))

@@ -61,6 +61,17 @@ fn campaign_reused_app(bencher: Bencher, name: &str) {
         .bench_local(|| report::of(batch.run(&s, SEED, Commander::Historical)).days);
 }
 
+/// A whole campaign as `compare` plays it: in a reused app that keeps no daily record, reported
+/// by its figures without the chronicle's words.
+#[divan::bench(args = CAMPAIGNS, sample_count = 60)]
+fn campaign_as_compare_plays_it(bencher: Bencher, name: &str) {
+    let s = std::sync::Arc::new(shipped(name));
+    let mut batch = runner::Batch::reports_only();
+    bencher
+        .counter(ItemsCount::new(days_of(&s)))
+        .bench_local(|| report::figures_of(batch.run(&s, SEED, Commander::Historical)).days);
+}
+
 /// Days measured on each made-up campaign.
 const DAYS: u64 = 20;
 

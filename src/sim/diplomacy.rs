@@ -177,9 +177,9 @@ pub fn asking(activity: &Activity) -> bool {
 /// Most days none is, and the phase costs this question and no more.
 pub fn work_today(forces: Query<(&Force, &Activity)>, calendar: Res<Calendar>) -> bool {
     harvest_day(&calendar)
-        || forces.iter().any(|(force, activity)| {
-            force.envoy || asking(activity) || super::settlement::settling(activity)
-        })
+        || forces
+            .iter()
+            .any(|(force, activity)| force.envoy || asking(activity) || activity.is_settling())
 }
 
 /// Brings in the harvest on its day, then answers requests, hands over gifts, and carries out

@@ -25,17 +25,8 @@ use super::prestige::change_prestige;
 use super::random::{SimRng, uniform};
 use super::state::{OasisState, Relation, Remembered};
 
-/// Whether a force is asking a state for a hostage or setting up a king (the work of
-/// [`settle_states`], which runs only when a force is).
-pub fn settling(activity: &Activity) -> bool {
-    matches!(
-        activity,
-        Activity::DemandingHostage { .. } | Activity::InstallingKing { .. }
-    )
-}
-
 /// Carries out the demands for hostages and the new kings ordered today (on days when a force is
-/// [`settling`]).
+/// [`Activity::is_settling`]).
 pub fn settle_states(
     mut forces: Query<ForceMut>,
     mut states: Query<(Entity, &mut OasisState)>,
@@ -45,7 +36,7 @@ pub fn settle_states(
     mut rng: ResMut<SimRng>,
     mut events: MessageWriter<SimEvent>,
 ) {
-    if !forces.iter().any(|f| settling(f.activity)) {
+    if !forces.iter().any(|f| f.activity.is_settling()) {
         return;
     }
     let rules = &scenario.0.rules;

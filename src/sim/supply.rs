@@ -2,14 +2,13 @@
 //! [`country`](super::country)), and the grain and fodder of friendly states: the day's grain
 //! eaten from their granaries, and more loaded as far as the men and animals can carry.
 
-use bevy::ecs::query::QueryData;
 use bevy::prelude::*;
 
 use super::ActiveScenario;
 use super::calendar::Calendar;
 use super::country::{Demand, Demands, Spot};
 use super::foraging;
-use super::force::{Activity, Column, Condition, Ledger, Orders, Standing, Stores, Today};
+use super::force::{Activity, Column, ForceSupply, ForceSupplyItem, Orders};
 use super::log::SimEvent;
 use super::map::{Location, MapIndex, Place, Route};
 use super::random::SimRng;
@@ -32,32 +31,6 @@ fn next_destination(activity: &Activity, orders: &Orders, index: &MapIndex) -> O
             PlanStep::March(id) => index.places.get(id).copied(),
             _ => None,
         })
-}
-
-/// What the supply phase reads and changes of each force.
-#[derive(QueryData)]
-#[query_data(mutable)]
-pub struct ForceSupply {
-    /// The entity.
-    pub entity: Entity,
-    /// Who marches (and what they will still buy).
-    pub column: &'static mut Column,
-    /// What it carries.
-    pub stores: &'static mut Stores,
-    /// How the men and animals are.
-    pub condition: &'static Condition,
-    /// Where it is.
-    pub location: &'static Location,
-    /// What it does (foraging counts its days down).
-    pub activity: &'static mut Activity,
-    /// Homeward or merged.
-    pub standing: &'static Standing,
-    /// Its orders (where it marches next).
-    pub orders: &'static Orders,
-    /// What the country and the states give it today.
-    pub today: &'static mut Today,
-    /// Its history.
-    pub ledger: &'static mut Ledger,
 }
 
 /// The supply phase: today's water, grazing and supplies ([`gather_supplies`]), then the

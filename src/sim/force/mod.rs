@@ -5,21 +5,24 @@
 //! ([`Today`]) and its history ([`Ledger`], in [`ledger`](super::ledger)). Systems take only the components they need.
 //!
 //! Every force is spawned with the same components, none is added or removed later: forces stay
-//! in one archetype, so every query visits them in the order they were raised.
+//! in one archetype, so every query visits them in the order they were raised. The phases read
+//! them through named views ([`ForceMut`], [`ForceSupply`]: see `query`).
+
+mod query;
 
 use std::collections::VecDeque;
 
-use bevy::ecs::query::QueryData;
 use bevy::prelude::*;
 use serde::Serialize;
 
 pub use super::ledger::{AnimalLosses, Ledger, MenLosses, Visit};
-use super::map::Location;
+// The named views of a force, with the items and read-only views `QueryData` derives for them.
 use crate::scenario::logistics::{self, weigh};
 use crate::scenario::types::{
     BattleRules, DrinkFirst, MenDef, Pace, PerAnimal, PlanStep, Rules, Season, Terrain,
 };
 use crate::scenario::units::{Kg, Km, Litres};
+pub use query::*;
 
 /// Men by arm.
 pub type Men = MenDef;
@@ -320,6 +323,15 @@ impl Activity {
                 | Activity::Snowbound { .. }
         )
     }
+
+    /// Whether the force is asking a state for a hostage or setting up a king (the work of
+    /// [`super::settlement::settle_states`], which runs only when a force is).
+    pub fn is_settling(&self) -> bool {
+        matches!(
+            self,
+            Activity::DemandingHostage { .. } | Activity::InstallingKing { .. }
+        )
+    }
 }
 
 /// Where a force stands in the campaign: turned for home, or merged into another force (its men
@@ -487,70 +499,4 @@ pub struct Today {
     pub camp: Option<Entity>,
     /// The road whose country it forages, if it is on one.
     pub road: Option<Entity>,
-}
-
-/// Everything about a force, to change: for the phases that touch it all (orders, sieges,
-/// battles, scenario events).
-#[derive(QueryData)]
-#[query_data(mutable)]
-pub struct ForceMut {
-    /// The entity.
-    pub entity: Entity,
-    /// Who it is.
-    pub force: &'static Force,
-    /// Who marches.
-    pub column: &'static mut Column,
-    /// What it carries.
-    pub stores: &'static mut Stores,
-    /// How the men and animals are.
-    pub condition: &'static mut Condition,
-    /// Where it is.
-    pub location: &'static mut Location,
-    /// What it does.
-    pub activity: &'static mut Activity,
-    /// Homeward or merged.
-    pub standing: &'static mut Standing,
-    /// Engineers and allies.
-    pub retinue: &'static mut Retinue,
-    /// Its history.
-    pub ledger: &'static mut Ledger,
-}
-
-/// The parts of a force a battle touches.
-pub struct Fighter<'a> {
-    /// Who fights.
-    pub column: &'a mut Column,
-    /// Their condition and morale.
-    pub condition: &'a mut Condition,
-    /// Their losses.
-    pub ledger: &'a mut Ledger,
-    /// Their allies.
-    pub retinue: &'a Retinue,
-}
-
-impl ForceMutItem<'_, '_> {
-    /// The force as a battle sees it.
-    pub fn fighter(&mut self) -> Fighter<'_> {
-        Fighter {
-            column: &mut self.column,
-            condition: &mut self.condition,
-            ledger: &mut self.ledger,
-            retinue: &self.retinue,
-        }
-    }
-
-    /// Displayed strength (see [`strength`]).
-    pub fn strength(&self, rules: &BattleRules) -> f64 {
-        strength(rules, &self.column, &self.condition)
-    }
-
-    /// Whether it is still in the field: not merged, and with men.
-    pub fn in_field(&self) -> bool {
-        !self.standing.merged && self.column.men.total() > 0
-    }
-
-    /// Whether it is the force a scenario names (by name, any case); any force, if none is named.
-    pub fn answers_to(&self, name: Option<&str>) -> bool {
-        name.is_none_or(|n| self.force.name.eq_ignore_ascii_case(n))
-    }
 }

@@ -3,8 +3,8 @@
 //!
 //! Everything here works on a [`World`] that holds the simulation (a headless [`Game`]'s own,
 //! or the game window's): orders go to the simulation's orders phase by name
-//! ([`give`](give::give)), turns resolve day by day until the next decision is needed
-//! ([`advance`](turn::advance)), and what the player sees is read off the world ([`view`]) and
+//! ([`give::give`]), turns resolve day by day until the next decision is needed
+//! ([`advance`]), and what the player sees is read off the world ([`view`]) and
 //! told in words ([`words`]). Commands typed by a player are [`command::Command`]s.
 
 pub mod command;
@@ -186,7 +186,7 @@ impl Game {
         self.app.world().resource::<Calendar>().describe()
     }
 
-    /// Gives an order to the force called `force` (see [`give`]).
+    /// Gives an order to the force called `force` (see [`give()`]).
     pub fn give(&mut self, force: &str, order: Order) -> Result<Given, Refused> {
         give(self.world(), force, order)
     }

@@ -146,7 +146,7 @@ pub struct ForceAtDayEnd {
 
 /// The end of the day, in order: each force's day recorded (where the record is kept: see
 /// [`KeepDailyRecord`]), the country grown back ([`super::country::regrow`]), the warnings
-/// ([`warn`]), the campaign's end ([`check_end`]), and the day closed ([`close_day`]). One
+/// (`warn`), the campaign's end (`check_end`), and the day closed (`close_day`). One
 /// system and not five: a system costs its parameters every day, whatever it does.
 #[allow(clippy::too_many_arguments)]
 pub fn end_day(

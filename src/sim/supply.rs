@@ -33,7 +33,7 @@ fn next_destination(activity: &Activity, orders: &Orders, index: &MapIndex) -> O
         })
 }
 
-/// The supply phase: today's water, grazing and supplies ([`gather_supplies`]), then the
+/// The supply phase: today's water, grazing and supplies (`gather_supplies`), then the
 /// foraging parties of the camps that send them ([`foraging::send_parties`], on days when one
 /// does). One system: a system costs its parameters every day, and these share theirs.
 #[allow(clippy::too_many_arguments)]

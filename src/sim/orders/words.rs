@@ -1,5 +1,6 @@
-//! The words of an order: its [`Display`] and [`FromStr`], one spelling for the terminal, the
-//! window's command line and its buttons, saves read by people, and tests. They round-trip:
+//! The words of an order: its [`Display`](std::fmt::Display) and [`FromStr`], one spelling for
+//! the terminal, the window's command line and its buttons, saves read by people, and tests.
+//! They round-trip:
 //! `order.to_string().parse() == Ok(order)`.
 //!
 //! ```text

@@ -7,6 +7,8 @@ mod common;
 use heavenly_horses::scenario::Scenario;
 use heavenly_horses::scenario::types::{Effect, EventDef, RelationDef, Trigger};
 use heavenly_horses::sim::SimEvent;
+use heavenly_horses::sim::force::{Force, Ledger};
+use heavenly_horses::sim::map::Place;
 use heavenly_horses::sim::state::{OasisState, Relation};
 
 fn tutorial(events: Vec<EventDef>) -> Scenario {
@@ -182,7 +184,8 @@ fn a_state_that_feeds_the_side_raises_a_contingent_that_marches_and_joins_on_its
     use heavenly_horses::scenario::units::{CubicMetres, Tonnes};
     let contingent = ForceDef {
         name: "The Wusun horse".into(),
-        at: "chigu".into(),
+        // A levy stands at its state's city (Chigu), whatever its `at` says.
+        at: "zhizhi".into(),
         men: MenDef {
             infantry: 0,
             cavalry: 2000,
@@ -219,11 +222,27 @@ fn a_state_that_feeds_the_side_raises_a_contingent_that_marches_and_joins_on_its
         s.campaign.events = vec![on(Trigger::Day(0), then)];
         common::run(&s, 1)
     };
-    let app = levy(true);
+    let mut app = levy(true);
     assert_eq!(
         day_of(&app, |e| matches!(e, SimEvent::Levied { men: 2000, .. })),
         Some(0)
     );
+    // The contingent set out from its state's city, whatever its `at` said.
+    let world = app.world_mut();
+    let city = world
+        .query::<&OasisState>()
+        .iter(world)
+        .find(|s| s.id == "wusun")
+        .map(|s| s.place)
+        .expect("the Wusun");
+    let city_id = world.get::<Place>(city).expect("its city").id.clone();
+    let first = world
+        .query::<(&Force, &Ledger)>()
+        .iter(world)
+        .find(|(f, _)| f.name == "The Wusun horse")
+        .map(|(_, l)| (l.visits[0].place, l.visits[0].id.clone()))
+        .expect("the Wusun horse");
+    assert_eq!(first, (city, city_id));
     let r = common::report(&app);
     let wusun = common::force_report(&r, "The Wusun horse");
     assert_eq!(wusun.status, "merged", "{:?}", r.forces);

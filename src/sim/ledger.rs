@@ -116,6 +116,8 @@ impl AnimalLosses {
 /// A visit to a place, for the report: who arrived, and with what.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visit {
+    /// The place.
+    pub place: Entity,
     /// The place's id.
     pub id: String,
     /// The place's name.

@@ -157,6 +157,7 @@ pub fn march(
                         (p.id.clone(), p.name.clone())
                     });
                     ledger.visits.push(Visit {
+                        place: to,
                         id,
                         name,
                         day: calendar.day,

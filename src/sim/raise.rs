@@ -35,6 +35,7 @@ pub fn new_force(
         men_start: f.men.total(),
         animals_start: f.animals,
         visits: vec![Visit {
+            place: at,
             id: f.at.clone(),
             name: place_name,
             day: 0,

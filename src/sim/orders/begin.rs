@@ -473,6 +473,7 @@ mod tests {
     fn visits(ids: &[&str]) -> Vec<Visit> {
         ids.iter()
             .map(|id| Visit {
+                place: Entity::PLACEHOLDER,
                 id: id.to_string(),
                 name: id.to_string(),
                 day: 0,

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use super::PendingRelief;
-use crate::scenario::types::{AnimalKind, Effect, EnemyAim, RelationDef, Rules};
+use crate::scenario::types::{AnimalKind, Effect, EnemyAim, ForceDef, RelationDef, Rules};
 use crate::sim::battle;
 use crate::sim::calendar::Calendar;
 use crate::sim::campaign::{CampaignStatus, Prestige};
@@ -384,13 +384,22 @@ impl Effects<'_, '_, '_> {
 fn raise(
     commands: &mut Commands,
     (rules, places): (&Rules, &Query<&Place>),
-    force: &crate::scenario::types::ForceDef,
+    force: &ForceDef,
     place: Entity,
     (raised, forces): (&mut Option<u32>, &Query<ForceMut>),
 ) -> Entity {
     let raised = raised.get_or_insert_with(|| forces.iter().count() as u32);
-    let name = places.get(place).map_or(String::new(), |p| p.name.clone());
-    let contingent = crate::sim::raise::new_force(rules, force, place, name, *raised);
+    // It stands where it is raised (a levy at its state's city, whatever its `at` says).
+    let (at, name) = places
+        .get(place)
+        .map_or((force.at.clone(), String::new()), |p| {
+            (p.id.clone(), p.name.clone())
+        });
+    let def = ForceDef {
+        at,
+        ..force.clone()
+    };
+    let contingent = crate::sim::raise::new_force(rules, &def, place, name, *raised);
     *raised += 1;
     let plan = force.plan.clone().unwrap_or_default();
     commands

@@ -34,9 +34,11 @@ pub(super) fn triggered(
     };
     match trigger {
         Trigger::Day(d) => day >= *d,
-        Trigger::Arrive(place) => forces
-            .iter()
-            .any(|f| f.ledger.visits.iter().any(|v| &v.id == place)),
+        Trigger::Arrive(place) => index.places.get(place).is_some_and(|&place| {
+            forces
+                .iter()
+                .any(|f| f.ledger.visits.iter().any(|v| v.place == place))
+        }),
         Trigger::SiegeDays(state, n) => {
             let Some(&target) = index.states.get(state) else {
                 return false;

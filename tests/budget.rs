@@ -93,12 +93,14 @@ fn cost(name: &str, seed: u64) -> Cost {
 /// systems beside them, and it is 23 again; the days' allocations were lowered that day to what
 /// they are now (546 and 1,112 before: the supply phase's map of demands a day). On 5 December
 /// again the day's end (five systems), the supply phase (two) and the events' phase (two) each
-/// became one system, and it is 17 a day. "Systems run"
+/// became one system, and it is 17 a day. On 6 December the report's allocations were lowered
+/// (1,784 and 1,042 before): a line of the day's losses in the chronicle is written into one
+/// string, not built from a list of parts. "Systems run"
 /// counts every system of the day's schedule every day, those under a run condition (which run
 /// only on the days they have work) included: a ceiling on the schedule's size, not on the runs.
 const CEILINGS: [(&str, u64, u64, u64, u64); 2] = [
-    ("first_expedition_104bc.ron", 104, 233, 1784, 5338),
-    ("second_expedition_102bc.ron", 102, 672, 1042, 7497),
+    ("first_expedition_104bc.ron", 104, 233, 655, 5338),
+    ("second_expedition_102bc.ron", 102, 672, 602, 7497),
 ];
 
 #[test]

@@ -2,6 +2,8 @@
 //! all (daily losses too small to mention, orders, warnings). The report, the terminal and the
 //! window all tell the campaign with these words.
 
+use std::fmt::Write as _;
+
 use bevy::prelude::*;
 use serde::Serialize;
 
@@ -325,15 +327,17 @@ pub fn line(names: &Names, calendar: &Calendar, logged: &Logged) -> Option<Strin
                 (lost.disease, "disease"),
                 (lost.desertion, "desertion"),
             ];
-            let mut parts: Vec<String> = causes
-                .iter()
-                .filter(|(n, _)| *n > 0)
-                .map(|(n, c)| format!("{n} to {c}"))
-                .collect();
-            if *corruption && lost.desertion > 0 {
-                parts.push("officers withhold rations".to_string());
+            // One string written in place: most of a chronicle's lines are these.
+            let mut line = format!("{} loses {total} men: ", f(*force));
+            for (i, (n, cause)) in causes.iter().filter(|(n, _)| *n > 0).enumerate() {
+                let sep = if i == 0 { "" } else { ", " };
+                let _ = write!(line, "{sep}{n} to {cause}");
             }
-            format!("{} loses {total} men: {}", f(*force), parts.join(", "))
+            // (Never the first part: there is desertion before it.)
+            if *corruption && lost.desertion > 0 {
+                line.push_str(", officers withhold rations");
+            }
+            line
         }
         E::NothingToGive { force, .. } => {
             format!(

@@ -8,7 +8,7 @@ use heavenly_horses::scenario::Scenario;
 use heavenly_horses::scenario::types::{Effect, EventDef, RelationDef, Trigger};
 use heavenly_horses::sim::SimEvent;
 use heavenly_horses::sim::force::{Force, Ledger};
-use heavenly_horses::sim::map::Place;
+use heavenly_horses::sim::map::Location;
 use heavenly_horses::sim::state::{OasisState, Relation};
 
 fn tutorial(events: Vec<EventDef>) -> Scenario {
@@ -235,14 +235,14 @@ fn a_state_that_feeds_the_side_raises_a_contingent_that_marches_and_joins_on_its
         .find(|s| s.id == "wusun")
         .map(|s| s.place)
         .expect("the Wusun");
-    let city_id = world.get::<Place>(city).expect("its city").id.clone();
-    let first = world
-        .query::<(&Force, &Ledger)>()
+    let (at, first) = world
+        .query::<(&Force, &Location, &Ledger)>()
         .iter(world)
-        .find(|(f, _)| f.name == "The Wusun horse")
-        .map(|(_, l)| (l.visits[0].place, l.visits[0].id.clone()))
+        .find(|(f, ..)| f.name == "The Wusun horse")
+        .map(|(_, at, l)| (*at, l.visits[0].place))
         .expect("the Wusun horse");
-    assert_eq!(first, (city, city_id));
+    assert_eq!(first, city, "it set out from Chigu");
+    assert_ne!(at, Location::At(city), "and marched from there");
     let r = common::report(&app);
     let wusun = common::force_report(&r, "The Wusun horse");
     assert_eq!(wusun.status, "merged", "{:?}", r.forces);

@@ -15,7 +15,7 @@ use crate::scenario::Scenario;
 use crate::scenario::types::{AnimalKind, PerAnimal};
 use crate::scenario::units::Kg;
 use crate::sim::force::{AnimalLosses, Column, Force, Ledger, MenLosses, Standing};
-use crate::sim::map::{Location, Place};
+use crate::sim::map::{Location, MapIndex, Place};
 use crate::sim::random::SimRng;
 use crate::sim::state::OasisState;
 use crate::sim::{ActiveScenario, CampaignStatus, Chronicle, Outcome, Prestige};
@@ -213,19 +213,20 @@ pub struct CampaignReport {
 /// Men of `forces` who reached the objective's city by day `by` (the end, if `None`): each
 /// column on its first arrival there.
 fn men_reaching(
-    scenario: &Scenario,
+    (scenario, index): (&Scenario, &MapIndex),
     forces: &[(&Force, &Column, &Location, &Standing, &Ledger)],
     by: Option<u32>,
 ) -> Option<u32> {
     let capture = scenario.campaign.objective.first_capture()?;
     let place = &scenario.map.states.iter().find(|s| s.id == capture)?.place;
+    let place = *index.places.get(place)?;
     let arrivals: Vec<u32> = forces
         .iter()
         .filter_map(|(.., ledger)| {
             ledger
                 .visits
                 .iter()
-                .find(|v| &v.id == place && by.is_none_or(|day| v.day <= day))
+                .find(|v| v.place == place && by.is_none_or(|day| v.day <= day))
                 .map(|v| v.men)
         })
         .collect();
@@ -301,7 +302,9 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
                 .visits
                 .iter()
                 .map(|v| PlaceReport {
-                    name: v.name.clone(),
+                    name: world
+                        .get::<Place>(v.place)
+                        .map_or(String::new(), |p| p.name.clone()),
                     day: v.day,
                     men: v.men,
                     horses: v.animals.horses,
@@ -371,7 +374,9 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
         })
         .collect();
     let objective_id = scenario.campaign.objective.first_capture();
-    let men_at_objective = men_reaching(scenario, &forces, status.objective_taken);
+    let men_at_objective = world
+        .get_resource::<MapIndex>()
+        .and_then(|index| men_reaching((scenario, index), &forces, status.objective_taken));
     let siege = sieges
         .iter()
         .rev()

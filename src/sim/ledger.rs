@@ -113,15 +113,12 @@ impl AnimalLosses {
     }
 }
 
-/// A visit to a place, for the report: who arrived, and with what.
+/// A visit to a place, for the report: who arrived, and with what (the place by its entity: its
+/// id and name are the map's, read where they are told).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Visit {
     /// The place.
     pub place: Entity,
-    /// The place's id.
-    pub id: String,
-    /// The place's name.
-    pub name: String,
     /// The day of arrival (day 0 is the first).
     pub day: u32,
     /// Men present on arrival.

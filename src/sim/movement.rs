@@ -153,13 +153,8 @@ pub fn march(
                     condition.march_left = km - r.length;
                     *location = Location::At(to);
                     *activity = Activity::Idle;
-                    let (id, name) = places.get(to).map_or((String::new(), String::new()), |p| {
-                        (p.id.clone(), p.name.clone())
-                    });
                     ledger.visits.push(Visit {
                         place: to,
-                        id,
-                        name,
                         day: calendar.day,
                         men: column.men.total(),
                         animals: column.animals,

@@ -19,13 +19,13 @@ fn stores_of(def: &StoresDef, treasure_cash: f64) -> Stores {
     }
 }
 
-/// A force of the campaign's army, `raised`th, standing at `at` (called `place_name`), as the
-/// scenario's `f` sets it out: the setup's forces and the convoys sent up the road from the base.
+/// A force of the campaign's army, `raised`th, standing at `at`, as the scenario's `f` sets it
+/// out (whatever place its own `at` names): the setup's forces, the convoys sent up the road from
+/// the base, and the levies and contingents of events.
 pub fn new_force(
     rules: &crate::scenario::types::Rules,
     f: &crate::scenario::types::ForceDef,
     at: Entity,
-    place_name: String,
     raised: u32,
 ) -> NewForce {
     let treasure = f64::from(f.silk_bolts) * rules.diplomacy.silk_bolt_cash
@@ -36,8 +36,6 @@ pub fn new_force(
         animals_start: f.animals,
         visits: vec![Visit {
             place: at,
-            id: f.at.clone(),
-            name: place_name,
             day: 0,
             men: f.men.total(),
             animals: f.animals,

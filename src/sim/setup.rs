@@ -195,12 +195,7 @@ pub fn spawn_scenario(world: &mut World, scenario: &std::sync::Arc<Scenario>, se
         let Some(&at) = index.places.get(&f.at) else {
             continue;
         };
-        let place_name = map
-            .places
-            .iter()
-            .find(|p| p.id == f.at)
-            .map_or(f.at.clone(), |p| p.name.clone());
-        let force = new_force(rules, f, at, place_name, raised as u32);
+        let force = new_force(rules, f, at, raised as u32);
         // Every force carries the plan; only the historical commander follows it.
         let entity = world
             .spawn((

@@ -10,7 +10,7 @@ use crate::sim::enemy::EnemyForce;
 
 use super::check::{self, Context, Subject};
 use super::detachments;
-use super::take::force_names;
+use super::take::KeptNames;
 use super::{Order, Target};
 use crate::scenario::types::PlanStep;
 use crate::sim::ActiveScenario;
@@ -22,25 +22,27 @@ use crate::sim::prestige::change_prestige;
 use crate::sim::state::OasisState;
 
 /// The road home: the places visited, newest first, with loops cut out, ending at `home`.
-pub fn road_home(visits: &[Visit], home: &str) -> Vec<String> {
-    let ids: Vec<&str> = visits.iter().map(|v| v.id.as_str()).collect();
+pub fn road_home(visits: &[Visit], home: Option<Entity>) -> Vec<Entity> {
     let mut road = Vec::new();
-    let Some(&here) = ids.last() else {
+    let Some(here) = visits.last() else {
         return road;
     };
-    if here == home {
+    if Some(here.place) == home {
         return road;
     }
     // Walk back from the newest visit; from each place jump to its earliest visit so loops vanish.
-    let mut i = ids.len() - 1;
+    let mut i = visits.len() - 1;
     while i > 0 {
-        let first = ids.iter().position(|&id| id == ids[i]).unwrap_or(i);
+        let first = visits
+            .iter()
+            .position(|v| v.place == visits[i].place)
+            .unwrap_or(i);
         if first == 0 {
             break;
         }
         i = first - 1;
-        road.push(ids[i].to_string());
-        if ids[i] == home {
+        road.push(visits[i].place);
+        if Some(visits[i].place) == home {
             break;
         }
     }
@@ -70,16 +72,15 @@ fn turn_home(
     };
     let mut from = here;
     // The places it came by, and home at the end if it did not set out from there.
-    let mut road = road_home(visits, home);
-    let last = road.last().or(visits.last().map(|v| &v.id));
-    if last.is_none_or(|l| l != home) {
-        road.push(home.to_string());
-    }
     let home = index.places.get(home).copied();
-    for id in road {
-        let Some(&to) = index.places.get(&id) else {
-            continue;
-        };
+    let mut road = road_home(visits, home);
+    let last = road.last().copied().or(visits.last().map(|v| v.place));
+    if let Some(home) = home
+        && last != Some(home)
+    {
+        road.push(home);
+    }
+    for to in road {
         if to == from {
             continue;
         }
@@ -138,6 +139,7 @@ pub fn begin_next(
     commander: Res<Commander>,
     mut prestige: ResMut<Prestige>,
     mut events: MessageWriter<SimEvent>,
+    mut kept_names: Local<KeptNames>,
 ) {
     let campaign = &scenario.0.campaign;
     let rules = &scenario.0.rules;
@@ -145,7 +147,7 @@ pub fn begin_next(
     // The historical commander follows the plan and its retreat rule; a player or the AI gives
     // every order, except that all turn for home once the objective has fallen.
     let historical = *commander == Commander::Historical;
-    let names = force_names(forces.iter().map(|(f, _)| (f.entity, f.force, f.standing)));
+    let names = kept_names.of(|| forces.iter().map(|(f, _)| (f.entity, f.force, f.standing)));
     // The detachments ordered to split off, as the day begins (lower case, as given).
     let detaching: Vec<(String, String)> = forces
         .iter()
@@ -265,7 +267,7 @@ pub fn begin_next(
                         routes: &routes,
                         states: &states,
                         ended: status.ended.is_some(),
-                        names: &names,
+                        names,
                         pending: &pending,
                         // Steps of a plan hand nothing over and draw on no depot.
                         others: &[],
@@ -470,12 +472,15 @@ mod tests {
     use super::*;
     use crate::sim::force::Stores;
 
-    fn visits(ids: &[&str]) -> Vec<Visit> {
-        ids.iter()
+    /// A place's entity by its one-letter name.
+    fn at(id: char) -> Entity {
+        Entity::from_raw_u32(u32::from(id)).expect("a place")
+    }
+
+    fn visits(ids: &str) -> Vec<Visit> {
+        ids.chars()
             .map(|id| Visit {
-                place: Entity::PLACEHOLDER,
-                id: id.to_string(),
-                name: id.to_string(),
+                place: at(id),
                 day: 0,
                 men: 0,
                 animals: Default::default(),
@@ -486,10 +491,10 @@ mod tests {
 
     #[test]
     fn the_road_home_retraces_the_march_and_cuts_loops() {
-        let road = road_home(&visits(&["a", "b", "c", "d"]), "a");
-        assert_eq!(road, ["c", "b", "a"]);
-        let road = road_home(&visits(&["a", "b", "c", "b", "e"]), "a");
-        assert_eq!(road, ["b", "a"]);
-        assert!(road_home(&visits(&["a"]), "a").is_empty());
+        let road = road_home(&visits("abcd"), Some(at('a')));
+        assert_eq!(road, [at('c'), at('b'), at('a')]);
+        let road = road_home(&visits("abcbe"), Some(at('a')));
+        assert_eq!(road, [at('b'), at('a')]);
+        assert!(road_home(&visits("a"), Some(at('a'))).is_empty());
     }
 }

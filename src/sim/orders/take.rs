@@ -45,6 +45,33 @@ pub fn force_names<'a>(
         .collect()
 }
 
+/// [`force_names`], kept in a system's `Local` from one run to the next: written anew only when
+/// the forces are not those it names (a force raised, a new campaign), their merged flags brought
+/// up to date otherwise, so that a day with the same forces allocates nothing.
+#[derive(Debug, Default)]
+pub struct KeptNames(Vec<(Entity, String, bool)>);
+
+impl KeptNames {
+    /// The names of the forces `forces()` goes through, as [`force_names`] gives them.
+    pub fn of<'a, I>(&mut self, forces: impl Fn() -> I) -> &[(Entity, String, bool)]
+    where
+        I: Iterator<Item = (Entity, &'a Force, &'a Standing)>,
+    {
+        let same = forces().count() == self.0.len()
+            && forces()
+                .zip(&self.0)
+                .all(|((e, f, _), (kept, name, _))| e == *kept && f.name == *name);
+        if same {
+            for ((_, _, standing), kept) in forces().zip(&mut self.0) {
+                kept.2 = standing.merged;
+            }
+        } else {
+            self.0 = force_names(forces());
+        }
+        &self.0
+    }
+}
+
 /// The detachment called `lower` (lower case) that one of `queues` holds, ordered to split off,
 /// by its name as given.
 pub fn pending_named<'a>(
@@ -206,10 +233,7 @@ pub fn take_orders(
                 condition.corruption,
             );
             Convoy::take_from(&def, &mut base.reserve);
-            let place_name = places
-                .get(base.place)
-                .map_or_else(|_| def.at.clone(), |p| p.name.clone());
-            let mut new = new_force(rules, &def, base.place, place_name, names.len() as u32);
+            let mut new = new_force(rules, &def, base.place, names.len() as u32);
             // Its men and animals come from the base, not the army that set out.
             new.ledger.men_in = std::mem::take(&mut new.ledger.men_start);
             new.ledger.animals_in = std::mem::take(&mut new.ledger.animals_start);

@@ -277,7 +277,7 @@ impl Effects<'_, '_, '_> {
                     events.write(SimEvent::LevyRefused { state: e });
                     return;
                 }
-                let entity = raise(commands, (rules, places), force, place, (raised, forces));
+                let entity = raise(commands, rules, force, place, (raised, forces));
                 events.write(SimEvent::Levied {
                     state: e,
                     force: entity,
@@ -286,7 +286,7 @@ impl Effects<'_, '_, '_> {
             }
             Effect::Contingent(force) => {
                 if let Some(&place) = index.places.get(&force.at) {
-                    let entity = raise(commands, (rules, places), force, place, (raised, forces));
+                    let entity = raise(commands, rules, force, place, (raised, forces));
                     events.write(SimEvent::ContingentArrived {
                         force: entity,
                         at: place,
@@ -379,27 +379,17 @@ impl Effects<'_, '_, '_> {
     }
 }
 
-/// Spawns a force raised by an event at `place`, with its own supply and plan; its column is
-/// named after the place, and it takes the next number in the order of raising.
+/// Spawns a force raised by an event at `place` (a levy at its state's city, whatever its `at`
+/// says), with its own supply and plan; it takes the next number in the order of raising.
 fn raise(
     commands: &mut Commands,
-    (rules, places): (&Rules, &Query<&Place>),
+    rules: &Rules,
     force: &ForceDef,
     place: Entity,
     (raised, forces): (&mut Option<u32>, &Query<ForceMut>),
 ) -> Entity {
     let raised = raised.get_or_insert_with(|| forces.iter().count() as u32);
-    // It stands where it is raised (a levy at its state's city, whatever its `at` says).
-    let (at, name) = places
-        .get(place)
-        .map_or((force.at.clone(), String::new()), |p| {
-            (p.id.clone(), p.name.clone())
-        });
-    let def = ForceDef {
-        at,
-        ..force.clone()
-    };
-    let contingent = crate::sim::raise::new_force(rules, &def, place, name, *raised);
+    let contingent = crate::sim::raise::new_force(rules, force, place, *raised);
     *raised += 1;
     let plan = force.plan.clone().unwrap_or_default();
     commands

@@ -245,9 +245,8 @@ pub fn begin_next(
                 step
             } else if historical && !force.standing.homeward && orders.next < orders.plan.len() {
                 orders.next += 1;
-                let step = orders.plan[orders.next - 1].clone();
                 // The plan's step is an order like any other: it is checked as it comes up.
-                let order = Order::Step(step.clone());
+                let order = Order::Step(orders.plan[orders.next - 1].clone());
                 let target = Target::Force(me);
                 let verdict = {
                     let subject = Subject {
@@ -285,6 +284,9 @@ pub fn begin_next(
                     });
                     continue 'forces;
                 }
+                let Order::Step(step) = order else {
+                    continue 'forces;
+                };
                 step
             } else if historical && !force.standing.homeward && !force.standing.holds {
                 send_home(

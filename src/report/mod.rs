@@ -295,6 +295,15 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
         }
         abandoned += ledger.abandoned.tonnes().0;
     }
+    // The places by their entities, through one query (a lookup in the world for each visit
+    // would find the component's storage anew each time).
+    let place_names = world.try_query::<&Place>();
+    let place_name = |e: Entity| {
+        place_names
+            .as_ref()
+            .and_then(|q| q.get_manual(world, e).ok())
+            .map_or(String::new(), |p| p.name.clone())
+    };
     let places = forces
         .first()
         .map(|(_, _, _, _, ledger)| {
@@ -302,9 +311,7 @@ fn report(world: &World, with_chronicle: bool) -> CampaignReport {
                 .visits
                 .iter()
                 .map(|v| PlaceReport {
-                    name: world
-                        .get::<Place>(v.place)
-                        .map_or(String::new(), |p| p.name.clone()),
+                    name: place_name(v.place),
                     day: v.day,
                     men: v.men,
                     horses: v.animals.horses,

@@ -24,7 +24,7 @@ use super::map::{MapIndex, Place, Route};
 use super::random::SimRng;
 use super::state::OasisState;
 use effects::Effects;
-use when::{Now, triggered};
+use when::{Now, Resolved, triggered};
 
 /// A relief army on its way.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +48,8 @@ pub struct Triggers {
     pub fired: Vec<bool>,
     /// Relief armies on their way.
     pub reliefs: Vec<PendingRelief>,
+    /// Each event's trigger, its names found on the map (on the campaign's first day).
+    when: Vec<Resolved>,
 }
 
 /// The forces, places and messages the events' phase reads and changes: one parameter, whose
@@ -119,7 +121,17 @@ pub fn run_events(
             &calendar,
         );
     }
-    let Triggers { fired, reliefs } = &mut *log;
+    let Triggers {
+        fired,
+        reliefs,
+        when,
+    } = &mut *log;
+    if when.len() != scenario_events.len() {
+        *when = scenario_events
+            .iter()
+            .map(|e| Resolved::of(&e.when, &index))
+            .collect();
+    }
     fired.resize(scenario_events.len(), false);
     let mut effects = Effects {
         rules,
@@ -141,11 +153,10 @@ pub fn run_events(
     for (i, event) in scenario_events.iter().enumerate() {
         let now = Now {
             day,
-            index: &index,
             status: effects.status,
             prestige: effects.prestige.0,
         };
-        if fired[i] || !triggered(&event.when, &now, effects.forces, effects.states) {
+        if fired[i] || !triggered(&when[i], &now, effects.forces, effects.states) {
             continue;
         }
         fired[i] = true;

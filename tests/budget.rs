@@ -98,12 +98,13 @@ fn cost(name: &str, seed: u64) -> Cost {
 /// string, not built from a list of parts; and the days' (233 and 672 before): the orders phase
 /// keeps the forces' names from one day to the next instead of copying them each day it runs,
 /// and a visit names its place by entity, not by copies of its id and name, and a plan's step is
-/// copied once as it is checked, not twice. "Systems run"
+/// copied once as it is checked, not twice (the report's rose by 16 for the query that names the
+/// places of its route). "Systems run"
 /// counts every system of the day's schedule every day, those under a run condition (which run
 /// only on the days they have work) included: a ceiling on the schedule's size, not on the runs.
 const CEILINGS: [(&str, u64, u64, u64, u64); 2] = [
-    ("first_expedition_104bc.ron", 104, 118, 655, 5338),
-    ("second_expedition_102bc.ron", 102, 279, 602, 7497),
+    ("first_expedition_104bc.ron", 104, 118, 671, 5338),
+    ("second_expedition_102bc.ron", 102, 279, 618, 7497),
 ];
 
 #[test]

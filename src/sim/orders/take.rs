@@ -57,15 +57,21 @@ impl KeptNames {
     where
         I: Iterator<Item = (Entity, &'a Force, &'a Standing)>,
     {
-        let same = forces().count() == self.0.len()
-            && forces()
-                .zip(&self.0)
-                .all(|((e, f, _), (kept, name, _))| e == *kept && f.name == *name);
-        if same {
-            for ((_, _, standing), kept) in forces().zip(&mut self.0) {
-                kept.2 = standing.merged;
+        // One pass on a day with the same forces: each matched and its flag brought up to date.
+        let mut matched = 0;
+        for (e, f, standing) in forces() {
+            match self.0.get_mut(matched) {
+                Some((kept, name, merged)) if *kept == e && *name == f.name => {
+                    *merged = standing.merged;
+                    matched += 1;
+                }
+                _ => {
+                    matched = usize::MAX;
+                    break;
+                }
             }
-        } else {
+        }
+        if matched != self.0.len() {
             self.0 = force_names(forces());
         }
         &self.0
